@@ -1,0 +1,28 @@
+package io.dataos.upgrade;
+
+/**
+ * Input was refused before anything ran. The message names the file (or step argument), the field
+ * and how to fix it; nothing on disk or in the cluster was changed.
+ */
+public class InvalidInputException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+    private final String source;
+    private final String field;
+
+    public InvalidInputException(String source, String field, String problemAndFix) {
+        super(source + ": " + field + ": " + problemAndFix);
+        this.source = source;
+        this.field = field;
+    }
+
+    /** The file or argument that held the bad value. */
+    public String source() {
+        return source;
+    }
+
+    /** The field path inside it, e.g. {@code coreKernel[2].version}. */
+    public String field() {
+        return field;
+    }
+}

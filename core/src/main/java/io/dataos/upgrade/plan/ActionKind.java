@@ -1,0 +1,32 @@
+package io.dataos.upgrade.plan;
+
+/** What an action does, in the runbook's words. */
+public enum ActionKind {
+    // upgrade runbook
+    REVIEW_RELEASE_NOTES,
+    ANNOUNCE,
+    APPROVE_WINDOW,
+    PRE_CHECKS,
+    BACKUP,
+    RESTORE_CHECK,
+    UPDATE_MANAGER_TAG,
+    HELM_UPGRADE,
+    VALIDATE,
+    // pre-rollback preparation
+    CHECK_COMPATIBILITY,
+    ASSESS_RISK,
+    // rollback: user space
+    REMOVE_STACK,
+    REINSTALL_STACK,
+    REVERT_CLUSTER_IMAGE,
+    // rollback: core kernel
+    OWNER_APPROVAL,
+    ROLLBACK_COMPONENT,
+    // rollback: cloud kernel
+    IAC_ROLLBACK,
+    NEW_CLUSTER,
+    RESTORE_POSTGRES,
+    // rollback: manager release and post-rollback verification
+    HELM_ROLLBACK,
+    VERIFY_ROLLBACK
+}

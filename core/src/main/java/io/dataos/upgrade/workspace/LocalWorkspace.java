@@ -1,0 +1,132 @@
+package io.dataos.upgrade.workspace;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A {@link Workspace} over a local directory: the CLI's, and the tests'. */
+public final class LocalWorkspace implements Workspace {
+
+    private final Path root;
+
+    public LocalWorkspace(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The local path of {@code relative}; refuses paths that would leave the workspace. */
+    public Path resolve(String relative) {
+        Path resolved = root.resolve(relative).normalize();
+        if (!resolved.startsWith(root)) {
+            throw new IllegalArgumentException("path '" + relative + "' leaves the workspace " + root
+                    + ": use a path inside it");
+        }
+        return resolved;
+    }
+
+    @Override
+    public String absolute(String relative) {
+        return resolve(relative).toString();
+    }
+
+    @Override
+    public boolean exists(String relative) {
+        return Files.exists(resolve(relative));
+    }
+
+    @Override
+    public byte[] read(String relative) throws IOException {
+        return Files.readAllBytes(resolve(relative));
+    }
+
+    @Override
+    public void write(String relative, byte[] content) throws IOException {
+        Path file = resolve(relative);
+        createParent(file);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, content);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public void writePrivate(String relative, byte[] content) throws IOException {
+        Path file = resolve(relative);
+        createParent(file);
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        } catch (FileAlreadyExistsException raced) {
+            throw new IOException("private file " + file + " appeared while it was being created; retry", raced);
+        }
+        Files.write(file, content, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    @Override
+    public void append(String relative, byte[] content) throws IOException {
+        Path file = resolve(relative);
+        createParent(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+        }
+    }
+
+    @Override
+    public void delete(String relative) throws IOException {
+        Path target = resolve(relative);
+        if (!Files.exists(target)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(target)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.delete(p);
+                } catch (NoSuchFileException gone) {
+                    // removed concurrently: the goal is reached
+                }
+            }
+        }
+    }
+
+    @Override
+    public void mkdirs(String relative) throws IOException {
+        Files.createDirectories(resolve(relative));
+    }
+
+    @Override
+    public List<String> list(String relative) throws IOException {
+        Path dir = resolve(relative);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Path parent = file.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.dataos.upgrade.workspace;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The directory a run reads its inputs from and leaves its plan, journal, backups and reports in.
+ * Paths are relative, '/'-separated and may not leave the workspace. The CLI uses a local
+ * directory; the Jenkins plugin uses the build's workspace on the agent (FilePath), so nothing is
+ * written on the controller's disk.
+ */
+public interface Workspace {
+
+    /** The absolute path of {@code relative} as the commands run by this workspace's runner see it. */
+    String absolute(String relative);
+
+    boolean exists(String relative) throws IOException, InterruptedException;
+
+    byte[] read(String relative) throws IOException, InterruptedException;
+
+    /** Writes the whole file, creating parent directories; readable by others as the umask allows. */
+    void write(String relative, byte[] content) throws IOException, InterruptedException;
+
+    /** Writes the whole file readable and writable by its owner only (mode 0600). */
+    void writePrivate(String relative, byte[] content) throws IOException, InterruptedException;
+
+    /** Appends to the file and makes the bytes durable before returning (journal events). */
+    void append(String relative, byte[] content) throws IOException, InterruptedException;
+
+    /** Deletes a file or a directory tree; no error when it does not exist. */
+    void delete(String relative) throws IOException, InterruptedException;
+
+    void mkdirs(String relative) throws IOException, InterruptedException;
+
+    /** Names of the direct children of a directory, sorted; empty when it does not exist. */
+    List<String> list(String relative) throws IOException, InterruptedException;
+}
