@@ -1,0 +1,95 @@
+package io.dataos.upgrade.process;
+
+import io.dataos.upgrade.secret.Secret;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs commands as local processes (the CLI, the sandbox and the tests): argv straight to the
+ * operating system, stdout and stderr merged and streamed line by line with every secret masked,
+ * and the whole process tree stopped when the timeout passes or the caller is interrupted.
+ */
+public final class LocalCommandRunner implements CommandRunner {
+
+    /** Exit code reported for a command stopped at its timeout, as coreutils' timeout does. */
+    public static final int EXIT_TIMED_OUT = 124;
+
+    private static final Duration GRACE = Duration.ofSeconds(5);
+    private final int tailLines;
+
+    public LocalCommandRunner() {
+        this(200);
+    }
+
+    public LocalCommandRunner(int tailLines) {
+        this.tailLines = tailLines;
+    }
+
+    @Override
+    public CommandResult run(Command command, Consumer<String> output) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectErrorStream(true);
+        builder.environment().putAll(command.env());
+        if (command.workDir() != null) {
+            builder.directory(command.workDir().toFile());
+        }
+        long started = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            // The JDK's message repeats the program name; say what to fix without echoing arguments.
+            throw new IOException("cannot start '" + command.argv().get(0) + "': " + Secret.mask(e.getMessage(),
+                    command.secrets()) + " (is it installed and on PATH?)");
+        }
+        process.getOutputStream().close();
+        OutputTail tail = new OutputTail(tailLines, 64 * 1024);
+        Thread pump = new Thread(() -> pump(process, command, tail, output), "output of " + command.argv().get(0));
+        pump.setDaemon(true);
+        pump.start();
+        boolean finished;
+        try {
+            finished = process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            stop(process);
+            pump.join(GRACE.toMillis());
+            throw interrupted;
+        }
+        if (!finished) {
+            stop(process);
+        }
+        pump.join(GRACE.toMillis());
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        int exit = finished ? process.exitValue() : EXIT_TIMED_OUT;
+        return new CommandResult(exit, !finished, tail.toString(), elapsed);
+    }
+
+    private static void pump(Process process, Command command, OutputTail tail, Consumer<String> output) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String masked = Secret.mask(line, command.secrets());
+                tail.add(masked);
+                output.accept(masked);
+            }
+        } catch (IOException closed) {
+            // the process was stopped and its pipe closed: nothing more to read
+        }
+    }
+
+    /** Stops the process and its descendants: politely first, then forcibly after a grace period. */
+    private static void stop(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}
