@@ -1,6 +1,8 @@
 package io.jenkins.plugins.dataos;
 
 import hudson.AbortException;
+import io.dataos.upgrade.run.Approvals;
+import io.dataos.upgrade.run.PreApprovedGates;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -47,6 +49,15 @@ final class ApprovedGates {
         if (!isApproved(gateId)) {
             throw new AbortException(Messages.format("Rollback.NotApproved", gateId, reason));
         }
+    }
+
+    /** These approvals as the engine executor's port: each approved gate passes, recorded with the approver. */
+    Approvals toApprovals() {
+        Map<String, String> byGate = new java.util.LinkedHashMap<>();
+        for (String id : approved) {
+            byGate.put(id, approver == null ? "unknown (no approver given)" : approver);
+        }
+        return new PreApprovedGates(byGate);
     }
 
     /** The gates of {@code planGates} that were not approved, in plan order. */

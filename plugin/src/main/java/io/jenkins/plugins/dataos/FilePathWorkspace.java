@@ -101,6 +101,11 @@ public final class FilePathWorkspace implements Workspace {
     }
 
     @Override
+    public boolean createExclusive(String relative, byte[] content) throws IOException, InterruptedException {
+        return resolve(relative).act(new CreateExclusive(content));
+    }
+
+    @Override
     public void append(String relative, byte[] content) throws IOException, InterruptedException {
         resolve(relative).act(new Append(content));
     }
@@ -127,6 +132,36 @@ public final class FilePathWorkspace implements Workspace {
         }
         names.sort(null);
         return names;
+    }
+
+    /**
+     * Creates the file on the agent only if nothing is there: the content goes to a private temporary file that is
+     * then hard-linked into place, which fails atomically when the path exists, so no reader sees half a file.
+     */
+    private static final class CreateExclusive extends MasterToSlaveFileCallable<Boolean> {
+        private static final long serialVersionUID = 1L;
+        private final byte[] content;
+
+        CreateExclusive(byte[] content) {
+            this.content = content.clone();
+        }
+
+        @Override
+        public Boolean invoke(File f, VirtualChannel channel) throws IOException {
+            java.nio.file.Path target = f.toPath();
+            java.nio.file.Files.createDirectories(target.toAbsolutePath().getParent());
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(),
+                    "." + f.getName(), ".tmp");
+            try {
+                java.nio.file.Files.write(tmp, content);
+                java.nio.file.Files.createLink(target, tmp);
+                return true;
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                return false;
+            } finally {
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+        }
     }
 
     /** Appends on the agent and forces the bytes to disk before returning, as the journal needs. */

@@ -63,6 +63,17 @@ class FilePathWorkspaceTest {
     }
 
     @Test
+    void exclusiveCreateSucceedsOnceAndNeverOverwrites() throws Exception {
+        FilePathWorkspace ws = workspace();
+
+        assertThat(ws.createExclusive("run.lock", "first".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(ws.createExclusive("run.lock", "second".getBytes(StandardCharsets.UTF_8))).isFalse();
+
+        assertThat(new String(ws.read("run.lock"), StandardCharsets.UTF_8)).isEqualTo("first");
+        assertThat(ws.list(".")).containsExactly("run.lock");
+    }
+
+    @Test
     void deleteRemovesTreesAndIgnoresWhatIsAlreadyGone() throws Exception {
         FilePathWorkspace ws = workspace();
         ws.write("backups/kit/values.yaml", new byte[] {1});

@@ -119,6 +119,17 @@ class StepExecutionTest {
                 .hasMessageContaining("approvedGates");
         assertThat(approvals.refused(planGates)).containsExactly("cloud-kernel:new-cluster");
         assertThat(approvals.approver()).isEqualTo("ops-lead");
+
+        io.dataos.upgrade.run.Approvals port = approvals.toApprovals();
+        assertThat(port.decide(gate("core-kernel:poros-major"))).isInstanceOf(io.dataos.upgrade.run.Decision.Approved.class);
+        assertThat(port.decide(gate("cloud-kernel:new-cluster")))
+                .isNotInstanceOf(io.dataos.upgrade.run.Decision.Approved.class);
+    }
+
+    private static io.dataos.upgrade.plan.PlanAction gate(String id) {
+        return new io.dataos.upgrade.plan.PlanAction(id, io.dataos.upgrade.plan.Phase.CORE_KERNEL,
+                io.dataos.upgrade.model.Layer.CORE_KERNEL, "poros", io.dataos.upgrade.plan.ActionKind.OWNER_APPROVAL,
+                "2.0.0", "1.4.0", List.of(), true, List.of("ops-lead"), "owner approval", Map.of());
     }
 
     @Test
