@@ -36,7 +36,7 @@ final class ManifestReader {
     private static final int MAX_TEXT = 1024;
     private static final int MAX_NOTE = 4000;
     private static final Pattern CONTACT = Pattern.compile("[A-Za-z0-9#@][A-Za-z0-9 ._@+#:/-]{0,253}");
-    private static final Pattern PROGRAM = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./-]{0,254}");
+    private static final Pattern PROGRAM = Pattern.compile("/?[A-Za-z0-9_][A-Za-z0-9_./-]{0,254}");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "csh", "tcsh", "fish", "ash",
             "cmd", "cmd.exe", "powershell", "pwsh", "eval", "env");
     private static final Duration MAX_DOWNTIME = Duration.ofDays(7);
