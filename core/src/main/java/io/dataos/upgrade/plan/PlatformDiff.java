@@ -85,14 +85,20 @@ final class PlatformDiff {
         managerChanged = installed.manager().differsFrom(target.manager());
     }
 
-    /** Whether any layer or the manager release differs. */
-    boolean isEmpty() {
+    /**
+     * Whether any layer or the manager release differs. A different Postgres snapshot counts only
+     * for a rollback ({@code withData}): an upgrade keeps the data.
+     */
+    boolean isEmpty(boolean withData) {
         return stacks.isEmpty() && clusters.isEmpty() && core.order().isEmpty() && !kubernetesChanged && !iacChanged
-                && !postgresChanged && !snapshotChanged && !managerChanged;
+                && !postgresChanged && !(withData && snapshotChanged) && !managerChanged;
     }
 
-    /** The names that change in each layer, sorted (the Cloud Kernel as kubernetes, iac, postgres). */
-    Map<Layer, List<String>> affected() {
+    /**
+     * The names that change in each layer, sorted (the Cloud Kernel as kubernetes, iac, postgres);
+     * {@code withData} counts a Postgres data restore as a change, as for {@link #isEmpty}.
+     */
+    Map<Layer, List<String>> affected(boolean withData) {
         Map<Layer, List<String>> affected = new EnumMap<>(Layer.class);
         List<String> user = new ArrayList<>();
         stacks.forEach(s -> user.add(s.name()));
@@ -109,7 +115,7 @@ final class PlatformDiff {
         if (kubernetesChanged) {
             cloud.add("kubernetes");
         }
-        if (postgresChanged || snapshotChanged) {
+        if (postgresChanged || withData && snapshotChanged) {
             cloud.add("postgres");
         }
         affected.put(Layer.CLOUD_KERNEL, cloud);

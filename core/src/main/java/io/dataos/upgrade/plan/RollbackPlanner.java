@@ -47,7 +47,7 @@ public final class RollbackPlanner {
         PlatformDiff diff = new PlatformDiff(installed, target);
         String from = installed.version().toString();
         String to = target.version().toString();
-        if (diff.isEmpty()) {
+        if (diff.isEmpty(true)) {
             String message = "nothing to roll back: " + installed.source() + " already matches " + target.source()
                     + " (release " + to + ") in every layer and in the dataos-manager release";
             return PlanJson.withContentId(new Plan("pending", PlanType.ROLLBACK, from, to, List.of(),
@@ -429,15 +429,16 @@ public final class RollbackPlanner {
         }
         mitigations.add("verify.verify-rollback checks every layer and their communication before the rollback is"
                 + " reported done");
-        Map<Layer, List<String>> affected = new LinkedHashMap<>(diff.affected());
+        Map<Layer, List<String>> affected = new LinkedHashMap<>(diff.affected(true));
         return new RiskAssessment(level, reasonLines, downtime, affected, irreversible, manual, approvals, mitigations,
                 notes);
     }
 
     private static String reasonFor(PlanAction action) {
         return switch (action.kind()) {
-            case OWNER_APPROVAL -> "owner consulted on " + action.component() + " " + action.from() + " -> "
-                    + action.to();
+            case OWNER_APPROVAL -> "owner consulted on " + action.component() + " " + (action.from() == null
+                    ? "reinstall at " + action.to() : action.to() == null ? "removal of " + action.from()
+                    : action.from() + " -> " + action.to());
             case NEW_CLUSTER -> "new Kubernetes cluster at " + action.to() + " built by hand";
             case RESTORE_POSTGRES -> "PostgreSQL data replaced by snapshot " + action.params().get(ActionParams.SNAPSHOT);
             case ASSESS_RISK -> "go/no-go on the risk assessment";
@@ -446,7 +447,7 @@ public final class RollbackPlanner {
     }
 
     private static String affectedLayers(PlatformDiff diff) {
-        return diff.affected().entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(e -> e.getKey().name())
+        return diff.affected(true).entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(e -> e.getKey().name())
                 .collect(Collectors.joining(","));
     }
 

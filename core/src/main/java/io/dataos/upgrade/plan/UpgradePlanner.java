@@ -55,7 +55,7 @@ public final class UpgradePlanner {
         PlatformDiff diff = new PlatformDiff(installed, target);
         String from = installed.version().toString();
         String to = target.version().toString();
-        if (diff.isEmpty()) {
+        if (diff.isEmpty(false)) {
             String message = "nothing to upgrade: " + installed.source() + " already runs release " + to + " as "
                     + target.source() + " describes it, in every layer and in the dataos-manager release";
             return PlanJson.withContentId(new Plan("pending", PlanType.UPGRADE, from, to, List.of(),
@@ -157,7 +157,7 @@ public final class UpgradePlanner {
         graph.add(Phase.VERIFY, null, ActionKind.VALIDATE, null)
                 .describe("Validate release " + to + ": component health in every layer, and performance in Grafana")
                 .param(ActionParams.RELEASE_VERSION, to)
-                .param(ActionParams.LAYERS, diff.affected().entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .param(ActionParams.LAYERS, diff.affected(false).entrySet().stream().filter(e -> !e.getValue().isEmpty())
                         .map(e -> e.getKey().name()).collect(Collectors.joining(",")));
 
         List<PlanAction> actions = graph.actions();
@@ -235,7 +235,7 @@ public final class UpgradePlanner {
                         + " and prepare.restore-check proves it restores, before the Helm upgrade",
                 "a failed validation is answered with a rollback plan back to " + installed.version()
                         + " (dataos-upgrade plan rollback)");
-        Map<Layer, List<String>> affected = new LinkedHashMap<>(diff.affected());
+        Map<Layer, List<String>> affected = new LinkedHashMap<>(diff.affected(false));
         return new RiskAssessment(level, reasonLines, downtime, affected, List.of(), manual, approvals, mitigations,
                 notes);
     }
