@@ -29,6 +29,25 @@ public final class Manifests {
         return new ManifestReader(source).readPlatformState(YamlTree.parse(yaml, source));
     }
 
+    /**
+     * Reads either kind, as its {@code kind} says: a rollback target may be a release manifest or a
+     * platform state recorded before an upgrade.
+     */
+    public static PlatformManifest read(byte[] yaml, String source) {
+        YamlTree.Node root = YamlTree.parse(yaml, source);
+        ManifestReader reader = new ManifestReader(source);
+        if (root instanceof YamlTree.MapNode map && map.entries().get("kind") instanceof YamlTree.ScalarNode kind
+                && KIND_PLATFORM_STATE.equals(kind.text())) {
+            return reader.readPlatformState(root);
+        }
+        return reader.readRelease(root);
+    }
+
+    /** Reads either kind from a file, named in errors as given. */
+    public static PlatformManifest read(Path file) throws IOException {
+        return read(bytes(file), file.toString());
+    }
+
     /** Reads a release manifest from a file, named in errors as given. */
     public static Release readRelease(Path file) throws IOException {
         return readRelease(bytes(file), file.toString());
