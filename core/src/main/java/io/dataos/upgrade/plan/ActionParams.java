@@ -25,8 +25,8 @@ public final class ActionParams {
     public static final String OWNER = "owner";
     /** Name of the interdependent group a Core Kernel action belongs to (its alphabetically first member). */
     public static final String GROUP = "group";
-    /** Comma-separated members of that group, in the order they are rolled back. */
-    public static final String GROUP_MEMBERS = "groupMembers";
+    /** How many components that group has. */
+    public static final String GROUP_SIZE = "groupSize";
     /** The command an action runs, as a JSON array of strings (argv, never a shell line). */
     public static final String ARGV = "argv";
     /** Name of the PostgreSQL snapshot to restore. */

@@ -65,9 +65,10 @@ public final class CoreKernelRules {
     }
 
     /**
-     * The analysis: changes in rollback order, for each change the changes it must wait for (its
-     * nearest changed dependents), and the interdependent groups (keyed by their alphabetically
-     * first member, members in rollback order). Singletons are not groups.
+     * The analysis: changes in rollback order; for each change the changes it must wait for (its
+     * changed dependents, leaving out those already implied through another one); and the
+     * interdependent groups (keyed by their alphabetically first member, members in rollback order).
+     * Singletons are not groups.
      */
     public record Analysis(List<Change> order, Map<String, List<String>> waitsFor, Map<String, List<String>> groups,
             Map<String, String> groupOf) {}
@@ -90,53 +91,31 @@ public final class CoreKernelRules {
         // the target has brings the target's edges (these cannot close a cycle, see docs/planning.md).
         int[][] deps = new int[n][];
         Change[] changes = new Change[n];
-        int[] changedIndex = new int[n];
-        List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             CoreComponent now = installedByName.get(names.get(i));
             CoreComponent then = targetByName.get(names.get(i));
             List<String> edges = (now != null ? now : then).dependsOn();
             deps[i] = edges.stream().mapToInt(index::get).toArray();
             changes[i] = change(names.get(i), now, then);
-            changedIndex[i] = -1;
-            if (changes[i] != null) {
-                changedIndex[i] = changed.size();
-                changed.add(i);
-            }
         }
 
-        // near[u]: the changed components reachable from u through unchanged ones only, computed
-        // dependencies-first so each node is visited once.
-        BitSet[] near = new BitSet[n];
+        // Dependencies-first order of every component (Kahn); changed components are numbered in it,
+        // so a changed component's number is higher than those of all its changed dependencies.
         int[] pending = new int[n];
-        List<List<Integer>> dependents = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            dependents.add(new ArrayList<>());
-        }
+        int[][] dependents = dependents(deps);
         ArrayDeque<Integer> ready = new ArrayDeque<>();
         for (int u = 0; u < n; u++) {
             pending[u] = deps[u].length;
-            for (int d : deps[u]) {
-                dependents.get(d).add(u);
-            }
             if (pending[u] == 0) {
                 ready.add(u);
             }
         }
+        int[] topological = new int[n];
         int visited = 0;
         while (!ready.isEmpty()) {
             int u = ready.poll();
-            visited++;
-            BitSet reach = new BitSet();
-            for (int d : deps[u]) {
-                if (changedIndex[d] >= 0) {
-                    reach.set(changedIndex[d]);
-                } else {
-                    reach.or(near[d]);
-                }
-            }
-            near[u] = reach;
-            for (int dependent : dependents.get(u)) {
+            topological[visited++] = u;
+            for (int dependent : dependents[u]) {
                 if (--pending[dependent] == 0) {
                     ready.add(dependent);
                 }
@@ -146,36 +125,61 @@ public final class CoreKernelRules {
             throw new IllegalStateException("Core Kernel dependencies form a cycle; manifests are checked for cycles,"
                     + " so this is a bug");
         }
-        for (int u = 0; u < n; u++) {
-            if (changedIndex[u] < 0) {
-                near[u] = null; // only changed components' edges are needed from here on
+        int[] changedIndex = new int[n];
+        List<Integer> changed = new ArrayList<>();
+        for (int u : topological) {
+            changedIndex[u] = changes[u] == null ? -1 : changed.size();
+            if (changes[u] != null) {
+                changed.add(u);
             }
         }
-
-        // Edges between changed components: a dependent (u) goes before each nearest changed
-        // dependency (v); union-find joins them into groups.
         int c = changed.size();
+
+        // near[u]: the changed components reachable from u through unchanged ones only. reach[i]:
+        // every changed component changed component i must roll back before (transitively). An edge
+        // i -> v is kept only when v is not already reached through a nearer kept edge, which makes
+        // the edges between changed components a transitive reduction: few edges even when
+        // thousands of components share dependencies.
+        BitSet[] near = new BitSet[n];
+        BitSet[] reach = new BitSet[c];
+        List<List<Integer>> before = new ArrayList<>(c); // before.get(v) = changes v waits for
+        List<List<Integer>> after = new ArrayList<>(c);
+        for (int i = 0; i < c; i++) {
+            before.add(new ArrayList<>());
+            after.add(new ArrayList<>());
+        }
         int[] parent = new int[c];
         for (int i = 0; i < c; i++) {
             parent[i] = i;
         }
-        List<List<Integer>> before = new ArrayList<>(c); // before.get(v) = changes v waits for
-        for (int i = 0; i < c; i++) {
-            before.add(new ArrayList<>());
-        }
         int[] indegree = new int[c];
-        List<List<Integer>> after = new ArrayList<>(c);
-        for (int i = 0; i < c; i++) {
-            after.add(new ArrayList<>());
-        }
-        for (int i = 0; i < c; i++) {
-            BitSet reach = near[changed.get(i)];
-            for (int v = reach.nextSetBit(0); v >= 0; v = reach.nextSetBit(v + 1)) {
+        for (int u : topological) {
+            BitSet nearest = new BitSet();
+            for (int d : deps[u]) {
+                if (changedIndex[d] >= 0) {
+                    nearest.set(changedIndex[d]);
+                } else {
+                    nearest.or(near[d]);
+                }
+            }
+            int i = changedIndex[u];
+            if (i < 0) {
+                near[u] = nearest;
+                continue;
+            }
+            BitSet reached = new BitSet();
+            for (int v = nearest.previousSetBit(c); v >= 0; v = nearest.previousSetBit(v - 1)) {
+                if (reached.get(v)) {
+                    continue; // already ordered through a nearer dependency
+                }
+                reached.set(v);
+                reached.or(reach[v]);
                 before.get(v).add(i);
                 after.get(i).add(v);
                 indegree[v]++;
                 union(parent, i, v);
             }
+            reach[i] = reached;
         }
 
         // Rollback order: dependents first, ties broken by name for a stable plan.
@@ -238,6 +242,26 @@ public final class CoreKernelRules {
             case NONE -> Objects.equals(installed.image(), target.image()) ? null : ChangeType.IMAGE;
         };
         return type == null ? null : new Change(name, installed, target, type, versionChange);
+    }
+
+    private static int[][] dependents(int[][] deps) {
+        int[] count = new int[deps.length];
+        for (int[] edges : deps) {
+            for (int d : edges) {
+                count[d]++;
+            }
+        }
+        int[][] dependents = new int[deps.length][];
+        for (int i = 0; i < deps.length; i++) {
+            dependents[i] = new int[count[i]];
+        }
+        int[] fill = new int[deps.length];
+        for (int u = 0; u < deps.length; u++) {
+            for (int d : deps[u]) {
+                dependents[d][fill[d]++] = u;
+            }
+        }
+        return dependents;
     }
 
     private static Map<String, CoreComponent> byName(List<CoreComponent> components) {

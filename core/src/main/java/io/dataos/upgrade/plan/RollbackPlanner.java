@@ -176,8 +176,10 @@ public final class RollbackPlanner {
     private static void coreKernel(PlanGraph graph, PlatformDiff diff) {
         CoreKernelRules.Analysis analysis = diff.core;
         // Owner approvals first, so that an interdependent group starts only once every owner agreed
-        // and is never left half rolled back waiting for a person.
-        Map<String, List<String>> gatesByGroup = new HashMap<>();
+        // and is never left half rolled back waiting for a person. A group's gates are asked one
+        // after the other (sorted by component) and its first actions wait for the last one, which
+        // keeps the edges linear however large the group.
+        Map<String, String> lastGateOfGroup = new HashMap<>();
         List<CoreKernelRules.Change> byName = new ArrayList<>(analysis.order());
         byName.sort((a, b) -> a.name().compareTo(b.name()));
         for (CoreKernelRules.Change change : byName) {
@@ -191,12 +193,15 @@ public final class RollbackPlanner {
                     .gate(change.owners())
                     .describe("Consult " + String.join(" and ", change.owners()) + ", owner of " + change.name()
                             + ", on the compatibility of " + what(change) + " before it is rolled back"
-                            + (analysis.groups().containsKey(group) ? " (group: " + String.join(", ",
-                                    analysis.groups().get(group)) + ")" : ""))
+                            + (analysis.groups().containsKey(group) ? " (group " + group + ": " + members(
+                                    analysis.groups().get(group), null) + ")" : ""))
                     .param(ActionParams.CHANGE, change.type().name())
                     .param(ActionParams.OWNER, String.join(",", change.owners()))
                     .param(ActionParams.GROUP, analysis.groups().containsKey(group) ? group : null);
-            gatesByGroup.computeIfAbsent(group, k -> new ArrayList<>()).add(gate.id);
+            String previous = lastGateOfGroup.put(group, gate.id);
+            if (previous != null) {
+                gate.after(previous);
+            }
         }
         Map<String, CoreKernelRules.Change> changes = new HashMap<>();
         analysis.order().forEach(c -> changes.put(c.name(), c));
@@ -211,8 +216,8 @@ public final class RollbackPlanner {
                             : change.versionChange().direction().name())
                     .param(ActionParams.OWNER, String.join(",", change.owners()))
                     .param(ActionParams.GROUP, group)
-                    .param(ActionParams.GROUP_MEMBERS, group == null ? null : String.join(",",
-                            analysis.groups().get(group)))
+                    .param(ActionParams.GROUP_SIZE, group == null ? null
+                            : Integer.toString(analysis.groups().get(group).size()))
                     .param(ActionParams.IMAGE, image(change.target()))
                     .param(ActionParams.FROM_IMAGE, image(change.installed()));
             List<String> waitsFor = analysis.waitsFor().getOrDefault(change.name(), List.of());
@@ -221,8 +226,9 @@ public final class RollbackPlanner {
                 action.after(PlanGraph.idOf(Phase.CORE_KERNEL, other.type() == CoreKernelRules.ChangeType.REMOVED
                         ? ActionKind.REMOVE_COMPONENT : ActionKind.ROLLBACK_COMPONENT, dependent));
             }
-            if (waitsFor.isEmpty()) {
-                gatesByGroup.getOrDefault(group == null ? change.name() : group, List.of()).forEach(action::after);
+            String gate = lastGateOfGroup.get(group == null ? change.name() : group);
+            if (waitsFor.isEmpty() && gate != null) {
+                action.after(gate);
             }
             action.describe(describe(change, group == null ? null : analysis.groups().get(group), waitsFor));
         }
@@ -242,9 +248,14 @@ public final class RollbackPlanner {
             return text + (change.type() == CoreKernelRules.ChangeType.MINOR || change.type() == CoreKernelRules
                     .ChangeType.PATCH ? ", on its own" : "");
         }
-        return text + ", together with " + group.stream().filter(n -> !n.equals(change.name()))
-                .collect(Collectors.joining(", ")) + (waitsFor.isEmpty() ? "" : ", after its dependents "
-                        + String.join(", ", waitsFor));
+        return text + ", together with " + members(group, change.name()) + (waitsFor.isEmpty() ? ""
+                : ", after " + members(waitsFor, null));
+    }
+
+    /** The names of a group (without {@code except}), or their number when there are many. */
+    private static String members(List<String> names, String except) {
+        List<String> others = except == null ? names : names.stream().filter(n -> !n.equals(except)).toList();
+        return others.size() <= 6 ? String.join(", ", others) : others.size() + " components";
     }
 
     private static String what(CoreKernelRules.Change change) {

@@ -180,11 +180,22 @@ class RollbackPlannerTest {
         for (String member : List.of("poros", "metis", "heimdall")) {
             PlanAction action = action(plan, "core-kernel.rollback-component." + member);
             assertThat(action.params()).containsEntry(ActionParams.GROUP, "heimdall")
-                    .containsEntry(ActionParams.GROUP_MEMBERS, "poros,metis,heimdall");
+                    .containsEntry(ActionParams.GROUP_SIZE, "3");
             // the whole group waits for the major change's owner, not only metis
             assertThat(runsBefore(plan, "core-kernel.owner-approval.metis", action.id())).as(member).isTrue();
         }
         assertThat(ids(plan)).noneMatch(id -> id.endsWith(".gateway"));
+    }
+
+    @Test
+    void anOrderAlreadyImpliedThroughAnotherComponentAddsNoEdge() {
+        Plan plan = plan(installed(), target());
+
+        // heimdall must follow poros, but poros -> metis -> heimdall already says so.
+        assertThat(action(plan, "core-kernel.rollback-component.heimdall").dependsOn())
+                .containsExactly("core-kernel.rollback-component.metis");
+        assertThat(action(plan, "core-kernel.rollback-component.metis").dependsOn())
+                .containsExactly("core-kernel.rollback-component.poros");
     }
 
     @Test
@@ -199,7 +210,7 @@ class RollbackPlannerTest {
         assertThat(runsBefore(plan, "core-kernel.rollback-component.top", "core-kernel.rollback-component.base"))
                 .isTrue();
         assertThat(action(plan, "core-kernel.rollback-component.top").params())
-                .containsEntry(ActionParams.GROUP_MEMBERS, "top,base");
+                .containsEntry(ActionParams.GROUP, "base").containsEntry(ActionParams.GROUP_SIZE, "2");
     }
 
     @Test
@@ -212,6 +223,19 @@ class RollbackPlannerTest {
         assertThat(action(plan, "core-kernel.owner-approval.lens").approvers()).containsExactly("lens-team@example.com");
         assertThat(runsBefore(plan, "core-kernel.owner-approval.lens", remove.id())).isTrue();
         assertThat(runsBefore(plan, remove.id(), "core-kernel.rollback-component.metis")).isTrue();
+    }
+
+    @Test
+    void everyOwnerOfAGroupApprovesBeforeAnyOfItsComponentsRollsBack() {
+        Plan plan = plan(installed().core("lens", "1.0.0", "gateway", "metis"), target());
+
+        List<String> gates = List.of("core-kernel.owner-approval.lens", "core-kernel.owner-approval.metis");
+        for (String member : List.of("remove-component.lens", "rollback-component.poros",
+                "rollback-component.metis", "rollback-component.heimdall")) {
+            assertThat(ancestors(plan, "core-kernel." + member)).as(member).containsAll(gates);
+        }
+        // the lone patch change of caretaker does not wait for the group's owners
+        assertThat(ancestors(plan, "core-kernel.rollback-component.caretaker")).doesNotContainAnyElementsOf(gates);
     }
 
     @Test
