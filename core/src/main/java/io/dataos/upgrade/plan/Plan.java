@@ -1,11 +1,12 @@
 package io.dataos.upgrade.plan;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A reviewable upgrade or rollback: a DAG of {@link PlanAction}s listed in an order where every
@@ -62,17 +63,16 @@ public record Plan(String id, PlanType type, String fromVersion, String toVersio
                 return "action id '" + action.id() + "' is used twice (actions[" + position.get(action.id()) + "] and"
                         + " actions[" + i + "])";
             }
-            List<String> seen = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
             for (String dependency : action.dependsOn()) {
                 Integer at = position.get(dependency);
                 if (at == null || at >= i) {
                     return "actions[" + i + "] (" + action.id() + ") depends on '" + dependency + "', which is not an"
                             + " action listed before it";
                 }
-                if (seen.contains(dependency)) {
+                if (!seen.add(dependency)) {
                     return "actions[" + i + "] (" + action.id() + ") lists '" + dependency + "' twice in dependsOn";
                 }
-                seen.add(dependency);
             }
         }
         return null;

@@ -254,8 +254,11 @@ public final class RollbackPlanner {
 
     /** The names of a group (without {@code except}), or their number when there are many. */
     private static String members(List<String> names, String except) {
-        List<String> others = except == null ? names : names.stream().filter(n -> !n.equals(except)).toList();
-        return others.size() <= 6 ? String.join(", ", others) : others.size() + " components";
+        int count = names.size() - (except == null ? 0 : 1);
+        if (count > 6) {
+            return count + " components";
+        }
+        return String.join(", ", except == null ? names : names.stream().filter(n -> !n.equals(except)).toList());
     }
 
     private static String what(CoreKernelRules.Change change) {
