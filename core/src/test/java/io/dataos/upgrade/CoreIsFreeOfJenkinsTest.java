@@ -16,6 +16,7 @@ class CoreIsFreeOfJenkinsTest {
 
     private static final JavaClasses ENGINE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("io.dataos.upgrade");
 
     @Test
