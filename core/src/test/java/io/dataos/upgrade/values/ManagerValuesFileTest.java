@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ManagerValuesFileTest {
+public class ManagerValuesFileTest {
 
-    static byte[] runbookSample() throws IOException {
+    public static byte[] runbookSample() throws IOException {
         try (InputStream in = ManagerValuesFileTest.class.getResourceAsStream("dataos-manager-values.yaml")) {
             return in.readAllBytes();
         }
