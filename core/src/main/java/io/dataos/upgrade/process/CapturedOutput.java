@@ -60,7 +60,8 @@ public record CapturedOutput(Command command, CommandResult result, List<String>
     /** The lines a tool printed as errors or the last lines of its output, for an error message. */
     public String errorSummary() {
         List<String> errors = lines.stream()
-                .filter(l -> l.startsWith("Error") || l.startsWith("error") || l.startsWith("The connection"))
+                .filter(l -> l.startsWith("Error") || l.startsWith("error") || l.startsWith("The connection")
+                        || l.contains(": error: ") || l.contains("FATAL:"))
                 .toList();
         if (!errors.isEmpty()) {
             return String.join("\n", errors);
