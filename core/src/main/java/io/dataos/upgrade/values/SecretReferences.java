@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Makes a values file safe to keep in a backup: every value under a key that names a secret
@@ -48,12 +49,61 @@ public final class SecretReferences {
      */
     public static byte[] redact(String source, byte[] content, Collection<Secret> knownSecrets) {
         YamlText yaml = YamlText.decode(source, content);
+        String redacted = redactDocument(yaml, SecretReferences::referenceForPath, knownSecrets);
+        return redacted.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A rendered Helm manifest ({@code helm get manifest}, several YAML documents) made safe to keep:
+     * everything under {@code data} and {@code stringData} of a {@code kind: Secret} becomes
+     * {@value #UNKNOWN_REFERENCE}, secret-named keys anywhere become references, and known secret
+     * values are masked.
+     */
+    public static String redactManifest(String source, String manifest, Collection<Secret> knownSecrets) {
+        StringBuilder out = new StringBuilder(manifest.length());
+        for (String document : splitDocuments(manifest)) {
+            String body = stripComments(document);
+            if (body.isBlank() || body.strip().equals("---")) {
+                out.append(mask(document, knownSecrets));
+                continue;
+            }
+            String prefix = "";
+            String text = document;
+            int separator = separatorEnd(document);
+            if (separator > 0) {
+                prefix = document.substring(0, separator);
+                text = document.substring(separator);
+            }
+            YamlText yaml = YamlText.decode(source, text.getBytes(StandardCharsets.UTF_8));
+            boolean isSecret = isKubernetesSecret(yaml);
+            out.append(mask(prefix, knownSecrets)).append(redactDocument(yaml, path -> {
+                if (isSecret && !path.isEmpty() && (path.get(0).equals("data") || path.get(0).equals("stringData"))
+                        && path.size() > 1) {
+                    return UNKNOWN_REFERENCE;
+                }
+                return referenceForPath(path);
+            }, knownSecrets));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Tool output as the command runner hands it over has each secret replaced by {@code ****},
+     * which YAML reads as an alias; this turns those masks into {@value #MASKED} so the output
+     * parses before it is redacted.
+     */
+    public static String fromMaskedOutput(String runnerOutput) {
+        return runnerOutput.replace("****", MASKED);
+    }
+
+    private static String redactDocument(YamlText yaml, Function<List<String>, String> referenceFor,
+            Collection<Secret> knownSecrets) {
         String text = yaml.text();
         List<int[]> ranges = new ArrayList<>();
         List<String> references = new ArrayList<>();
         yaml.walk(scalar -> {
-            String secretKey = nearestSecretKey(scalar.path());
-            if (secretKey == null || scalar.start() == scalar.end()) {
+            String reference = referenceFor.apply(scalar.path());
+            if (reference == null || scalar.start() == scalar.end()) {
                 return;
             }
             int start = skipProperties(text, scalar.start(), scalar.end());
@@ -63,7 +113,7 @@ public final class SecretReferences {
                 end--;
             }
             ranges.add(new int[] {start, end});
-            references.add(referenceFor(secretKey));
+            references.add(reference);
         });
         StringBuilder out = new StringBuilder(text.length());
         int copied = 0;
@@ -73,26 +123,84 @@ public final class SecretReferences {
             copied = range[1];
         }
         out.append(text, copied, text.length());
-        String redacted = out.toString();
-        for (Secret secret : knownSecrets) {
-            // Plain text rather than Secret.mask's "****", which YAML would read as an alias.
-            redacted = redacted.replace(secret.reveal(), MASKED);
-        }
-        byte[] result = redacted.getBytes(StandardCharsets.UTF_8);
-        verify(source, result);
-        return result;
+        String redacted = mask(out.toString(), knownSecrets);
+        verify(yaml.source(), redacted, referenceFor);
+        return redacted;
     }
 
-    /** Proves no value under a secret-named key survived the edit. */
-    private static void verify(String source, byte[] result) {
-        YamlText.decode(source, result).walk(scalar -> {
-            String key = nearestSecretKey(scalar.path());
-            if (key != null && scalar.start() != scalar.end() && !scalar.value().equals(referenceFor(key))
+    private static String mask(String text, Collection<Secret> knownSecrets) {
+        String masked = text;
+        for (Secret secret : knownSecrets) {
+            // Plain text rather than Secret.mask's "****", which YAML would read as an alias.
+            masked = masked.replace(secret.reveal(), MASKED);
+        }
+        return masked;
+    }
+
+    /** Proves no value that had to be replaced survived the edit. */
+    private static void verify(String source, String result, Function<List<String>, String> referenceFor) {
+        YamlText.decode(source, result.getBytes(StandardCharsets.UTF_8)).walk(scalar -> {
+            String reference = referenceFor.apply(scalar.path());
+            if (reference != null && scalar.start() != scalar.end() && !scalar.value().equals(reference)
                     && !scalar.value().equals(MASKED)) {
                 throw new IllegalStateException(source + ": value of " + scalar.pathString()
                         + " could not be replaced by a reference; not writing it to the backup");
             }
         });
+    }
+
+    private static String referenceForPath(List<String> path) {
+        String key = nearestSecretKey(path);
+        return key == null ? null : referenceFor(key);
+    }
+
+    private static boolean isKubernetesSecret(YamlText yaml) {
+        boolean[] secret = {false};
+        yaml.walk(scalar -> {
+            if (scalar.path().size() == 1 && scalar.path().get(0).equals("kind") && scalar.value().equals("Secret")) {
+                secret[0] = true;
+            }
+        });
+        return secret[0];
+    }
+
+    /** Splits at lines that are exactly "---" (Helm starts every document with one), keeping them. */
+    private static List<String> splitDocuments(String manifest) {
+        List<String> documents = new ArrayList<>();
+        int from = 0;
+        int lineStart = 0;
+        while (lineStart < manifest.length()) {
+            int lineEnd = manifest.indexOf('\n', lineStart);
+            int next = lineEnd < 0 ? manifest.length() : lineEnd + 1;
+            String line = manifest.substring(lineStart, lineEnd < 0 ? manifest.length() : lineEnd).stripTrailing();
+            if (line.equals("---") && lineStart > from) {
+                documents.add(manifest.substring(from, lineStart));
+                from = lineStart;
+            }
+            lineStart = next;
+        }
+        if (from < manifest.length()) {
+            documents.add(manifest.substring(from));
+        }
+        return documents;
+    }
+
+    private static int separatorEnd(String document) {
+        if (!document.startsWith("---")) {
+            return 0;
+        }
+        int newline = document.indexOf('\n');
+        return newline < 0 ? document.length() : newline + 1;
+    }
+
+    private static String stripComments(String document) {
+        StringBuilder body = new StringBuilder();
+        for (String line : document.split("\n", -1)) {
+            if (!line.stripLeading().startsWith("#")) {
+                body.append(line).append('\n');
+            }
+        }
+        return body.toString();
     }
 
     private static String nearestSecretKey(List<String> path) {

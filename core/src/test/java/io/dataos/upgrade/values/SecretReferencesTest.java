@@ -74,4 +74,44 @@ class SecretReferencesTest {
 
         assertThat(out).isEqualTo("keyName: a\nprimeAccountId: acct\ncloudKernelJson: abc\n");
     }
+
+    @Test
+    void renderedManifestKeepsEverythingButSecretData() {
+        String manifest = """
+                ---
+                # Source: dataos-manager/templates/secret.yaml
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: dataos-manager-prime
+                type: Opaque
+                data:
+                  primeApiKey: "cGstbGl2ZS0xMjM="
+                stringData:
+                  extra: plain
+                ---
+                # Source: dataos-manager/templates/statefulset.yaml
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata:
+                  name: dataos-manager
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: dataos-manager
+                          image: "docker.io/dataos/dataos-manager:1.11.4"
+                          env:
+                            - name: DB_PASSWORD
+                              value: pk-live-123
+                """;
+
+        String out = SecretReferences.redactManifest("manifest", manifest, List.of(Secret.of("k", "pk-live-123")));
+
+        assertThat(out).contains("  primeApiKey: <redacted secret>\n", "  extra: <redacted secret>\n",
+                "image: \"docker.io/dataos/dataos-manager:1.11.4\"", "# Source: dataos-manager/templates/statefulset.yaml",
+                "value: <masked secret>", "name: dataos-manager-prime")
+                .doesNotContain("cGstbGl2ZS0xMjM=", "pk-live-123", "plain");
+        assertThat(out.lines().count()).isEqualTo(manifest.lines().count());
+    }
 }
