@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -35,6 +36,16 @@ public final class SecretReferences {
     public static boolean isSecretKey(String key) {
         String normalized = key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(".", "");
         return SECRET_WORDS.stream().anyMatch(normalized::contains);
+    }
+
+    // Keys repeat throughout a large file; classifying each spelling once keeps redaction linear.
+    private static final Map<String, Boolean> CLASSIFIED = new ConcurrentHashMap<>();
+
+    private static boolean isSecretKeyCached(String key) {
+        if (CLASSIFIED.size() > 10_000) {
+            CLASSIFIED.clear();
+        }
+        return CLASSIFIED.computeIfAbsent(key, SecretReferences::isSecretKey);
     }
 
     /** The reference text that replaces the value of {@code key}. */
@@ -206,7 +217,7 @@ public final class SecretReferences {
     private static String nearestSecretKey(List<String> path) {
         for (int i = path.size() - 1; i >= 0; i--) {
             String segment = path.get(i);
-            if (!segment.startsWith("[") && isSecretKey(segment)) {
+            if (!segment.startsWith("[") && isSecretKeyCached(segment)) {
                 return segment;
             }
         }
