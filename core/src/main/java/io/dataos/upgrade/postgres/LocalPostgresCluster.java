@@ -88,8 +88,10 @@ public final class LocalPostgresCluster implements AutoCloseable {
             throws IOException, InterruptedException {
         Path binDir = findBinDir().orElseThrow(() -> new IllegalStateException("no PostgreSQL server binaries under "
                 + DEBIAN_ROOT + ": install them with 'apt-get install postgresql-15' (or newer)"));
-        boolean root = "root".equals(System.getProperty("user.name"));
-        Path base = Files.createTempDirectory("dataos-pg-");
+        boolean root = isRoot();
+        // As root the server runs as postgres, which must be able to reach the directory: /tmp always is.
+        Path base = root && Files.isDirectory(Path.of("/tmp")) ? Files.createTempDirectory(Path.of("/tmp"), "dataos-pg-")
+                : Files.createTempDirectory("dataos-pg-");
         List<String> asServerUser = root ? serverUserPrefix() : List.of();
         SecureRandom random = new SecureRandom();
         byte[] raw = new byte[18];
@@ -133,6 +135,14 @@ public final class LocalPostgresCluster implements AutoCloseable {
     /** The server's log file, for diagnosing a test. */
     public Path logFile() {
         return base.resolve("postgres.log");
+    }
+
+    private static boolean isRoot() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
     }
 
     private static List<String> serverUserPrefix() {
