@@ -67,6 +67,18 @@ public final class DurationText {
         return text.toString();
     }
 
+    /** {@code duration} for people reading a report: {@code 250 ms}, {@code 1.5 s}, {@code 2m30s}. */
+    public static String human(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        return format(duration.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
     private static String problem(String text) {
         return "'" + text + "' is not a duration: write e.g. 500ms, 30s, 5m, 1h30m or PT5M";
     }

@@ -4,14 +4,17 @@ package io.dataos.upgrade.verify;
 final class Evidence {
 
     static final int LIMIT = 16 * 1024;
+    private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
 
     private Evidence() {
     }
 
-    static String bounded(String text) {
-        if (text == null) {
+    static String bounded(String raw) {
+        if (raw == null) {
             return "";
         }
+        // terminal colour codes from kubectl/helm mean nothing in a report file
+        String text = ANSI.matcher(raw).replaceAll("");
         if (text.length() <= LIMIT) {
             return text;
         }

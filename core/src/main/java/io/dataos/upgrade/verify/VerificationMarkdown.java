@@ -18,7 +18,7 @@ public final class VerificationMarkdown {
                 .append(report.count(CheckStatus.ERROR)).append(" error(s), ")
                 .append(report.count(CheckStatus.SKIPPED)).append(" skipped.\n\n");
         md.append("Started ").append(report.started().truncatedTo(ChronoUnit.SECONDS)).append(", took ")
-                .append(DurationText.format(report.duration().truncatedTo(ChronoUnit.MILLIS))).append(".\n\n");
+                .append(DurationText.human(report.duration())).append(".\n\n");
         report.rollbackReason().ifPresent(reason -> md.append("> **Rollback recommended.** ")
                 .append(MarkdownText.inline(reason)).append("\n\n"));
         md.append("| Check | Type | Layer | Status | Time | Message |\n");
@@ -29,7 +29,7 @@ public final class VerificationMarkdown {
                     .append(" | ").append(r.layer() == null ? "—" : r.layer().name())
                     .append(" | ").append(r.status() == CheckStatus.PASSED ? "PASSED" : "**" + r.status() + "**")
                     .append(r.critical() ? "" : " (non-critical)")
-                    .append(" | ").append(DurationText.format(r.duration().truncatedTo(ChronoUnit.MILLIS)))
+                    .append(" | ").append(DurationText.human(r.duration()))
                     .append(" | ").append(MarkdownText.cell(r.message())).append(" |\n");
         }
         for (CheckResult r : report.problems()) {
