@@ -1,7 +1,8 @@
 package io.dataos.upgrade.verify;
 
-import static io.dataos.upgrade.verify.LoopbackHttp.Answer.json;
-import static io.dataos.upgrade.verify.LoopbackHttp.Answer.text;
+import io.dataos.upgrade.loopback.LoopbackHttp;
+import static io.dataos.upgrade.loopback.LoopbackHttp.Answer.json;
+import static io.dataos.upgrade.loopback.LoopbackHttp.Answer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dataos.upgrade.leakcheck.KeptOutputs;

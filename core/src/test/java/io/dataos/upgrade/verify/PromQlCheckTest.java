@@ -1,6 +1,7 @@
 package io.dataos.upgrade.verify;
 
-import static io.dataos.upgrade.verify.LoopbackHttp.Answer.json;
+import io.dataos.upgrade.loopback.LoopbackHttp;
+import static io.dataos.upgrade.loopback.LoopbackHttp.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dataos.upgrade.leakcheck.KeptOutputs;

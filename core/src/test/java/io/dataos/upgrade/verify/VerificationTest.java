@@ -1,5 +1,6 @@
 package io.dataos.upgrade.verify;
 
+import io.dataos.upgrade.loopback.LoopbackHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dataos.upgrade.leakcheck.KeptOutputs;

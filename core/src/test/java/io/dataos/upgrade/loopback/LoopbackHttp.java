@@ -1,4 +1,4 @@
-package io.dataos.upgrade.verify;
+package io.dataos.upgrade.loopback;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,26 +21,26 @@ import java.util.function.IntFunction;
  * scripted responses, and recording what it was sent: the server side of Prometheus, Grafana and
  * health-endpoint tests.
  */
-final class LoopbackHttp implements AutoCloseable {
+public final class LoopbackHttp implements AutoCloseable {
 
     /** One scripted answer; {@code delay} holds it back to test timeouts. */
-    record Answer(int status, String contentType, String body, Duration delay) {
+    public record Answer(int status, String contentType, String body, Duration delay) {
 
-        static Answer json(int status, String body) {
+        public static Answer json(int status, String body) {
             return new Answer(status, "application/json", body, Duration.ZERO);
         }
 
-        static Answer text(int status, String body) {
+        public static Answer text(int status, String body) {
             return new Answer(status, "text/plain; charset=utf-8", body, Duration.ZERO);
         }
 
-        Answer after(Duration wait) {
+        public Answer after(Duration wait) {
             return new Answer(status, contentType, body, wait);
         }
     }
 
     /** What one request carried. */
-    record Received(String method, String path, String rawQuery, String authorization, String body) {
+    public record Received(String method, String path, String rawQuery, String authorization, String body) {
     }
 
     private final HttpServer server;
@@ -48,7 +48,7 @@ final class LoopbackHttp implements AutoCloseable {
     private final AtomicInteger count = new AtomicInteger();
 
     /** Serves {@code path}; the n-th request (from 0) gets {@code answers.apply(n)}. */
-    LoopbackHttp(String path, IntFunction<Answer> answers) throws IOException {
+    public LoopbackHttp(String path, IntFunction<Answer> answers) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "loopback-http");
@@ -87,11 +87,11 @@ final class LoopbackHttp implements AutoCloseable {
         }
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
@@ -101,7 +101,7 @@ final class LoopbackHttp implements AutoCloseable {
     }
 
     /** A loopback port with nothing listening on it (bound, then released). */
-    static int closedPort() throws IOException {
+    public static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
