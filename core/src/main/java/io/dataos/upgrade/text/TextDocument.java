@@ -105,11 +105,11 @@ public final class TextDocument {
 
     /** Markdown: every text escaped, code in fences longer than any backtick run inside. */
     public String toMarkdown() {
-        StringBuilder md = new StringBuilder("# ").append(MarkdownText.inline(title)).append("\n");
+        StringBuilder md = new StringBuilder("# ").append(MarkdownText.heading(title)).append("\n");
         for (Block block : blocks) {
             md.append('\n');
             if (block instanceof Heading h) {
-                md.append("#".repeat(h.level())).append(' ').append(MarkdownText.inline(h.text())).append('\n');
+                md.append("#".repeat(h.level())).append(' ').append(MarkdownText.heading(h.text())).append('\n');
             } else if (block instanceof Paragraph p) {
                 String text = MarkdownText.inline(p.text());
                 md.append(p.strong() ? "**" + text + "**" : text).append('\n');

@@ -33,7 +33,7 @@ public final class VerificationMarkdown {
                     .append(" | ").append(MarkdownText.cell(r.message())).append(" |\n");
         }
         for (CheckResult r : report.problems()) {
-            md.append("\n## ").append(r.status()).append(": ").append(MarkdownText.inline(r.name())).append("\n\n");
+            md.append("\n## ").append(r.status()).append(": ").append(MarkdownText.heading(r.name())).append("\n\n");
             md.append(MarkdownText.inline(r.message())).append("\n\n");
             if (!r.evidence().isEmpty()) {
                 md.append("Evidence:\n\n").append(MarkdownText.codeBlock(r.evidence()));
