@@ -1,6 +1,7 @@
 package io.dataos.upgrade.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataos.upgrade.secret.RedactedUrl;
 import io.dataos.upgrade.secret.Secret;
 import java.io.IOException;
 import java.net.URI;
@@ -61,10 +62,7 @@ final class WebhookDelivery {
     private static DeliveryResult result(Notice notice, String shown, boolean ok, String detail, List<Secret> secrets,
             URI url) {
         // a server or the JDK may echo the URL (and so its token) back in an error
-        String masked = Secret.mask(detail, secrets).replace(url.toString(), shown);
-        if (url.getRawPath() != null && url.getRawPath().length() > 1) {
-            masked = masked.replace(url.getRawPath(), "/****");
-        }
+        String masked = RedactedUrl.scrub(Secret.mask(detail, secrets).replace(url.toString(), shown), url, true);
         return new DeliveryResult(notice.kind(), notice.audience(), "webhook", shown, ok, masked);
     }
 }

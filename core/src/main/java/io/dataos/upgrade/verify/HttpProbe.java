@@ -54,7 +54,8 @@ final class HttpProbe implements Probe<HttpCheck> {
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), "GET " + shown);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        String body = response.body() == null ? "" : response.body();
+        // an error page may echo the request, query keys included
+        String body = RedactedUrl.scrub(response.body() == null ? "" : response.body(), url, false);
         String evidence = "GET " + shown + " → HTTP " + response.statusCode() + " in " + millis + " ms\n"
                 + Evidence.head(body, BODY_EVIDENCE);
         if (!expectStatus.contains(response.statusCode())) {
