@@ -21,6 +21,16 @@ import java.util.regex.Pattern;
 public final class CriticalTables {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+    /**
+     * Row count and an order-independent checksum in constant memory: every row's text form is
+     * hashed with md5, two 60-bit slices of each hash are summed (as numeric, so nothing overflows),
+     * and the count and both sums are hashed once more. Sorting or concatenating the rows instead
+     * would hold the whole table in memory. Works on PostgreSQL 9.4 and later.
+     */
+    static final String FINGERPRINT_SQL = "SELECT n, md5(n || ':' || s1 || ':' || s2) FROM (SELECT count(*) AS n,"
+            + " coalesce(sum(('x' || substr(h, 1, 15))::bit(60)::bigint::numeric), 0) AS s1,"
+            + " coalesce(sum(('x' || substr(h, 16, 15))::bit(60)::bigint::numeric), 0) AS s2"
+            + " FROM (SELECT md5(CAST(t AS text)) AS h FROM %TABLE% AS t) AS rows) AS sums";
     private final String jdbcUrl;
     private final String user;
     private final Secret password;
@@ -58,8 +68,7 @@ public final class CriticalTables {
                 statement.setQueryTimeout(seconds);
                 for (String table : tables) {
                     String quoted = quote(table);
-                    String sql = "SELECT count(*), md5(coalesce(string_agg(md5(CAST(t AS text)), '' ORDER BY"
-                            + " md5(CAST(t AS text))), '')) FROM " + quoted + " AS t";
+                    String sql = FINGERPRINT_SQL.replace("%TABLE%", quoted);
                     try (ResultSet rs = statement.executeQuery(sql)) {
                         rs.next();
                         prints.add(new TableFingerprint(table, rs.getLong(1), rs.getString(2)));
