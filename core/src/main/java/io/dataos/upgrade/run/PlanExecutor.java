@@ -8,7 +8,6 @@ import io.dataos.upgrade.workspace.Workspace;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -557,33 +555,40 @@ public final class PlanExecutor {
              */
             private void awaitLeftoverCommands(ActionContext context) throws InterruptedException {
                 for (RunHistory.OpenCommand command : open) {
-                    if (command.pid() <= 0 || !LocalHost.name().equals(command.host())
-                            || !LocalHost.isAlive(command.pid(), command.processStart())) {
-                        continue;
+                    if (!LocalHost.name().equals(command.host())) {
+                        continue; // another machine's processes: the re-check alone decides
                     }
-                    Optional<ProcessHandle> handle = ProcessHandle.of(command.pid());
-                    if (handle.isEmpty()) {
+                    Set<ProcessHandle> leftovers = new LinkedHashSet<>(
+                            LocalHost.processesWithEnv(ActionContext.COMMAND_TAG_ENV, command.tag()));
+                    if (LocalHost.isAlive(command.pid(), command.processStart())) {
+                        ProcessHandle.of(command.pid()).ifPresent(leftovers::add);
+                    }
+                    if (leftovers.isEmpty()) {
                         continue;
                     }
                     Duration limit = orphanWaitLimit;
-                    if (command.timeoutMillis() > 0 && command.processStart() != null) {
-                        Duration ranFor = Duration.between(Instant.parse(command.processStart()), clock.instant());
+                    if (command.timeoutMillis() > 0) {
+                        // The command's own timeout, counted from its journaled start, would have stopped it.
+                        Duration ranFor = Duration.between(command.startedAt(), clock.instant());
                         Duration left = Duration.ofMillis(command.timeoutMillis()).minus(ranFor);
                         limit = left.isNegative() ? Duration.ZERO : (left.compareTo(limit) < 0 ? left : limit);
                     }
-                    context.log("the previous attempt's command is still running (pid " + command.pid()
-                            + "): waiting up to " + limit.toSeconds() + " s for it before re-checking: "
-                            + command.display());
-                    String outcome;
-                    try {
-                        handle.get().onExit().get(limit.toMillis(), TimeUnit.MILLISECONDS);
-                        outcome = "exited";
-                    } catch (TimeoutException stillRunning) {
-                        handle.get().descendants().forEach(ProcessHandle::destroyForcibly);
-                        handle.get().destroyForcibly();
-                        outcome = "stopped after its timeout";
-                    } catch (ExecutionException cannotHappen) {
-                        outcome = "exited";
+                    context.log("the previous attempt's command is still running (pids " + leftovers.stream()
+                            .map(h -> String.valueOf(h.pid())).toList() + "): waiting up to " + limit.toSeconds()
+                            + " s for it before re-checking: " + command.display());
+                    long deadline = System.nanoTime() + limit.toNanos();
+                    String outcome = "exited";
+                    for (ProcessHandle leftover : leftovers) {
+                        long wait = Math.max(0, deadline - System.nanoTime());
+                        try {
+                            leftover.onExit().get(wait, TimeUnit.NANOSECONDS);
+                        } catch (TimeoutException stillRunning) {
+                            leftover.descendants().forEach(ProcessHandle::destroyForcibly);
+                            leftover.destroyForcibly();
+                            outcome = "stopped after its timeout";
+                        } catch (ExecutionException cannotHappen) {
+                            // onExit never completes exceptionally
+                        }
                     }
                     journal.append(EventType.COMMAND_OUTLIVED_RUN, Journal.about(action.id())
                             .put("startSeq", command.startSeq()).put("pid", command.pid())
