@@ -97,12 +97,14 @@ public final class ActionContext {
         journal.mask(command.secrets());
         String display = command.display();
         if (dryRun) {
-            journal.append(EventType.COMMAND_WOULD_RUN, Journal.about(action.id()).put("command", display));
+            journal.appendLater(EventType.COMMAND_WOULD_RUN, Journal.about(action.id()).put("command", display));
             log("would run: " + display);
             return new CommandResult(0, false, "", Duration.ZERO);
         }
-        // The start is journaled before the process exists, and the process carries the event's tag in
-        // its environment: a crash at any moment leaves either no process or one a resumed run can find.
+        // The start is durable before the process exists, and the process carries the event's tag in its
+        // environment: a crash at any moment leaves either no process or one a resumed run can find.
+        // Its pid and its end are written with the next durable event: the outcome of the action, which
+        // is what a resumed run acts on, is always durable; a lost pid is made up for by the tag.
         long startSeq = journalStart(command);
         String tag = runId + ":" + startSeq;
         log("$ " + display);
@@ -114,13 +116,13 @@ public final class ActionContext {
                     .put("timedOut", result.timedOut())
                     .put("elapsedMs", result.elapsed().toMillis())
                     .put("outputTail", lastLines(result.outputTail(), JOURNAL_TAIL_LINES));
-            journal.append(EventType.COMMAND_FINISHED, fields);
+            journal.appendLater(EventType.COMMAND_FINISHED, fields);
             return result;
         } catch (InterruptedException interrupted) {
-            journal.append(EventType.COMMAND_FINISHED, finish(startSeq, display).put("interrupted", true));
+            journal.appendLater(EventType.COMMAND_FINISHED, finish(startSeq, display).put("interrupted", true));
             throw interrupted;
         } catch (IOException cannotStart) {
-            journal.append(EventType.COMMAND_FINISHED,
+            journal.appendLater(EventType.COMMAND_FINISHED,
                     finish(startSeq, display).put("error", String.valueOf(cannotStart.getMessage())));
             throw cannotStart;
         }
@@ -143,7 +145,7 @@ public final class ActionContext {
         if (start != null) {
             fields.put("processStart", start);
         }
-        journal.append(EventType.COMMAND_RUNNING, fields);
+        journal.appendLater(EventType.COMMAND_RUNNING, fields);
     }
 
     private ObjectNode finish(long startSeq, String display) {

@@ -161,7 +161,7 @@ public final class PlanExecutor {
                     continue;
                 }
                 ObjectNode fields = describe(action).put("resume", resumeMode(id));
-                journal.append(EventType.ACTION_WOULD_RUN, fields);
+                journal.appendLater(EventType.ACTION_WOULD_RUN, fields);
                 log.accept("would run " + id + " (" + action.kind() + (action.requiresApproval()
                         ? ", gate: needs approval" + approversText(action) : "") + ")"
                         + (action.description().isEmpty() ? "" : ": " + action.description()));
@@ -197,14 +197,14 @@ public final class PlanExecutor {
                     log.accept("took over the stale lock " + lock.file() + " of " + lock.takenOverFrom().describe()
                             + ": " + lock.takeOverReason());
                 }
-                journal.append(EventType.LOCK_ACQUIRED, fields);
+                journal.appendLater(EventType.LOCK_ACQUIRED, fields);
             }
             List<PlanAction> order = graph.topologicalOrder();
             for (PlanAction action : order) {
                 if (states.get(action.id()) == ActionState.SUCCEEDED) {
                     log.accept("= " + action.id() + ": succeeded in an earlier attempt, not run again");
                 } else {
-                    journal.append(EventType.ACTION_PLANNED, describe(action).put("resume", resumeMode(action.id()))
+                    journal.appendLater(EventType.ACTION_PLANNED, describe(action).put("resume", resumeMode(action.id()))
                             .put("previousState", states.get(action.id()).name()));
                 }
             }
@@ -259,6 +259,7 @@ public final class PlanExecutor {
                 }
             } finally {
                 pool.shutdownNow();
+                awaitQuietly(pool);
             }
             if (journalFailure != null) {
                 throw journalFailure;
@@ -269,7 +270,7 @@ public final class PlanExecutor {
                     continue;
                 }
                 states.put(id, ActionState.SKIPPED);
-                journal.append(EventType.ACTION_SKIPPED, Journal.about(id).put("reason", skipReason(id)));
+                journal.appendLater(EventType.ACTION_SKIPPED, Journal.about(id).put("reason", skipReason(id)));
             }
             return finish(false);
         }
@@ -508,7 +509,7 @@ public final class PlanExecutor {
                                     .put("uncertain", true));
                             return new Finished(id, ActionState.FAILED, journal.masked(why), "", null);
                         }
-                        journal.append(EventType.ACTION_RECHECKED, Journal.about(id).put("done", isDone));
+                        journal.appendLater(EventType.ACTION_RECHECKED, Journal.about(id).put("done", isDone));
                         if (isDone) {
                             journal.append(EventType.ACTION_SUCCEEDED, Journal.about(id).put("recheck", true)
                                     .put("summary", "already done when the run resumed; not run again"));
@@ -595,6 +596,22 @@ public final class PlanExecutor {
                             .put("command", command.display()).put("outcome", outcome));
                 }
             }
+        }
+    }
+
+    /** Lets interrupted actions stop their commands before the run returns (only reached on a journal failure). */
+    private static void awaitQuietly(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                pool.awaitTermination(30, TimeUnit.SECONDS);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
