@@ -67,7 +67,7 @@ public final class CommandOverheadBench {
         executor.run(RunRequest.of("chain", "bench", plan));
         double perAction = (System.nanoTime() - t0) / 1e6 / n;
         System.out.printf(Locale.ROOT, "executor, chain of %d 'true' actions, parallelism 1: %.2f ms per action"
-                + " (%+.2f ms over bare spawn; 6 journal events fsynced per action)%n", n, perAction,
+                + " (%+.2f ms over a bare spawn; per action 6 journal events, 3 of them synced before going on)%n", n, perAction,
                 perAction - median(bare));
     }
 
