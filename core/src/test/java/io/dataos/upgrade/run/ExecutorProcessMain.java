@@ -1,14 +1,10 @@
 package io.dataos.upgrade.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.dataos.upgrade.plan.PlanAction;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.workspace.LocalWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +19,7 @@ public final class ExecutorProcessMain {
 
     public static void main(String[] args) throws Exception {
         Path workspace = Path.of(args[0]);
-        JsonNode plan = TestPlans.JSON.readTree(Files.readAllBytes(Path.of(args[1])));
+        PlanActionsFile.Loaded plan = PlanActionsFile.parse(args[1], Files.readAllBytes(Path.of(args[1])));
         String runId = args[2];
         int parallelism = Integer.parseInt(args[3]);
         long haltAfter = Long.parseLong(args[4]);
@@ -32,10 +28,6 @@ public final class ExecutorProcessMain {
         for (int i = 6; i < args.length; i++) {
             String[] pair = args[i].split("=", 2);
             approved.put(pair[0], pair[1]);
-        }
-        List<PlanAction> actions = new ArrayList<>();
-        for (JsonNode node : plan.get("actions")) {
-            actions.add(TestPlans.JSON.treeToValue(node, PlanAction.class));
         }
         Journal.Listener halt = event -> {
             if (event.seq() == haltAfter) {
@@ -57,7 +49,7 @@ public final class ExecutorProcessMain {
                 .journalListener(haltAfter > 0 ? halt : null)
                 .log(line -> System.out.println("LOG " + line))
                 .build()
-                .run(new RunRequest(runId, plan.get("planId").asText(), actions, false, "kill-test", lock, null));
+                .run(new RunRequest(runId, plan.planId(), plan.actions(), false, "kill-test", lock, null));
         System.out.println("RESULT " + result.status());
         System.exit(result.succeeded() ? 0 : 1);
     }
