@@ -162,6 +162,11 @@ class UpgradeRunbookTest {
             assertThat(world.read(rca)).contains("manager health").contains("db migration 42 failed");
             assertThat(world.read("dataos-upgrade/reports/" + result.rollbackRunId() + "/run-report.md"))
                     .contains("manager.helm-rollback.dataos-manager");
+            // helm get values answered with the key (cluster side): the kits, reports and log must not hold it
+            String key = TestSecrets.PRIME_API_KEY_VALUE;
+            assertThat(RunbookWorld.filesContaining(world.workspace.root(), key)).isEmpty();
+            assertThat(String.join("\n", world.log)).doesNotContain(key);
+            assertThat(result.toMap().toString()).doesNotContain(key);
         }
     }
 
