@@ -79,6 +79,9 @@ public final class RollbackRunbook {
                     List.of(), List.of(), false, null, null, null);
         }
         ActionHandlers handlers = Runbooks.checked(run, ports, source);
+        if (!request.dryRun()) {
+            Runbooks.requireSecrets(run, ports, SOURCE);
+        }
         RunLock lock = Runbooks.lock(ports, run.managerTarget().release(), runId, request.startedBy(),
                 request.dryRun());
         try {

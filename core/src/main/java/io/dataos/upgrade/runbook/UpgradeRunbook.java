@@ -98,12 +98,18 @@ public final class UpgradeRunbook {
                     List.of(), List.of(), false, null, null, null);
         }
         ActionHandlers handlers = Runbooks.checked(run, ports, request.plan() != null ? request.plan() : SOURCE);
+        if (!request.dryRun()) {
+            Runbooks.requireSecrets(run, ports, SOURCE);
+        }
         Plan rollbackPlan = null;
         if (request.autoRollback()) {
             // The rollback must be possible before the upgrade starts, not discovered broken after a failure.
             rollbackPlan = new RollbackPlanner().plan(Runbooks.installedAfter(release, installed), installed);
-            Runbooks.checked(rollbackRun(run, rollbackPlan, installed, release, null, List.of()), ports,
-                    "automatic rollback plan " + rollbackPlan.id());
+            RunbookRun planned = rollbackRun(run, rollbackPlan, installed, release, null, List.of());
+            Runbooks.checked(planned, ports, "automatic rollback plan " + rollbackPlan.id());
+            if (!request.dryRun()) {
+                Runbooks.requireSecrets(planned, ports, "automatic rollback plan " + rollbackPlan.id());
+            }
         }
         MaintenanceWindow effective = window != null ? window : installed.maintenanceWindow();
         if (effective != null && !effective.contains(now)) {
