@@ -79,6 +79,14 @@ class UpgradePlannerTest {
     }
 
     @Test
+    void aPastWindowInTheInstalledStateIsRefusedNamingTheFile() {
+        assertThatThrownBy(() -> planner.plan(installed().window("2026-11-01T02:00Z/PT4H").source("installed.yaml")
+                .state(), release().release()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("installed.yaml: maintenanceWindow: maintenance window");
+    }
+
+    @Test
     void releaseNotesAndTheAnnouncementCarryWhatStakeholdersNeed() {
         ReleaseNotes notes = new ReleaseNotes(List.of("Metis 2.5"), List.of("search v1 removed"),
                 "https://dataos.info/releases/1.5.0");
