@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Runs commands as local processes (the CLI, the sandbox and the tests): argv straight to the
@@ -32,6 +36,12 @@ public final class LocalCommandRunner implements CommandRunner {
 
     @Override
     public CommandResult run(Command command, Consumer<String> output) throws IOException, InterruptedException {
+        return run(command, output, pid -> { });
+    }
+
+    @Override
+    public CommandResult run(Command command, Consumer<String> output, LongConsumer onStart)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectErrorStream(true);
         builder.environment().putAll(command.env());
         if (command.workDir() != null) {
@@ -47,6 +57,14 @@ public final class LocalCommandRunner implements CommandRunner {
                     command.secrets()) + " (is it installed and on PATH?)");
         }
         process.getOutputStream().close();
+        try {
+            onStart.accept(process.pid());
+        } catch (RuntimeException listenerFailed) {
+            // Whoever wanted to record the start could not (a journal write failed): do not leave
+            // an unrecorded process running.
+            stop(process);
+            throw listenerFailed;
+        }
         OutputTail tail = new OutputTail(tailLines, 64 * 1024);
         Thread pump = new Thread(() -> pump(process, command, tail, output), "output of " + command.argv().get(0));
         pump.setDaemon(true);
@@ -84,12 +102,24 @@ public final class LocalCommandRunner implements CommandRunner {
 
     /** Stops the process and its descendants: politely first, then forcibly after a grace period. */
     private static void stop(Process process) throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroy);
+        // The parent goes first, so a shell cannot run its next step when its current child dies; the
+        // tree is listed beforehand because orphaned children no longer show up as descendants.
+        List<ProcessHandle> tree = process.descendants().toList();
         process.destroy();
-        if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        for (ProcessHandle child : tree) {
+            try {
+                child.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException stillRunning) {
+                break; // the grace period is over: force what is left
+            }
         }
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
