@@ -119,6 +119,16 @@ class UpgradePlannerTest {
     }
 
     @Test
+    void validationRunsTheChecksFileItIsGiven() {
+        Plan plan = planner.withChecks("ops/checks.yaml").plan(installed().state(), release().release());
+
+        assertThat(action(plan, "verify.validate").params()).containsEntry(ActionParams.CHECKS, "ops/checks.yaml")
+                .containsEntry(ActionParams.LAYERS, "USER_SPACE,CORE_KERNEL");
+        assertThat(planner.plan(installed().state(), release().release()).risk().notes())
+                .anyMatch(n -> n.startsWith("verify.validate has no checks file"));
+    }
+
+    @Test
     void anInstalledLayerOutsideTheReleasesRangeIsRefusedNamingComponentAndRange() {
         assertThatThrownBy(() -> planner.plan(installed().state(),
                 release().compatibility("kubernetes", ">=1.29 <1.31").source("release-1.5.yaml").release()))
