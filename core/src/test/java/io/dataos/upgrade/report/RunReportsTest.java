@@ -209,6 +209,23 @@ class RunReportsTest {
     }
 
     @Test
+    void debriefIsPrefilledFromTheRunForEveryDebriefAudience() throws Exception {
+        try (LoopbackHttp lens = new LoopbackHttp("/lens", n -> LoopbackHttp.Answer.text(n == 0 ? 500 : 200, "x"))) {
+            RunRecord record = upgradeThenRollback(lens);
+
+            List<io.dataos.upgrade.notify.Notice> notices = RunReports.debrief(record, "Lens 2 needed Poros v2", null,
+                    List.of("Rehearse on staging"), null, "#dataos-ops").render();
+
+            assertThat(notices).hasSize(4).allSatisfy(n -> assertThat(n.text())
+                    .contains("DataOS rollback run rollback-42 ended SUCCEEDED")
+                    .contains("approve-metis approved: by maria.owner")
+                    .contains("check lens queries FAILED: GET")
+                    .contains("Lens 2 needed Poros v2").contains("Impact").contains("Being assessed.")
+                    .contains("Rehearse on staging"));
+        }
+    }
+
+    @Test
     void aRecordBuiltByHandRendersWithEmptySectionsSaidPlainly() {
         RunRecord record = new RunRecord("r-1", RunRecord.Kind.UPGRADE, null, Instant.parse("2025-12-06T21:00:00Z"),
                 null, null, null, null, null, null, List.of(new VerificationReport(VerificationPurpose.POST_UPGRADE,
