@@ -1,6 +1,6 @@
 package io.dataos.upgrade.report;
 
-import io.dataos.upgrade.notify.Audience;
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.notify.StakeholderDebrief;
 import io.dataos.upgrade.text.TextDocument;
 import io.dataos.upgrade.verify.CheckStatus;

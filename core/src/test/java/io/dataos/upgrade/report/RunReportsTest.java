@@ -7,7 +7,7 @@ import io.dataos.upgrade.leakcheck.KeptOutputs;
 import io.dataos.upgrade.leakcheck.TestSecrets;
 import io.dataos.upgrade.loopback.LoopbackHttp;
 import io.dataos.upgrade.model.Layer;
-import io.dataos.upgrade.notify.Audience;
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.plan.ActionKind;
 import io.dataos.upgrade.plan.PlanAction;
 import io.dataos.upgrade.plan.Phase;
@@ -164,7 +164,7 @@ class RunReportsTest {
             upgradeThenRollback(lens);
 
             RunRecord upgrade = JournalRunRecords.read(workspace, "upgrade-42", "dataos.acme.example",
-                    List.of("runs/upgrade-42/verification/verification.json"), List.of(Audience.PLATFORM_OPERATORS));
+                    List.of("runs/upgrade-42/verification/verification.json"), List.of(Audience.OPERATORS));
 
             assertThat(upgrade.kind()).isEqualTo(RunRecord.Kind.UPGRADE);
             assertThat(upgrade.outcome()).isEqualTo("FAILED");
