@@ -7,7 +7,7 @@ import io.dataos.upgrade.leakcheck.KeptOutputs;
 import io.dataos.upgrade.leakcheck.TestSecrets;
 import io.dataos.upgrade.loopback.LoopbackHttp;
 import io.dataos.upgrade.model.Layer;
-import io.dataos.upgrade.notify.Audience;
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.plan.ActionKind;
 import io.dataos.upgrade.plan.PlanAction;
 import io.dataos.upgrade.plan.Phase;
@@ -164,7 +164,7 @@ class RunReportsTest {
             upgradeThenRollback(lens);
 
             RunRecord upgrade = JournalRunRecords.read(workspace, "upgrade-42", "dataos.acme.example",
-                    List.of("runs/upgrade-42/verification/verification.json"), List.of(Audience.PLATFORM_OPERATORS));
+                    List.of("runs/upgrade-42/verification/verification.json"), List.of(Audience.OPERATORS));
 
             assertThat(upgrade.kind()).isEqualTo(RunRecord.Kind.UPGRADE);
             assertThat(upgrade.outcome()).isEqualTo("FAILED");
@@ -205,6 +205,23 @@ class RunReportsTest {
                 Matcher refs = Pattern.compile("(?i)(src|href)\\s*=").matcher(page);
                 assertThat(refs.find()).as("no external assets in " + html).isFalse();
             }
+        }
+    }
+
+    @Test
+    void debriefIsPrefilledFromTheRunForEveryDebriefAudience() throws Exception {
+        try (LoopbackHttp lens = new LoopbackHttp("/lens", n -> LoopbackHttp.Answer.text(n == 0 ? 500 : 200, "x"))) {
+            RunRecord record = upgradeThenRollback(lens);
+
+            List<io.dataos.upgrade.notify.Notice> notices = RunReports.debrief(record, "Lens 2 needed Poros v2", null,
+                    List.of("Rehearse on staging"), null, "#dataos-ops").render();
+
+            assertThat(notices).hasSize(4).allSatisfy(n -> assertThat(n.text())
+                    .contains("DataOS rollback run rollback-42 ended SUCCEEDED")
+                    .contains("approve-metis approved: by maria.owner")
+                    .contains("check lens queries FAILED: GET")
+                    .contains("Lens 2 needed Poros v2").contains("Impact").contains("Being assessed.")
+                    .contains("Rehearse on staging"));
         }
     }
 
