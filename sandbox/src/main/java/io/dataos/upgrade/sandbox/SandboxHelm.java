@@ -133,9 +133,22 @@ public final class SandboxHelm {
         }
     }
 
-    /** {@code helm get values --revision N}: the user-supplied values of a revision as YAML, secrets masked. */
+    /**
+     * {@code helm get values --revision N}: the user-supplied values of a revision as YAML, with every
+     * value that is a known secret replaced by the string "****" (still valid YAML).
+     */
     public String values(String release, String namespace, int revision) {
-        return mask.apply(rawValues(release, namespace, revision));
+        JsonNode values = parseValues(rawValues(release, namespace, revision));
+        if (values instanceof ObjectNode object) {
+            Map<String, Secret> found = new LinkedHashMap<>();
+            extractSecrets(object, "", found, true);
+        }
+        try {
+            return mask.apply(YAML.writeValueAsString(values));
+        } catch (IOException e) {
+            throw new SandboxHelmException("get values", release, "could not write the values as YAML: "
+                    + e.getClass().getSimpleName());
+        }
     }
 
     /**
@@ -161,7 +174,7 @@ public final class SandboxHelm {
         JsonNode values = parseValues(rawValues(request.release(), request.namespace(), request.toRevision()));
         Map<String, Secret> secrets = new LinkedHashMap<>();
         if (values instanceof ObjectNode object) {
-            extractSecrets(object, "", secrets);
+            extractSecrets(object, "", secrets, false);
         }
         secrets.putAll(request.secretOverlay());
         Path privateDir = null;
@@ -288,18 +301,21 @@ public final class SandboxHelm {
         }
     }
 
-    /** Moves every leaf equal to a known secret out of {@code values} into {@code secrets} by value path. */
-    private void extractSecrets(ObjectNode values, String prefix, Map<String, Secret> secrets) {
+    /**
+     * Moves every leaf equal to a known secret out of {@code values} into {@code secrets} by value path;
+     * with {@code maskInPlace} the leaf stays, as "****".
+     */
+    private void extractSecrets(ObjectNode values, String prefix, Map<String, Secret> secrets, boolean maskInPlace) {
         List<String> doomed = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : values.properties()) {
             String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
             JsonNode value = field.getValue();
             if (value instanceof ObjectNode child) {
-                extractSecrets(child, path, secrets);
+                extractSecrets(child, path, secrets, maskInPlace);
             } else if (value instanceof ArrayNode array) {
                 for (int i = 0; i < array.size(); i++) {
                     if (array.get(i) instanceof ObjectNode element) {
-                        extractSecrets(element, path + "[" + i + "]", secrets);
+                        extractSecrets(element, path + "[" + i + "]", secrets, maskInPlace);
                     }
                 }
             } else if (value.isTextual()) {
@@ -310,7 +326,11 @@ public final class SandboxHelm {
                 }
             }
         }
-        doomed.forEach(values::remove);
+        if (maskInPlace) {
+            doomed.forEach(key -> values.put(key, "****"));
+        } else {
+            doomed.forEach(values::remove);
+        }
     }
 
     private <T> T call(String operation, String release, Duration timeout, Callable<T> body) {
