@@ -2,6 +2,7 @@ package io.dataos.upgrade.process;
 
 import java.io.IOException;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The one way the engine runs an external program. The CLI runs commands with a local process;
@@ -19,4 +20,16 @@ public interface CommandRunner {
      * @throws InterruptedException when the caller is interrupted; the process is stopped first
      */
     CommandResult run(Command command, Consumer<String> output) throws IOException, InterruptedException;
+
+    /**
+     * Runs {@code command} like {@link #run(Command, Consumer)} and tells {@code onStart} the
+     * process id once the program has started, so a journal can record it and a resumed run can
+     * find a command that outlived a killed engine. Runners whose processes are not local to this
+     * JVM's host report {@code -1}, before starting.
+     */
+    default CommandResult run(Command command, Consumer<String> output, LongConsumer onStart)
+            throws IOException, InterruptedException {
+        onStart.accept(-1);
+        return run(command, output);
+    }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Runs commands as local processes (the CLI, the sandbox and the tests): argv straight to the
@@ -32,6 +33,12 @@ public final class LocalCommandRunner implements CommandRunner {
 
     @Override
     public CommandResult run(Command command, Consumer<String> output) throws IOException, InterruptedException {
+        return run(command, output, pid -> { });
+    }
+
+    @Override
+    public CommandResult run(Command command, Consumer<String> output, LongConsumer onStart)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectErrorStream(true);
         builder.environment().putAll(command.env());
         if (command.workDir() != null) {
@@ -47,6 +54,14 @@ public final class LocalCommandRunner implements CommandRunner {
                     command.secrets()) + " (is it installed and on PATH?)");
         }
         process.getOutputStream().close();
+        try {
+            onStart.accept(process.pid());
+        } catch (RuntimeException listenerFailed) {
+            // Whoever wanted to record the start could not (a journal write failed): do not leave
+            // an unrecorded process running.
+            stop(process);
+            throw listenerFailed;
+        }
         OutputTail tail = new OutputTail(tailLines, 64 * 1024);
         Thread pump = new Thread(() -> pump(process, command, tail, output), "output of " + command.argv().get(0));
         pump.setDaemon(true);

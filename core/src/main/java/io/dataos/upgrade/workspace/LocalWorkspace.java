@@ -1,8 +1,7 @@
 package io.dataos.upgrade.workspace;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.ByteBuffer;
+import java.io.FileOutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -80,13 +79,32 @@ public final class LocalWorkspace implements Workspace {
     public void append(String relative, byte[] content) throws IOException {
         Path file = resolve(relative);
         createParent(file);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+        // A stream, not a FileChannel: a channel is closed mid-write when the thread is interrupted,
+        // which could leave half a journal line behind exactly when an interruption is being recorded.
+        try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) {
+            out.write(content);
+            out.getFD().sync();
+        }
+    }
+
+    @Override
+    public boolean createExclusive(String relative, byte[] content) throws IOException {
+        Path file = resolve(relative);
+        createParent(file);
+        // Write the content aside, then hard-link it into place: link(2) fails when the name exists,
+        // so creation is atomic and the file is complete the moment it appears.
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".new");
+        try {
+            try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+                out.write(content);
+                out.getFD().sync();
             }
-            channel.force(false);
+            Files.createLink(file, tmp);
+            return true;
+        } catch (FileAlreadyExistsException taken) {
+            return false;
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

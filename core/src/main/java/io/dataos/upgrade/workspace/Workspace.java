@@ -27,6 +27,19 @@ public interface Workspace {
     /** Appends to the file and makes the bytes durable before returning (journal events). */
     void append(String relative, byte[] content) throws IOException, InterruptedException;
 
+    /**
+     * Creates the file with {@code content} only if nothing exists at that path, atomically: of two
+     * callers racing for the same path exactly one gets {@code true}, and no reader ever sees the
+     * file half-written. Used for locks. Workspaces that cannot do this leave the default, which
+     * refuses, so a lock is never silently taken without mutual exclusion.
+     *
+     * @return {@code true} when this call created the file, {@code false} when it already existed
+     */
+    default boolean createExclusive(String relative, byte[] content) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " cannot create files exclusively, so it cannot hold run locks: implement createExclusive");
+    }
+
     /** Deletes a file or a directory tree; no error when it does not exist. */
     void delete(String relative) throws IOException, InterruptedException;
 

@@ -1,0 +1,152 @@
+package io.dataos.upgrade.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dataos.upgrade.plan.PlanAction;
+import io.dataos.upgrade.process.Command;
+import io.dataos.upgrade.process.CommandResult;
+import io.dataos.upgrade.process.CommandRunner;
+import io.dataos.upgrade.secret.Secret;
+import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.workspace.Workspace;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * What a handler gets to carry out one action: the run's command runner, workspace, secrets and
+ * log, whether this is a dry run, and {@link #run(Command)}, which journals every command it
+ * runs (or, in a dry run, would run).
+ */
+public final class ActionContext {
+
+    /** Journaled output tails keep at most this many lines; the full output went to the log. */
+    static final int JOURNAL_TAIL_LINES = 40;
+
+    private final PlanAction action;
+    private final String runId;
+    private final boolean dryRun;
+    private final CommandRunner runner;
+    private final Workspace workspace;
+    private final SecretProvider secrets;
+    private final Consumer<String> log;
+    private final Journal journal;
+
+    public ActionContext(PlanAction action, String runId, boolean dryRun, CommandRunner runner, Workspace workspace,
+            SecretProvider secrets, Consumer<String> log, Journal journal) {
+        this.action = Objects.requireNonNull(action, "action");
+        this.runId = runId;
+        this.dryRun = dryRun;
+        this.runner = runner;
+        this.workspace = workspace;
+        this.secrets = secrets;
+        this.log = log;
+        this.journal = journal;
+    }
+
+    public PlanAction action() {
+        return action;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /** True in a dry run: show what would happen, change nothing. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** The runner, for handlers that must run a command outside {@link #run}; prefer {@link #run}. */
+    public CommandRunner runner() {
+        return runner;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /**
+     * The secret called {@code name}; from now on the journal and the log mask its value.
+     *
+     * @throws io.dataos.upgrade.secret.MissingSecretException naming it and how to provide it
+     */
+    public Secret secret(String name) {
+        Secret secret = secrets.require(name);
+        journal.mask(secret);
+        return secret;
+    }
+
+    /** Writes a line to the run's log, marked with the action id, masked. */
+    public void log(String line) {
+        log.accept("[" + action.id() + "] " + journal.masked(line));
+    }
+
+    /**
+     * Runs {@code command} (in a dry run: journals and logs it, and returns success without running
+     * it), streaming its output to the log and journaling its start (with the process id, so a
+     * resumed run can find it) and its end (exit code, elapsed time, output tail).
+     */
+    public CommandResult run(Command command) throws IOException, InterruptedException {
+        journal.mask(command.secrets());
+        String display = command.display();
+        if (dryRun) {
+            journal.append(EventType.COMMAND_WOULD_RUN, Journal.about(action.id()).put("command", display));
+            log("would run: " + display);
+            return new CommandResult(0, false, "", Duration.ZERO);
+        }
+        AtomicLong startSeq = new AtomicLong(-1);
+        log("$ " + display);
+        try {
+            CommandResult result = runner.run(command, this::log, pid -> startSeq.set(journalStart(command, pid)));
+            ObjectNode fields = finish(startSeq.get(), display)
+                    .put("exitCode", result.exitCode())
+                    .put("timedOut", result.timedOut())
+                    .put("elapsedMs", result.elapsed().toMillis())
+                    .put("outputTail", lastLines(result.outputTail(), JOURNAL_TAIL_LINES));
+            journal.append(EventType.COMMAND_FINISHED, fields);
+            return result;
+        } catch (InterruptedException interrupted) {
+            if (startSeq.get() >= 0) {
+                journal.append(EventType.COMMAND_FINISHED, finish(startSeq.get(), display).put("interrupted", true));
+            }
+            throw interrupted;
+        } catch (IOException cannotStart) {
+            if (startSeq.get() >= 0) {
+                journal.append(EventType.COMMAND_FINISHED,
+                        finish(startSeq.get(), display).put("error", String.valueOf(cannotStart.getMessage())));
+            }
+            throw cannotStart;
+        }
+    }
+
+    private long journalStart(Command command, long pid) {
+        ObjectNode fields = Journal.about(action.id()).put("command", command.display());
+        if (pid > 0) {
+            fields.put("pid", pid).put("host", LocalHost.name());
+            String start = LocalHost.processStart(pid);
+            if (start != null) {
+                fields.put("processStart", start);
+            }
+        }
+        fields.put("timeoutMs", command.timeout().toMillis());
+        return journal.append(EventType.COMMAND_STARTED, fields).seq();
+    }
+
+    private ObjectNode finish(long startSeq, String display) {
+        return Journal.about(action.id()).put("startSeq", startSeq).put("command", display);
+    }
+
+    /** The last {@code max} lines of {@code text}. */
+    static String lastLines(String text, int max) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String[] lines = text.split("\n", -1);
+        if (lines.length <= max) {
+            return text;
+        }
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, lines.length - max, lines.length));
+    }
+}

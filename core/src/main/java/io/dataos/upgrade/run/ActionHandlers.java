@@ -1,0 +1,92 @@
+package io.dataos.upgrade.run;
+
+import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.plan.ActionKind;
+import io.dataos.upgrade.plan.PlanAction;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which {@link ActionHandler} carries out each {@link ActionKind}. A plan holding a kind with no
+ * handler is refused whole before anything runs.
+ */
+public final class ActionHandlers {
+
+    private final Map<ActionKind, ActionHandler> byKind;
+
+    private ActionHandlers(Map<ActionKind, ActionHandler> byKind) {
+        this.byKind = byKind.isEmpty() ? Map.of() : new EnumMap<>(byKind);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Optional<ActionHandler> find(ActionKind kind) {
+        return Optional.ofNullable(byKind.get(kind));
+    }
+
+    /** The handler of {@code action}'s kind; call {@link #check} first. */
+    public ActionHandler forAction(PlanAction action) {
+        ActionHandler handler = byKind.get(action.kind());
+        if (handler == null) {
+            throw new IllegalStateException("no handler for " + action.kind() + ": the plan was not checked");
+        }
+        return handler;
+    }
+
+    /**
+     * Refuses the plan when any of its kinds has no handler (naming every such kind and its
+     * actions), then lets each handler validate its actions.
+     *
+     * @throws InvalidInputException naming {@code source} and the first action of each unhandled kind
+     */
+    public void check(String source, List<PlanAction> actions) {
+        Map<ActionKind, List<String>> missing = new LinkedHashMap<>();
+        int firstMissing = -1;
+        for (int i = 0; i < actions.size(); i++) {
+            PlanAction action = actions.get(i);
+            if (!byKind.containsKey(action.kind())) {
+                missing.computeIfAbsent(action.kind(), k -> new ArrayList<>()).add(action.id());
+                firstMissing = firstMissing < 0 ? i : firstMissing;
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            missing.forEach((kind, ids) -> parts.add(kind + " (" + String.join(", ", ids) + ")"));
+            throw new InvalidInputException(source, "actions[" + firstMissing + "].kind",
+                    "no handler can run " + String.join("; ", parts) + ": nothing was run; run this plan"
+                            + " through a front door that supports these kinds, or remove those actions");
+        }
+        for (PlanAction action : actions) {
+            byKind.get(action.kind()).validate(action);
+        }
+    }
+
+    /** Collects handlers by kind. */
+    public static final class Builder {
+        private final Map<ActionKind, ActionHandler> byKind = new EnumMap<>(ActionKind.class);
+
+        public Builder on(ActionKind kind, ActionHandler handler) {
+            byKind.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /** {@code handler} for every kind not given a handler yet (tests, benchmarks, custom command plans). */
+        public Builder onEveryOtherKind(ActionHandler handler) {
+            for (ActionKind kind : ActionKind.values()) {
+                byKind.putIfAbsent(kind, handler);
+            }
+            return this;
+        }
+
+        public ActionHandlers build() {
+            return new ActionHandlers(byKind);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.dataos.upgrade.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.secret.Secret;
+import io.dataos.upgrade.workspace.Workspace;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * The append-only record of one run: one JSON object per line in
+ * {@code .dataos-upgrade/runs/<runId>/journal.jsonl}, each made durable before the run goes on.
+ * Every text written passes through the masking of every secret the run has touched, so the
+ * journal never holds one.
+ */
+public final class Journal {
+
+    /** Where runs keep their journals, relative to the workspace. */
+    public static final String RUNS_DIR = ".dataos-upgrade/runs";
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private final Workspace workspace;
+    private final String path;
+    private final String runId;
+    private final Clock clock;
+    private final Listener listener;
+    private final List<Secret> secrets = new CopyOnWriteArrayList<>();
+    private long seq;
+    private boolean needsNewline;
+
+    /** Told of every event once it is durable; the kill-point tests use it to stop a run at an exact line. */
+    @FunctionalInterface
+    public interface Listener {
+        void appended(JournalEvent event);
+    }
+
+    private Journal(Workspace workspace, String runId, long lastSeq, boolean needsNewline, Clock clock,
+            Listener listener) {
+        this.workspace = workspace;
+        this.runId = runId;
+        this.path = pathOf(runId);
+        this.seq = lastSeq;
+        this.needsNewline = needsNewline;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /**
+     * Opens the journal of {@code history}'s run for appending after what it already holds. When the
+     * last line was cut short by a crash, the next event starts on a new line, leaving the fragment
+     * on a line of its own that readers skip.
+     */
+    public static Journal continuing(Workspace workspace, RunHistory history, Clock clock, Listener listener) {
+        return new Journal(workspace, history.runId(), history.lastSeq(), history.endsMidLine(), clock, listener);
+    }
+
+    /** The journal file of {@code runId}, relative to the workspace. */
+    public static String pathOf(String runId) {
+        return RUNS_DIR + "/" + checkRunId(runId, "runId") + "/journal.jsonl";
+    }
+
+    /** Refuses run ids that could not safely name a directory. */
+    public static String checkRunId(String runId, String field) {
+        if (runId == null || !SAFE_ID.matcher(runId).matches()) {
+            throw new InvalidInputException("run id", field, "'" + runId + "' is not a usable run id: use 1 to 128"
+                    + " letters, digits, '.', '_' or '-', starting with a letter or digit (e.g. the build tag)");
+        }
+        return runId;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /** From now on, {@code secret}'s value is masked in every event written. */
+    public void mask(Secret secret) {
+        if (secret != null && !secrets.contains(secret)) {
+            secrets.add(secret);
+        }
+    }
+
+    public void mask(List<Secret> more) {
+        more.forEach(this::mask);
+    }
+
+    /** Masks {@code text} with every secret this run has touched. */
+    public String masked(String text) {
+        return Secret.mask(text, secrets);
+    }
+
+    /**
+     * Appends one event and returns it once it is on disk.
+     *
+     * @param fields the event's own fields; {@code seq}, {@code time}, {@code runId} and {@code type} are added
+     * @throws JournalWriteException when the workspace cannot be written
+     */
+    public synchronized JournalEvent append(EventType type, ObjectNode fields) {
+        long next = seq + 1;
+        Instant time = clock.instant();
+        ObjectNode line = JSON.createObjectNode();
+        line.put("seq", next);
+        line.put("time", time.toString());
+        line.put("runId", runId);
+        line.put("type", type.wireName());
+        ObjectNode masked = maskAll(fields.deepCopy());
+        line.setAll(masked);
+        byte[] bytes;
+        try {
+            bytes = ((needsNewline ? "\n" : "") + JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new JournalWriteException(path, e);
+        }
+        write(bytes);
+        seq = next;
+        needsNewline = false;
+        JournalEvent event = new JournalEvent(next, time, runId, type.wireName(), masked);
+        if (listener != null) {
+            listener.appended(event);
+        }
+        return event;
+    }
+
+    /** A fresh field object for {@link #append}. */
+    public static ObjectNode fields() {
+        return JSON.createObjectNode();
+    }
+
+    /** A fresh field object naming the action the event is about. */
+    public static ObjectNode about(String actionId) {
+        return JSON.createObjectNode().put("action", actionId);
+    }
+
+    static ArrayNode array(List<String> values) {
+        ArrayNode array = JSON.createArrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private void write(byte[] bytes) {
+        boolean interrupted = false;
+        try {
+            for (int tries = 0; ; tries++) {
+                try {
+                    workspace.append(path, bytes);
+                    return;
+                } catch (InterruptedException | java.nio.channels.ClosedByInterruptException e) {
+                    // The event that records an interruption must still be written: retry once with the
+                    // flag cleared, and give the interruption back to the caller afterwards.
+                    interrupted = true;
+                    Thread.interrupted();
+                    if (tries >= 1) {
+                        throw new JournalWriteException(path, e);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    throw new JournalWriteException(path, e);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private ObjectNode maskAll(ObjectNode node) {
+        if (secrets.isEmpty()) {
+            return node;
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            entry.setValue(maskNode(entry.getValue()));
+        }
+        return node;
+    }
+
+    private JsonNode maskNode(JsonNode value) {
+        if (value.isTextual()) {
+            return TextNode.valueOf(masked(value.asText()));
+        }
+        if (value.isObject()) {
+            return maskAll((ObjectNode) value);
+        }
+        if (value.isArray()) {
+            ArrayNode array = (ArrayNode) value;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, maskNode(array.get(i)));
+            }
+        }
+        return value;
+    }
+}

@@ -1,0 +1,36 @@
+package io.dataos.upgrade.run;
+
+import io.dataos.upgrade.plan.PlanAction;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Gates approved before the run started, by gate id and approver: the Jenkins way, where the
+ * Jenkinsfile's {@code input} step collected the approval and the step passes the ids on. A gate
+ * not in the map is pending, never silently passed.
+ */
+public final class PreApprovedGates implements Approvals {
+
+    private final Map<String, String> approverByGate;
+    private final Clock clock;
+
+    public PreApprovedGates(Map<String, String> approverByGate) {
+        this(approverByGate, Clock.systemUTC());
+    }
+
+    public PreApprovedGates(Map<String, String> approverByGate, Clock clock) {
+        this.approverByGate = Map.copyOf(approverByGate);
+        this.clock = clock;
+    }
+
+    @Override
+    public Decision decide(PlanAction gate) {
+        String approver = approverByGate.get(gate.id());
+        if (approver == null || approver.isBlank()) {
+            return new Decision.Pending("gate '" + gate.id() + "' is not among the approved gates: approve it"
+                    + (gate.approvers().isEmpty() ? "" : " (approvers: " + String.join(", ", gate.approvers()) + ")")
+                    + " and pass its id with the approver, then re-run with the same run id");
+        }
+        return new Decision.Approved(approver, clock.instant(), "approved before the run");
+    }
+}

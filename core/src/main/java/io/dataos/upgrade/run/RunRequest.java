@@ -1,0 +1,43 @@
+package io.dataos.upgrade.run;
+
+import io.dataos.upgrade.plan.PlanAction;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One request to run a plan: the run id (the same id resumes the run), the plan's id and actions,
+ * whether to only show what would run, who asked, the release lock to hold while running (null
+ * for none), and how to name the plan in error messages (its file, usually).
+ */
+public record RunRequest(String runId, String planId, List<PlanAction> actions, boolean dryRun, String startedBy,
+        String lockName, String planSource) {
+
+    public RunRequest {
+        Objects.requireNonNull(actions, "actions");
+        actions = List.copyOf(actions);
+        planId = planId == null ? "" : planId;
+        startedBy = startedBy == null || startedBy.isBlank() ? System.getProperty("user.name", "unknown") : startedBy;
+        planSource = planSource == null || planSource.isBlank() ? "plan '" + planId + "'" : planSource;
+    }
+
+    /** A real run of {@code actions}, holding no lock. */
+    public static RunRequest of(String runId, String planId, List<PlanAction> actions) {
+        return new RunRequest(runId, planId, actions, false, null, null, null);
+    }
+
+    public RunRequest asDryRun() {
+        return new RunRequest(runId, planId, actions, true, startedBy, lockName, planSource);
+    }
+
+    public RunRequest lockingRelease(String release) {
+        return new RunRequest(runId, planId, actions, dryRun, startedBy, release, planSource);
+    }
+
+    public RunRequest by(String who) {
+        return new RunRequest(runId, planId, actions, dryRun, who, lockName, planSource);
+    }
+
+    public RunRequest from(String source) {
+        return new RunRequest(runId, planId, actions, dryRun, startedBy, lockName, source);
+    }
+}

@@ -1,0 +1,17 @@
+// Compile-time stand-in, never shipped: signatures written by hand to match jenkinsci/credentials-plugin
+// src/main/java/com/cloudbees/plugins/credentials/common/StandardListBoxModel.java (credentials 1419.v2337d1ceceef).
+package com.cloudbees.plugins.credentials.common;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+
+/** A drop-down of StandardCredentials, shown as "id (description)". */
+public class StandardListBoxModel extends AbstractIdCredentialsListBoxModel<StandardListBoxModel, StandardCredentials> {
+    private static final long serialVersionUID = 1L;
+
+    @NonNull
+    @Override
+    protected String describe(@NonNull StandardCredentials c) {
+        String description = c.getDescription();
+        return description == null || description.isBlank() ? c.getId() : c.getId() + " (" + description.trim() + ")";
+    }
+}

@@ -1,0 +1,27 @@
+// Compile-time stand-in, never shipped: signatures written by hand to match jenkinsci/jenkins
+// core/src/main/java/hudson/security/AccessControlled.java (Jenkins 2.479.3). checkAnyPermission,
+// hasAnyPermission and the Acegi overloads are omitted.
+package hudson.security;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+
+/** An object that has an ACL. */
+public interface AccessControlled {
+
+    @NonNull
+    ACL getACL();
+
+    default void checkPermission(@NonNull Permission permission) throws AccessDeniedException {
+        getACL().checkPermission(permission);
+    }
+
+    default boolean hasPermission(@NonNull Permission permission) {
+        return getACL().hasPermission(permission);
+    }
+
+    default boolean hasPermission2(@NonNull Authentication a, @NonNull Permission permission) {
+        return getACL().hasPermission2(a, permission);
+    }
+}

@@ -1,0 +1,25 @@
+// Compile-time stand-in, never shipped: signatures written by hand to match jenkinsci/remoting
+// src/main/java/org/jenkinsci/remoting/Role.java (remoting bundled in Jenkins 2.479.3).
+package org.jenkinsci.remoting;
+
+/** A side of a channel (controller or agent) that a callable may be meant to run on. */
+public final class Role {
+    private final String name;
+
+    public Role(String name) {
+        this.name = name;
+    }
+
+    public Role(Class<?> name) {
+        this(name.getName());
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return super.toString() + "[" + name + "]";
+    }
+}

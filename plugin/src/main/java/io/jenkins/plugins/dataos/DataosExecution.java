@@ -1,0 +1,47 @@
+package io.jenkins.plugins.dataos;
+
+import hudson.AbortException;
+import hudson.model.TaskListener;
+import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.secret.MissingSecretException;
+import java.io.PrintStream;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+/**
+ * The shape every DataOS step execution shares: the work runs on a background thread (never on the Pipeline's
+ * CPS thread), all output goes through one masking stream, engine input errors become clean step failures, and
+ * the result is a plain map. A controller restart while a step runs fails that step; the run's journal lets a
+ * re-run resume where it stopped.
+ */
+abstract class DataosExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+    private static final long serialVersionUID = 1L;
+
+    DataosExecution(StepContext context) {
+        super(context);
+    }
+
+    @Override
+    protected final Map<String, Object> run() throws Exception {
+        TaskListener listener = getContext().get(TaskListener.class);
+        SecretMasker masker = new SecretMasker();
+        PrintStream log = masker.printStream(listener.getLogger());
+        try {
+            return ResultMaps.plain(execute(new StepRun(getContext(), listener, log, masker)), masker);
+        } catch (InvalidInputException | MissingSecretException e) {
+            throw new AbortException(masker.mask(e.getMessage()));
+        } finally {
+            log.flush();
+        }
+    }
+
+    /** The step's work; {@code run.log()} is the masked build log. */
+    protected abstract Map<String, Object> execute(StepRun run) throws Exception;
+
+    /** Fails clearly where the engine API a step needs is not part of this build. */
+    static AbortException notAvailable(String function, String what, String engineApi) {
+        return new AbortException(Messages.format("Core.NotAvailable", function, what, engineApi));
+    }
+}

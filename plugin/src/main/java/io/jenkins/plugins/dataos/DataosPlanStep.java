@@ -1,0 +1,178 @@
+package io.jenkins.plugins.dataos;
+
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code dataosPlan}: the reviewable plan of an upgrade (the runbook's five phases) or a rollback (top-down
+ * through User Space, Core Kernel and Cloud Kernel), with its risk and announcement, written into the workspace
+ * as JSON and Markdown. Returns the summary and the approval gates, so the Jenkinsfile can put an {@code input}
+ * with a {@code submitter} before each.
+ */
+public class DataosPlanStep extends Step {
+
+    static final List<String> TYPES = List.of("upgrade", "rollback");
+    static final String DEFAULT_OUTPUT_DIR = "dataos-upgrade/plan";
+
+    private final String type;
+    private final String installed;
+    private String release;
+    private String target;
+    private String outputDir = DEFAULT_OUTPUT_DIR;
+    private String maintenanceWindow;
+
+    @DataBoundConstructor
+    public DataosPlanStep(String type, String installed) {
+        this.type = StepFields.text(type);
+        this.installed = StepFields.text(installed);
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public String getInstalled() {
+        return installed;
+    }
+
+    public String getRelease() {
+        return release;
+    }
+
+    @DataBoundSetter
+    public void setRelease(String release) {
+        this.release = StepFields.text(release);
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    @DataBoundSetter
+    public void setTarget(String target) {
+        this.target = StepFields.text(target);
+    }
+
+    public String getOutputDir() {
+        return outputDir;
+    }
+
+    @DataBoundSetter
+    public void setOutputDir(String outputDir) {
+        String dir = StepFields.text(outputDir);
+        this.outputDir = dir == null ? DEFAULT_OUTPUT_DIR : dir;
+    }
+
+    public String getMaintenanceWindow() {
+        return maintenanceWindow;
+    }
+
+    @DataBoundSetter
+    public void setMaintenanceWindow(String maintenanceWindow) {
+        this.maintenanceWindow = StepFields.text(maintenanceWindow);
+    }
+
+    /** Every argument problem, first one first; nothing has run yet. */
+    void validate() throws hudson.AbortException {
+        StepFields.requireAll(
+                StepFields.problemWithRequired("type", type, "'upgrade' or 'rollback'"),
+                StepFields.problemWithChoice("type", type, TYPES),
+                StepFields.problemWithRequired("installed", installed,
+                        "the workspace path of the installed release manifest"),
+                StepFields.problemWithPath("installed", installed),
+                "upgrade".equals(type) ? StepFields.problemWithRequired("release", release,
+                        "the workspace path of the release manifest to upgrade to") : null,
+                "rollback".equals(type) ? StepFields.problemWithRequired("target", target,
+                        "the workspace path of the release manifest to roll back to") : null,
+                StepFields.problemWithPath("release", release),
+                StepFields.problemWithPath("target", target),
+                StepFields.problemWithPath("outputDir", outputDir));
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(this, context);
+    }
+
+    /** Builds the plan with the engine's planners, over the agent's workspace. */
+    static final class Execution extends DataosExecution {
+        private static final long serialVersionUID = 1L;
+        private final transient DataosPlanStep step;
+
+        Execution(DataosPlanStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> execute(StepRun run) throws Exception {
+            step.validate();
+            throw notAvailable(DescriptorImpl.FUNCTION, "planning",
+                    "io.dataos.upgrade.plan (UpgradePlanner, RollbackPlanner, PlanJson, PlanMarkdown)");
+        }
+    }
+
+    /** Registers {@code dataosPlan} with Pipeline and validates its form in the Snippet Generator. */
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+
+        static final String FUNCTION = "dataosPlan";
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.format("DataosPlanStep.DisplayName");
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(TaskListener.class, FilePath.class);
+        }
+
+        @POST
+        public FormValidation doCheckType(@QueryParameter String value) {
+            return StepFields.form(StepFields.first(
+                    StepFields.problemWithRequired("type", value, "'upgrade' or 'rollback'"),
+                    StepFields.problemWithChoice("type", value, TYPES)));
+        }
+
+        @POST
+        public FormValidation doCheckInstalled(@QueryParameter String value) {
+            return StepFields.form(StepFields.first(
+                    StepFields.problemWithRequired("installed", value, "the workspace path of the installed release manifest"),
+                    StepFields.problemWithPath("installed", value)));
+        }
+
+        @POST
+        public FormValidation doCheckRelease(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithPath("release", value));
+        }
+
+        @POST
+        public FormValidation doCheckTarget(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithPath("target", value));
+        }
+
+        @POST
+        public FormValidation doCheckOutputDir(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithPath("outputDir", value));
+        }
+    }
+}
