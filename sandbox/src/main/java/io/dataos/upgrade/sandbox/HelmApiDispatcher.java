@@ -48,8 +48,24 @@ final class HelmApiDispatcher extends KubernetesMixedDispatcher {
     /** Serializes read-modify-write sequences (strategic merge, status updates) against the store. */
     private final ReentrantLock writes = new ReentrantLock();
 
+    /** Decides whether a write of an object to a path is refused, and why (an injected admission denial). */
+    interface WriteGuard {
+        Optional<String> refuses(String path, ObjectNode object);
+    }
+
+    private volatile WriteGuard writeGuard = (path, object) -> Optional.empty();
+
     HelmApiDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
         super(responses);
+    }
+
+    void writeGuard(WriteGuard guard) {
+        this.writeGuard = guard;
+    }
+
+    private static MockResponse denied(String path, String reason) {
+        return status(422, "Invalid", "admission webhook \"sandbox.dataos.io\" denied the request to write " + path
+                + ": " + reason);
     }
 
     @Override
@@ -106,6 +122,17 @@ final class HelmApiDispatcher extends KubernetesMixedDispatcher {
                         "the sandbox Kubernetes API has no server-side apply; use a merge or strategic merge patch");
             }
         }
+        if ((method == HttpMethod.PUT || method == HttpMethod.POST) && body != null && body.length > 0
+                && !path.endsWith("/status")) {
+            ObjectNode object = parseObject(body);
+            String objectPath = method == HttpMethod.POST
+                    ? path + "/" + object.path("metadata").path("name").asText()
+                    : path;
+            Optional<String> refusal = writeGuard.refuses(objectPath, object);
+            if (refusal.isPresent()) {
+                return denied(objectPath, refusal.get());
+            }
+        }
         MockResponse response = super.dispatch(request);
         return method == HttpMethod.GET ? fixListKind(path, response) : response;
     }
@@ -122,6 +149,10 @@ final class HelmApiDispatcher extends KubernetesMixedDispatcher {
             }
             ObjectNode live = parseObject(current.getBody().getBytes());
             ObjectNode merged = StrategicMergePatch.apply(live, patch);
+            Optional<String> refusal = writeGuard.refuses(objectPath, merged);
+            if (refusal.isPresent()) {
+                return denied(objectPath, refusal.get());
+            }
             return super.dispatch(local(HttpMethod.PUT, path, merged.toString().getBytes(StandardCharsets.UTF_8)));
         } finally {
             writes.unlock();

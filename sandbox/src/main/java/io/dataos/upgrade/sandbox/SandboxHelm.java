@@ -81,6 +81,11 @@ public final class SandboxHelm {
         mask.add(Objects.requireNonNull(secret, "secret"));
     }
 
+    /** {@code text} with every secret this instance knows masked (plain and base64). */
+    public String masked(String text) {
+        return mask.apply(text);
+    }
+
     /** The version of the bundled Helm, e.g. {@code v3.21.0} (also loads the native library). */
     public String helmVersion() {
         return call("version", null, defaultTimeout, () -> Helm.version().call());

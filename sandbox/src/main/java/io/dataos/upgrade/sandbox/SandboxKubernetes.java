@@ -64,6 +64,7 @@ public final class SandboxKubernetes implements AutoCloseable {
         this.port = server.getPort();
         this.kubeconfig = kubeconfig;
         this.health = SandboxHealthEndpoint.start(this);
+        store.writeGuard(this::refusal);
     }
 
     /**
@@ -215,6 +216,19 @@ public final class SandboxKubernetes implements AutoCloseable {
     /** The armed faults. */
     public List<WorkloadFault> faults() {
         return List.copyOf(faults);
+    }
+
+    /** An armed UPDATE_REJECTED fault's reason when {@code object} is the faulty StatefulSet at the faulty tag. */
+    private Optional<String> refusal(String path, ObjectNode object) {
+        if (!path.startsWith("/apis/apps/v1/namespaces/") || !path.contains("/statefulsets/")) {
+            return Optional.empty();
+        }
+        StatefulSetState state = StatefulSetState.of(object);
+        String[] parts = path.split("/");
+        // /apis/apps/v1/namespaces/<ns>/statefulsets/<name>
+        String namespace = parts.length > 5 ? parts[5] : state.namespace();
+        String name = parts.length > 7 ? parts[7] : state.name();
+        return faultFor(WorkloadFault.Kind.UPDATE_REJECTED, namespace, name, state.imageTag()).map(WorkloadFault::reason);
     }
 
     Optional<WorkloadFault> faultFor(WorkloadFault.Kind kind, String namespace, String name, String imageTag) {
