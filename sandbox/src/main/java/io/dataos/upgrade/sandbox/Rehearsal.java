@@ -65,12 +65,14 @@ public final class Rehearsal {
         this.out = out;
     }
 
-    private void say(String line) {
-        String labelled = LABEL + line;
-        synchronized (timeline) {
-            timeline.add(Instant.now() + "  " + line);
+    /** Prints {@code text} with every line labelled as the rehearsal's, and keeps it for the report's timeline. */
+    private void say(String text) {
+        for (String line : text.split("\\R")) {
+            synchronized (timeline) {
+                timeline.add(Instant.now() + "  " + line);
+            }
+            out.accept(LABEL + line);
         }
-        out.accept(labelled);
     }
 
     /** Runs the rehearsal; the result says whether the runbook behaved as the injected fault predicts. */
