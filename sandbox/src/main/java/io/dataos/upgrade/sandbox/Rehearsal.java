@@ -59,6 +59,8 @@ public final class Rehearsal {
     private final RehearsalOptions options;
     private final Consumer<String> out;
     private final List<String> timeline = new ArrayList<>();
+    private SandboxKubernetes k8s;
+    private SandboxHelm helm;
 
     public Rehearsal(RehearsalOptions options, Consumer<String> out) {
         this.options = options;
@@ -86,6 +88,7 @@ public final class Rehearsal {
 
         long t = System.nanoTime();
         try (SandboxKubernetes k8s = SandboxKubernetes.start(work.resolve("kube"))) {
+            this.k8s = k8s;
             Duration sandboxStart = Duration.ofNanos(System.nanoTime() - t);
             say(String.format("sandbox Kubernetes API up at %s in %d ms (kubeconfig %s)", k8s.apiServer(),
                     sandboxStart.toMillis(), k8s.kubeconfig()));
@@ -100,6 +103,7 @@ public final class Rehearsal {
             Secret prime = Secret.of(SandboxActionHandlers.PRIME_API_KEY, "rehearsal-" + HexFormat.of().formatHex(random));
             SecretProvider secrets = name -> SandboxActionHandlers.PRIME_API_KEY.equals(name) ? Optional.of(prime) : Optional.empty();
             SandboxHelm helm = SandboxHelm.forSandbox(k8s, line -> say("helm: " + line));
+            this.helm = helm;
             helm.registerSecret(prime);
             say("bundled Helm " + helm.helmVersion() + " loaded in-process");
 
@@ -221,7 +225,8 @@ public final class Rehearsal {
     }
 
     private PlanExecutor executor(LocalWorkspace workspace, ActionHandlers handlers, SecretProvider secrets) {
-        return PlanExecutor.builder(workspace, new LocalCommandRunner(), handlers)
+        // helm command lines of any handler are answered in-process; other programs run for real.
+        return PlanExecutor.builder(workspace, new SandboxCommandRunner(k8s, helm, new LocalCommandRunner()), handlers)
                 .approvals(new AutoApprove("sandbox rehearsal: gates are approved automatically"))
                 .secrets(secrets)
                 .log(line -> say(line))

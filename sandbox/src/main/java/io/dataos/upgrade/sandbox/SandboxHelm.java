@@ -81,6 +81,11 @@ public final class SandboxHelm {
         mask.add(Objects.requireNonNull(secret, "secret"));
     }
 
+    /** The secrets this instance masks. */
+    public java.util.Set<Secret> knownSecrets() {
+        return mask.secrets();
+    }
+
     /** {@code text} with every secret this instance knows masked (plain and base64). */
     public String masked(String text) {
         return mask.apply(text);

@@ -235,6 +235,11 @@ public final class SandboxKubernetes implements AutoCloseable {
         return faults.stream().filter(f -> f.kind() == kind && f.appliesTo(namespace, name, imageTag)).findFirst();
     }
 
+    /** The dispatcher's store, for the sandbox's own read-modify-write of objects. */
+    HelmApiDispatcher store() {
+        return store;
+    }
+
     /** Whether {@link #close()} ran. */
     public boolean isClosed() {
         return closed;
