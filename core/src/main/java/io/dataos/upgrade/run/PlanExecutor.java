@@ -8,7 +8,6 @@ import io.dataos.upgrade.workspace.Workspace;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -165,7 +163,7 @@ public final class PlanExecutor {
                     continue;
                 }
                 ObjectNode fields = describe(action).put("resume", resumeMode(id));
-                journal.append(EventType.ACTION_WOULD_RUN, fields);
+                journal.appendLater(EventType.ACTION_WOULD_RUN, fields);
                 log.accept("would run " + id + " (" + action.kind() + (action.requiresApproval()
                         ? ", gate: needs approval" + approversText(action) : "") + ")"
                         + (action.description().isEmpty() ? "" : ": " + action.description()));
@@ -201,14 +199,14 @@ public final class PlanExecutor {
                     log.accept("took over the stale lock " + lock.file() + " of " + lock.takenOverFrom().describe()
                             + ": " + lock.takeOverReason());
                 }
-                journal.append(EventType.LOCK_ACQUIRED, fields);
+                journal.appendLater(EventType.LOCK_ACQUIRED, fields);
             }
             List<PlanAction> order = graph.topologicalOrder();
             for (PlanAction action : order) {
                 if (states.get(action.id()) == ActionState.SUCCEEDED) {
                     log.accept("= " + action.id() + ": succeeded in an earlier attempt, not run again");
                 } else {
-                    journal.append(EventType.ACTION_PLANNED, describe(action).put("resume", resumeMode(action.id()))
+                    journal.appendLater(EventType.ACTION_PLANNED, describe(action).put("resume", resumeMode(action.id()))
                             .put("previousState", states.get(action.id()).name()));
                 }
             }
@@ -264,6 +262,7 @@ public final class PlanExecutor {
                 }
             } finally {
                 pool.shutdownNow();
+                awaitQuietly(pool);
             }
             if (journalFailure != null) {
                 throw journalFailure;
@@ -274,7 +273,7 @@ public final class PlanExecutor {
                     continue;
                 }
                 states.put(id, ActionState.SKIPPED);
-                journal.append(EventType.ACTION_SKIPPED, Journal.about(id).put("reason", skipReason(id)));
+                journal.appendLater(EventType.ACTION_SKIPPED, Journal.about(id).put("reason", skipReason(id)));
             }
             return finish(false);
         }
@@ -513,7 +512,7 @@ public final class PlanExecutor {
                                     .put("uncertain", true));
                             return new Finished(id, ActionState.FAILED, journal.masked(why), "", null);
                         }
-                        journal.append(EventType.ACTION_RECHECKED, Journal.about(id).put("done", isDone));
+                        journal.appendLater(EventType.ACTION_RECHECKED, Journal.about(id).put("done", isDone));
                         if (isDone) {
                             journal.append(EventType.ACTION_SUCCEEDED, Journal.about(id).put("recheck", true)
                                     .put("summary", "already done when the run resumed; not run again"));
@@ -560,39 +559,62 @@ public final class PlanExecutor {
              */
             private void awaitLeftoverCommands(ActionContext context) throws InterruptedException {
                 for (RunHistory.OpenCommand command : open) {
-                    if (command.pid() <= 0 || !LocalHost.name().equals(command.host())
-                            || !LocalHost.isAlive(command.pid(), command.processStart())) {
-                        continue;
+                    if (!LocalHost.name().equals(command.host())) {
+                        continue; // another machine's processes: the re-check alone decides
                     }
-                    Optional<ProcessHandle> handle = ProcessHandle.of(command.pid());
-                    if (handle.isEmpty()) {
+                    Set<ProcessHandle> leftovers = new LinkedHashSet<>(
+                            LocalHost.processesWithEnv(ActionContext.COMMAND_TAG_ENV, command.tag()));
+                    if (LocalHost.isAlive(command.pid(), command.processStart())) {
+                        ProcessHandle.of(command.pid()).ifPresent(leftovers::add);
+                    }
+                    if (leftovers.isEmpty()) {
                         continue;
                     }
                     Duration limit = orphanWaitLimit;
-                    if (command.timeoutMillis() > 0 && command.processStart() != null) {
-                        Duration ranFor = Duration.between(Instant.parse(command.processStart()), clock.instant());
+                    if (command.timeoutMillis() > 0) {
+                        // The command's own timeout, counted from its journaled start, would have stopped it.
+                        Duration ranFor = Duration.between(command.startedAt(), clock.instant());
                         Duration left = Duration.ofMillis(command.timeoutMillis()).minus(ranFor);
                         limit = left.isNegative() ? Duration.ZERO : (left.compareTo(limit) < 0 ? left : limit);
                     }
-                    context.log("the previous attempt's command is still running (pid " + command.pid()
-                            + "): waiting up to " + limit.toSeconds() + " s for it before re-checking: "
-                            + command.display());
-                    String outcome;
-                    try {
-                        handle.get().onExit().get(limit.toMillis(), TimeUnit.MILLISECONDS);
-                        outcome = "exited";
-                    } catch (TimeoutException stillRunning) {
-                        handle.get().descendants().forEach(ProcessHandle::destroyForcibly);
-                        handle.get().destroyForcibly();
-                        outcome = "stopped after its timeout";
-                    } catch (ExecutionException cannotHappen) {
-                        outcome = "exited";
+                    context.log("the previous attempt's command is still running (pids " + leftovers.stream()
+                            .map(h -> String.valueOf(h.pid())).toList() + "): waiting up to " + limit.toSeconds()
+                            + " s for it before re-checking: " + command.display());
+                    long deadline = System.nanoTime() + limit.toNanos();
+                    String outcome = "exited";
+                    for (ProcessHandle leftover : leftovers) {
+                        long wait = Math.max(0, deadline - System.nanoTime());
+                        try {
+                            leftover.onExit().get(wait, TimeUnit.NANOSECONDS);
+                        } catch (TimeoutException stillRunning) {
+                            leftover.descendants().forEach(ProcessHandle::destroyForcibly);
+                            leftover.destroyForcibly();
+                            outcome = "stopped after its timeout";
+                        } catch (ExecutionException cannotHappen) {
+                            // onExit never completes exceptionally
+                        }
                     }
                     journal.append(EventType.COMMAND_OUTLIVED_RUN, Journal.about(action.id())
                             .put("startSeq", command.startSeq()).put("pid", command.pid())
                             .put("command", command.display()).put("outcome", outcome));
                 }
             }
+        }
+    }
+
+    /** Lets interrupted actions stop their commands before the run returns (only reached on a journal failure). */
+    private static void awaitQuietly(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                pool.awaitTermination(30, TimeUnit.SECONDS);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

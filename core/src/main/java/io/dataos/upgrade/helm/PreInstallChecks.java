@@ -1,0 +1,195 @@
+package io.dataos.upgrade.helm;
+
+import com.github.zafarkhaja.semver.Version;
+import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.kube.KubeNamespace;
+import io.dataos.upgrade.kube.KubectlClient;
+import io.dataos.upgrade.process.CommandFailedException;
+import io.dataos.upgrade.values.ManagerValuesFile;
+import io.dataos.upgrade.workspace.Workspace;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The pre-installation checks of runbook step 4, each giving a {@link PreCheck}: helm is present in
+ * a supported version, the kube context is reachable, the namespace exists and carries the DataOS
+ * label, the chart resolves, the release is not stuck in {@code pending-*} (with the documented
+ * recovery), and the values file is valid YAML with an {@code image.tag}. A check that depends on a
+ * failed one is reported as skipped, not run.
+ */
+public final class PreInstallChecks {
+
+    /** The label that marks a namespace as DataOS's unless configured otherwise. */
+    public static final String DEFAULT_NAMESPACE_LABEL = "app.kubernetes.io/part-of=dataos";
+    public static final String DEFAULT_MINIMUM_HELM = "3.8.0";
+
+    public static final String HELM = "helm-version";
+    public static final String KUBE_CONTEXT = "kube-context";
+    public static final String NAMESPACE = "namespace";
+    public static final String CHART = "chart";
+    public static final String RELEASE_NOT_PENDING = "release-not-pending";
+    public static final String VALUES_FILE = "values-file";
+
+    /**
+     * What to check: the release, the values file (workspace-relative), the namespace label as
+     * {@code key} or {@code key=value}, and the lowest Helm version accepted.
+     */
+    public record Settings(HelmTarget target, String valuesFile, String namespaceLabel, String minimumHelmVersion) {
+
+        public Settings {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(valuesFile, "valuesFile");
+            namespaceLabel = namespaceLabel == null ? DEFAULT_NAMESPACE_LABEL : namespaceLabel;
+            minimumHelmVersion = minimumHelmVersion == null ? DEFAULT_MINIMUM_HELM : minimumHelmVersion;
+            if (namespaceLabel.isBlank() || namespaceLabel.startsWith("=")) {
+                throw new InvalidInputException("pre-install checks", "namespaceLabel", "'" + namespaceLabel
+                        + "' names no label: use key or key=value, e.g. " + DEFAULT_NAMESPACE_LABEL);
+            }
+        }
+    }
+
+    private final HelmClient helm;
+    private final KubectlClient kubectl;
+    private final Workspace workspace;
+
+    public PreInstallChecks(HelmClient helm, KubectlClient kubectl, Workspace workspace) {
+        this.helm = Objects.requireNonNull(helm);
+        this.kubectl = Objects.requireNonNull(kubectl);
+        this.workspace = Objects.requireNonNull(workspace);
+    }
+
+    /** Runs every check; one failing does not hide the others' results. */
+    public List<PreCheck> run(Settings settings) throws InterruptedException {
+        List<PreCheck> results = new ArrayList<>();
+        PreCheck helmCheck = helmVersion(settings.minimumHelmVersion());
+        results.add(helmCheck);
+        PreCheck kube = kubeContext();
+        results.add(kube);
+        results.add(kube.passed() ? namespace(settings) : PreCheck.skipped(NAMESPACE, "the cluster is not reachable"));
+        results.add(helmCheck.passed() ? chart(settings.target())
+                : PreCheck.skipped(CHART, "helm is not usable"));
+        results.add(helmCheck.passed() && kube.passed() ? releaseNotPending(settings.target())
+                : PreCheck.skipped(RELEASE_NOT_PENDING, "helm or the cluster is not usable"));
+        results.add(valuesFile(settings.valuesFile()));
+        return results;
+    }
+
+    public static boolean allPassed(List<PreCheck> checks) {
+        return checks.stream().allMatch(PreCheck::passed);
+    }
+
+    PreCheck helmVersion(String minimum) throws InterruptedException {
+        String version;
+        try {
+            version = helm.version();
+        } catch (IOException e) {
+            return PreCheck.failed(HELM, "helm cannot be run: " + e.getMessage(),
+                    "install Helm " + minimum + " or newer on the agent, or configure the path to helm");
+        } catch (CommandFailedException e) {
+            return PreCheck.failed(HELM, e.getMessage(), "check the helm installation on the agent");
+        }
+        Optional<Version> parsed = Version.tryParse(version.startsWith("v") ? version.substring(1) : version, false);
+        Version required = Version.parse(minimum);
+        if (parsed.isEmpty()) {
+            return PreCheck.failed(HELM, "helm reports version '" + version + "', which is not a semantic version",
+                    "install an official Helm release");
+        }
+        if (parsed.get().isLowerThan(required)) {
+            return PreCheck.failed(HELM, "helm " + version + " is older than the supported " + minimum,
+                    "upgrade Helm to " + minimum + " or newer");
+        }
+        return PreCheck.passed(HELM, "helm " + version);
+    }
+
+    PreCheck kubeContext() throws InterruptedException {
+        try {
+            return PreCheck.passed(KUBE_CONTEXT, kubectl.target().describe() + " is reachable, Kubernetes "
+                    + kubectl.serverVersion());
+        } catch (IOException e) {
+            return PreCheck.failed(KUBE_CONTEXT, "kubectl cannot be run: " + e.getMessage(),
+                    "install kubectl on the agent, or configure the path to kubectl");
+        } catch (CommandFailedException e) {
+            return PreCheck.failed(KUBE_CONTEXT, e.getMessage(), "check the kubeconfig and context ("
+                    + kubectl.target().describe() + "), the VPN, and that the credentials are valid");
+        }
+    }
+
+    PreCheck namespace(Settings settings) throws InterruptedException {
+        String name = settings.target().namespace();
+        String label = settings.namespaceLabel();
+        int eq = label.indexOf('=');
+        String key = eq < 0 ? label : label.substring(0, eq);
+        String value = eq < 0 ? null : label.substring(eq + 1);
+        try {
+            Optional<KubeNamespace> ns = kubectl.namespace(name);
+            if (ns.isEmpty()) {
+                return PreCheck.failed(NAMESPACE, "namespace " + name + " does not exist",
+                        "create it as DataOS's installation does (with the label " + label + "), or fix the namespace");
+            }
+            String actual = ns.get().labels().get(key);
+            if (actual == null || (value != null && !value.equals(actual))) {
+                return PreCheck.failed(NAMESPACE, "namespace " + name + " does not carry the DataOS label " + label
+                        + (actual == null ? "" : " (it has " + key + "=" + actual + ")"),
+                        "make sure this is the DataOS namespace, then: kubectl label namespace " + name + " " + label);
+            }
+            return PreCheck.passed(NAMESPACE, "namespace " + name + " exists with " + label);
+        } catch (IOException | CommandFailedException e) {
+            return PreCheck.failed(NAMESPACE, e.getMessage(), "check kubectl's access to namespaces");
+        }
+    }
+
+    PreCheck chart(HelmTarget target) throws InterruptedException {
+        try {
+            ChartInfo chart = helm.showChart(target.chart(), target.chartVersion());
+            return PreCheck.passed(CHART, target.chart() + " resolves to " + chart.name() + " " + chart.version()
+                    + " (app " + chart.appVersion() + ")");
+        } catch (IOException | CommandFailedException e) {
+            return PreCheck.failed(CHART, e.getMessage(), "add the DataOS chart repository (helm repo add dataos"
+                    + " <url>), run helm repo update, and check the chart version exists");
+        }
+    }
+
+    PreCheck releaseNotPending(HelmTarget target) throws InterruptedException {
+        try {
+            Optional<HelmRelease> status = helm.status(target.release(), target.namespace());
+            if (status.isEmpty()) {
+                return PreCheck.passed(RELEASE_NOT_PENDING, "release " + target.release() + " does not exist yet:"
+                        + " helm upgrade --install will install it");
+            }
+            if (!status.get().isPending()) {
+                return PreCheck.passed(RELEASE_NOT_PENDING, "release " + target.release() + " is "
+                        + status.get().status() + " at revision " + status.get().revision() + " (" + status.get().chart()
+                        + ")");
+            }
+            ReleaseHistory history = helm.history(target.release(), target.namespace());
+            Optional<PendingReleaseRecovery> recovery = PendingReleaseRecovery.of(target, history);
+            if (recovery.isEmpty()) {
+                return PreCheck.failed(RELEASE_NOT_PENDING, "release " + target.release() + " is "
+                        + status.get().status() + " but its history shows no pending revision",
+                        "run helm history " + target.release() + " -n " + target.namespace() + " and resolve by hand");
+            }
+            return new PreCheck(RELEASE_NOT_PENDING, PreCheck.Outcome.FAILED, recovery.get().advice(),
+                    "confirm no other helm operation is running on " + target.release()
+                            + ", then run the recovery (dataos-upgrade can run it after approval)",
+                    recovery.get().command());
+        } catch (IOException | CommandFailedException e) {
+            return PreCheck.failed(RELEASE_NOT_PENDING, e.getMessage(), "check helm's access to the cluster");
+        }
+    }
+
+    PreCheck valuesFile(String valuesFile) throws InterruptedException {
+        try {
+            byte[] content = workspace.read(valuesFile);
+            String tag = ManagerValuesFile.imageTag(valuesFile, content);
+            return PreCheck.passed(VALUES_FILE, valuesFile + " is valid YAML; image.tag is " + tag);
+        } catch (InvalidInputException e) {
+            return PreCheck.failed(VALUES_FILE, e.getMessage(), "correct the values file");
+        } catch (IOException e) {
+            return PreCheck.failed(VALUES_FILE, "cannot read " + valuesFile + ": " + e.getMessage(),
+                    "give the path of the dataos-manager values file in the workspace");
+        }
+    }
+}

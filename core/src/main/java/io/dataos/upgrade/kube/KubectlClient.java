@@ -1,0 +1,120 @@
+package io.dataos.upgrade.kube;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataos.upgrade.process.CapturedOutput;
+import io.dataos.upgrade.process.Command;
+import io.dataos.upgrade.process.CommandFailedException;
+import io.dataos.upgrade.process.CommandRunner;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The kubectl commands the runbook needs, run through the {@link CommandRunner}: is the cluster
+ * reachable, does the namespace exist with its labels, and has the dataos-manager StatefulSet
+ * finished rolling out.
+ */
+public final class KubectlClient {
+
+    /** How long a single API request may take when only reading. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final CommandRunner runner;
+    private final String executable;
+    private final KubeTarget target;
+    private final Consumer<String> log;
+
+    public KubectlClient(CommandRunner runner, String executable, KubeTarget target, Consumer<String> log) {
+        this.runner = runner;
+        this.executable = executable == null ? "kubectl" : executable;
+        this.target = target == null ? KubeTarget.DEFAULT : target;
+        this.log = log == null ? line -> { } : log;
+    }
+
+    public KubeTarget target() {
+        return target;
+    }
+
+    /**
+     * The API server's version ({@code serverVersion.gitVersion} of {@code kubectl version -o json}),
+     * which proves the kube context is reachable with the configured credentials.
+     *
+     * @throws CommandFailedException with kubectl's own error when the server cannot be reached
+     */
+    public String serverVersion() throws IOException, InterruptedException {
+        CapturedOutput out = read("version", "-o", "json", "--request-timeout=" + REQUEST_TIMEOUT.toSeconds() + "s");
+        JsonNode server = parse(out).path("serverVersion");
+        if (!out.succeeded() || server.path("gitVersion").asText("").isEmpty()) {
+            throw new CommandFailedException("kubectl version (is " + target.describe() + " reachable?)", out);
+        }
+        return server.path("gitVersion").asText();
+    }
+
+    /** The namespace, or empty when kubectl reports it NotFound; other failures throw with kubectl's error. */
+    public Optional<KubeNamespace> namespace(String name) throws IOException, InterruptedException {
+        CapturedOutput out = read("get", "namespace", name, "-o", "json",
+                "--request-timeout=" + REQUEST_TIMEOUT.toSeconds() + "s");
+        if (!out.succeeded()) {
+            if (out.text().contains("(NotFound)")) {
+                return Optional.empty();
+            }
+            throw new CommandFailedException("kubectl get namespace " + name, out);
+        }
+        JsonNode node = parse(out);
+        Map<String, String> labels = new LinkedHashMap<>();
+        node.path("metadata").path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        return Optional.of(new KubeNamespace(node.path("metadata").path("name").asText(name), labels,
+                node.path("status").path("phase").asText("")));
+    }
+
+    /**
+     * Runs {@code kubectl rollout status RESOURCE -n NAMESPACE --timeout=...} (e.g.
+     * {@code statefulset/dataos-manager}) and reports whether the rollout completed in time, with
+     * kubectl's last lines as the evidence. It never throws for a rollout that did not complete.
+     */
+    public RolloutStatus rolloutStatus(String resource, String namespace, Duration timeout)
+            throws IOException, InterruptedException {
+        List<String> argv = base();
+        argv.addAll(List.of("rollout", "status", resource, "-n", namespace, "--timeout=" + timeout.toSeconds() + "s"));
+        Command command = new Command(argv, Map.of(), null, timeout.plusMinutes(1), List.of());
+        CapturedOutput out = CapturedOutput.run(runner, command, log);
+        String message = out.lines().isEmpty() ? "" : out.succeeded()
+                ? out.lines().get(out.lines().size() - 1)
+                : out.errorSummary();
+        return new RolloutStatus(resource, namespace, out.succeeded(), message, out.result().elapsed());
+    }
+
+    private CapturedOutput read(String... args) throws IOException, InterruptedException {
+        List<String> argv = base();
+        argv.addAll(List.of(args));
+        Command command = new Command(argv, Map.of(), null, REQUEST_TIMEOUT.plusSeconds(40), List.of());
+        return CapturedOutput.run(runner, command, line -> { });
+    }
+
+    private List<String> base() {
+        List<String> argv = new ArrayList<>();
+        argv.add(executable);
+        argv.addAll(target.kubectlFlags());
+        return argv;
+    }
+
+    private static JsonNode parse(CapturedOutput out) {
+        String json = out.jsonText();
+        if (json.isEmpty()) {
+            return JSON.missingNode();
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new CommandFailedException("reading kubectl's JSON answer (" + e.getOriginalMessage() + ")", out);
+        }
+    }
+}

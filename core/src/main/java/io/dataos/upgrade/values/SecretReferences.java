@@ -1,0 +1,239 @@
+package io.dataos.upgrade.values;
+
+import io.dataos.upgrade.secret.Secret;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Makes a values file safe to keep in a backup: every value under a key that names a secret
+ * (password, apiKey, token, secret) is replaced by a reference saying where the real value comes
+ * from at restore time, e.g. {@code primeApiKey: <from credential prime-api-key>}. Like the tag
+ * edit it is a text edit, so the rest of the file stays as the operator wrote it.
+ */
+public final class SecretReferences {
+
+    /** Credentials the engine knows by name, by the values key that carries them. */
+    public static final Map<String, String> KNOWN_CREDENTIALS = Map.of("primeApiKey", "prime-api-key");
+
+    /** The reference written for a secret-named key whose credential the engine does not know. */
+    public static final String UNKNOWN_REFERENCE = "<redacted secret>";
+
+    /** What a known secret value found outside a secret-named key becomes. */
+    public static final String MASKED = "<masked secret>";
+
+    private static final List<String> SECRET_WORDS = List.of("password", "passwd", "apikey", "token", "secret");
+
+    private SecretReferences() {
+    }
+
+    /** Whether a values key names a secret: password, passwd, apiKey, token or secret, in any case or spelling. */
+    public static boolean isSecretKey(String key) {
+        String normalized = key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(".", "");
+        return SECRET_WORDS.stream().anyMatch(normalized::contains);
+    }
+
+    // Keys repeat throughout a large file; classifying each spelling once keeps redaction linear.
+    private static final Map<String, Boolean> CLASSIFIED = new ConcurrentHashMap<>();
+
+    private static boolean isSecretKeyCached(String key) {
+        if (CLASSIFIED.size() > 10_000) {
+            CLASSIFIED.clear();
+        }
+        return CLASSIFIED.computeIfAbsent(key, SecretReferences::isSecretKey);
+    }
+
+    /** The reference text that replaces the value of {@code key}. */
+    public static String referenceFor(String key) {
+        String credential = KNOWN_CREDENTIALS.get(key);
+        return credential == null ? UNKNOWN_REFERENCE : "<from credential " + credential + ">";
+    }
+
+    /**
+     * {@code content} with every value under a secret-named key replaced by its reference, then any
+     * remaining occurrence of a known secret value masked as a last line of defence.
+     */
+    public static byte[] redact(String source, byte[] content, Collection<Secret> knownSecrets) {
+        YamlText yaml = YamlText.decode(source, content);
+        String redacted = redactDocument(yaml, SecretReferences::referenceForPath, knownSecrets);
+        return redacted.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A rendered Helm manifest ({@code helm get manifest}, several YAML documents) made safe to keep:
+     * everything under {@code data} and {@code stringData} of a {@code kind: Secret} becomes
+     * {@value #UNKNOWN_REFERENCE}, secret-named keys anywhere become references, and known secret
+     * values are masked.
+     */
+    public static String redactManifest(String source, String manifest, Collection<Secret> knownSecrets) {
+        StringBuilder out = new StringBuilder(manifest.length());
+        for (String document : splitDocuments(manifest)) {
+            String body = stripComments(document);
+            if (body.isBlank() || body.strip().equals("---")) {
+                out.append(mask(document, knownSecrets));
+                continue;
+            }
+            String prefix = "";
+            String text = document;
+            int separator = separatorEnd(document);
+            if (separator > 0) {
+                prefix = document.substring(0, separator);
+                text = document.substring(separator);
+            }
+            YamlText yaml = YamlText.decode(source, text.getBytes(StandardCharsets.UTF_8));
+            boolean isSecret = isKubernetesSecret(yaml);
+            out.append(mask(prefix, knownSecrets)).append(redactDocument(yaml, path -> {
+                if (isSecret && !path.isEmpty() && (path.get(0).equals("data") || path.get(0).equals("stringData"))
+                        && path.size() > 1) {
+                    return UNKNOWN_REFERENCE;
+                }
+                return referenceForPath(path);
+            }, knownSecrets));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Tool output as the command runner hands it over has each secret replaced by {@code ****},
+     * which YAML reads as an alias; this turns those masks into {@value #MASKED} so the output
+     * parses before it is redacted.
+     */
+    public static String fromMaskedOutput(String runnerOutput) {
+        return runnerOutput.replace("****", MASKED);
+    }
+
+    private static String redactDocument(YamlText yaml, Function<List<String>, String> referenceFor,
+            Collection<Secret> knownSecrets) {
+        String text = yaml.text();
+        List<int[]> ranges = new ArrayList<>();
+        List<String> references = new ArrayList<>();
+        yaml.walk(scalar -> {
+            String reference = referenceFor.apply(scalar.path());
+            if (reference == null || scalar.start() == scalar.end()) {
+                return;
+            }
+            int start = skipProperties(text, scalar.start(), scalar.end());
+            int end = scalar.end();
+            // A block scalar owns the line breaks after its text; they stay so the next key keeps its line.
+            while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+                end--;
+            }
+            ranges.add(new int[] {start, end});
+            references.add(reference);
+        });
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        for (int i = 0; i < ranges.size(); i++) {
+            int[] range = ranges.get(i);
+            out.append(text, copied, range[0]).append(references.get(i));
+            copied = range[1];
+        }
+        out.append(text, copied, text.length());
+        String redacted = mask(out.toString(), knownSecrets);
+        verify(yaml.source(), redacted, referenceFor);
+        return redacted;
+    }
+
+    private static String mask(String text, Collection<Secret> knownSecrets) {
+        String masked = text;
+        for (Secret secret : knownSecrets) {
+            // Plain text rather than Secret.mask's "****", which YAML would read as an alias.
+            masked = masked.replace(secret.reveal(), MASKED);
+        }
+        return masked;
+    }
+
+    /** Proves no value that had to be replaced survived the edit. */
+    private static void verify(String source, String result, Function<List<String>, String> referenceFor) {
+        YamlText.decode(source, result.getBytes(StandardCharsets.UTF_8)).walk(scalar -> {
+            String reference = referenceFor.apply(scalar.path());
+            if (reference != null && scalar.start() != scalar.end() && !scalar.value().equals(reference)
+                    && !scalar.value().equals(MASKED)) {
+                throw new IllegalStateException(source + ": value of " + scalar.pathString()
+                        + " could not be replaced by a reference; not writing it to the backup");
+            }
+        });
+    }
+
+    private static String referenceForPath(List<String> path) {
+        String key = nearestSecretKey(path);
+        return key == null ? null : referenceFor(key);
+    }
+
+    private static boolean isKubernetesSecret(YamlText yaml) {
+        boolean[] secret = {false};
+        yaml.walk(scalar -> {
+            if (scalar.path().size() == 1 && scalar.path().get(0).equals("kind") && scalar.value().equals("Secret")) {
+                secret[0] = true;
+            }
+        });
+        return secret[0];
+    }
+
+    /** Splits at lines that are exactly "---" (Helm starts every document with one), keeping them. */
+    private static List<String> splitDocuments(String manifest) {
+        List<String> documents = new ArrayList<>();
+        int from = 0;
+        int lineStart = 0;
+        while (lineStart < manifest.length()) {
+            int lineEnd = manifest.indexOf('\n', lineStart);
+            int next = lineEnd < 0 ? manifest.length() : lineEnd + 1;
+            String line = manifest.substring(lineStart, lineEnd < 0 ? manifest.length() : lineEnd).stripTrailing();
+            if (line.equals("---") && lineStart > from) {
+                documents.add(manifest.substring(from, lineStart));
+                from = lineStart;
+            }
+            lineStart = next;
+        }
+        if (from < manifest.length()) {
+            documents.add(manifest.substring(from));
+        }
+        return documents;
+    }
+
+    private static int separatorEnd(String document) {
+        if (!document.startsWith("---")) {
+            return 0;
+        }
+        int newline = document.indexOf('\n');
+        return newline < 0 ? document.length() : newline + 1;
+    }
+
+    private static String stripComments(String document) {
+        StringBuilder body = new StringBuilder();
+        for (String line : document.split("\n", -1)) {
+            if (!line.stripLeading().startsWith("#")) {
+                body.append(line).append('\n');
+            }
+        }
+        return body.toString();
+    }
+
+    private static String nearestSecretKey(List<String> path) {
+        for (int i = path.size() - 1; i >= 0; i--) {
+            String segment = path.get(i);
+            if (!segment.startsWith("[") && isSecretKeyCached(segment)) {
+                return segment;
+            }
+        }
+        return null;
+    }
+
+    private static int skipProperties(String text, int start, int end) {
+        int i = start;
+        while (i < end && (text.charAt(i) == '&' || text.charAt(i) == '!')) {
+            while (i < end && text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+                i++;
+            }
+            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+        }
+        return i;
+    }
+}
