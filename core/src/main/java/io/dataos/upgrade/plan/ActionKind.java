@@ -22,6 +22,8 @@ public enum ActionKind {
     // rollback: core kernel
     OWNER_APPROVAL,
     ROLLBACK_COMPONENT,
+    /** A component the target release does not have (introduced by the release being rolled back). */
+    REMOVE_COMPONENT,
     // rollback: cloud kernel
     IAC_ROLLBACK,
     NEW_CLUSTER,

@@ -1,0 +1,53 @@
+package io.dataos.upgrade.cli;
+
+import io.dataos.upgrade.model.Manifests;
+import io.dataos.upgrade.model.PlatformManifest;
+import io.dataos.upgrade.model.PlatformState;
+import io.dataos.upgrade.plan.Plan;
+import io.dataos.upgrade.plan.RollbackPlanner;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dataos-upgrade plan rollback}: the top-down rollback plan from the installed state to a target. */
+@Command(
+        name = "rollback",
+        mixinStandardHelpOptions = true,
+        description = "Plan the rollback from the installed platform state to a target release: compatibility"
+                + " check, backup, stakeholder notice and risk assessment, then User Space, Core Kernel and Cloud"
+                + " Kernel top-down, the dataos-manager release, and verification.")
+final class PlanRollbackCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--installed", required = true, paramLabel = "STATE.yaml",
+            description = "What runs now (kind: PlatformState).")
+    Path installed;
+
+    @Option(names = "--target", required = true, paramLabel = "RELEASE.yaml",
+            description = "The release to roll back to (kind: Release), or a platform state recorded before the"
+                    + " upgrade (kind: PlatformState).")
+    Path target;
+
+    @Option(names = "--checks", paramLabel = "CHECKS.yaml",
+            description = "Workspace-relative checks file the post-rollback verification runs (docs/verification.md);"
+                    + " needed before the plan can be run.")
+    String checks;
+
+    @Mixin
+    PlanOutput output;
+
+    @Override
+    public Integer call() throws Exception {
+        PlatformState state = Manifests.readPlatformState(installed);
+        PlatformManifest rollbackTarget = Manifests.read(target);
+        RollbackPlanner planner = new RollbackPlanner();
+        Plan plan = (checks == null ? planner : planner.withChecks(checks)).plan(state, rollbackTarget);
+        output.emit(plan, spec.commandLine());
+        return 0;
+    }
+}

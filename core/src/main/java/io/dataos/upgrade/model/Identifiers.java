@@ -1,0 +1,77 @@
+package io.dataos.upgrade.model;
+
+import java.util.regex.Pattern;
+
+/**
+ * The character rules for every name a manifest can carry into a command or a file path: component
+ * and stack names, owners, Kubernetes namespaces and Helm release names, chart references, image
+ * tags, snapshot names, install files. All are ASCII whitelists, so no shell metacharacter, quote,
+ * control character or look-alike Unicode letter ever passes.
+ */
+public final class Identifiers {
+
+    /** Component, stack and cluster names: lower-case letters, digits and {@code . _ + -}. */
+    public static final Pattern NAME = Pattern.compile("[a-z0-9](?:[a-z0-9._+-]{0,61}[a-z0-9])?");
+    /** A Kubernetes namespace (RFC 1123 label). */
+    public static final Pattern NAMESPACE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    /** A Helm release name (Helm allows at most 53 characters). */
+    public static final Pattern RELEASE_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9.-]{0,51}[a-z0-9])?");
+    /** A chart reference: {@code repo/chart}, a chart name, or an {@code oci://} reference. */
+    public static final Pattern CHART = Pattern.compile(
+            "(?:oci://[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?/)?[a-z0-9][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*");
+    /** A container image tag, as the OCI distribution spec defines it. */
+    public static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    /** An owner: a team name, a person or an e-mail address. */
+    public static final Pattern OWNER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._@+-]{0,127}");
+    /** A snapshot or backup name (cloud snapshot ids, pg_dump file stems). */
+    public static final Pattern SNAPSHOT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,254}");
+    /** A relative, '/'-separated path made of plain segments. */
+    public static final Pattern RELATIVE_PATH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
+
+    private Identifiers() {}
+
+    /**
+     * Checks a relative file path: no absolute path, no {@code ..} or {@code .} segment, no
+     * backslash, nothing but plain characters. Returns the problem and fix, or null when it is fine.
+     */
+    public static String relativePathProblem(String path) {
+        if (path.isEmpty()) {
+            return "is empty: give a path relative to the workspace, e.g. environments/prod/flare.yaml";
+        }
+        if (path.startsWith("/") || path.startsWith("~") || path.matches("^[A-Za-z]:.*")) {
+            return "'" + printable(path) + "' is absolute: give a path relative to the workspace";
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals("..") || segment.equals(".")) {
+                return "'" + printable(path) + "' contains a '" + segment + "' segment (path traversal): give a plain"
+                        + " path inside the workspace";
+            }
+        }
+        if (path.length() > 1024 || !RELATIVE_PATH.matcher(path).matches()) {
+            return "'" + printable(path) + "' is not a plain relative path: use letters, digits, '.', '_', '-' and '/'"
+                    + " only";
+        }
+        return null;
+    }
+
+    /**
+     * {@code text} made safe to quote in a message: control and non-ASCII characters become
+     * {@code \\uXXXX} so an error message cannot itself carry terminal escapes, and long values are cut.
+     */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        int limit = Math.min(text.length(), 80);
+        for (int i = 0; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (text.length() > limit) {
+            out.append("...");
+        }
+        return out.toString();
+    }
+}

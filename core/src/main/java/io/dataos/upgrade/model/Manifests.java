@@ -1,0 +1,75 @@
+package io.dataos.upgrade.model;
+
+import io.dataos.upgrade.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads release manifests and platform states from YAML (see docs/release-manifest.md). Every
+ * problem is an {@link InvalidInputException} naming the file, the field path and the fix.
+ */
+public final class Manifests {
+
+    /** The only {@code apiVersion} this version of the tool reads. */
+    public static final String API_VERSION = "dataos-upgrade/v1";
+    public static final String KIND_RELEASE = "Release";
+    public static final String KIND_PLATFORM_STATE = "PlatformState";
+
+    private Manifests() {}
+
+    /** Reads a {@code kind: Release} manifest; {@code source} names it in errors. */
+    public static Release readRelease(byte[] yaml, String source) {
+        return new ManifestReader(source).readRelease(YamlTree.parse(yaml, source));
+    }
+
+    /** Reads a {@code kind: PlatformState} manifest; {@code source} names it in errors. */
+    public static PlatformState readPlatformState(byte[] yaml, String source) {
+        return new ManifestReader(source).readPlatformState(YamlTree.parse(yaml, source));
+    }
+
+    /**
+     * Reads either kind, as its {@code kind} says: a rollback target may be a release manifest or a
+     * platform state recorded before an upgrade.
+     */
+    public static PlatformManifest read(byte[] yaml, String source) {
+        YamlTree.Node root = YamlTree.parse(yaml, source);
+        ManifestReader reader = new ManifestReader(source);
+        if (root instanceof YamlTree.MapNode map && map.entries().get("kind") instanceof YamlTree.ScalarNode kind
+                && KIND_PLATFORM_STATE.equals(kind.text())) {
+            return reader.readPlatformState(root);
+        }
+        return reader.readRelease(root);
+    }
+
+    /** Reads either kind from a file, named in errors as given. */
+    public static PlatformManifest read(Path file) throws IOException {
+        return read(bytes(file), file.toString());
+    }
+
+    /** Reads a release manifest from a file, named in errors as given. */
+    public static Release readRelease(Path file) throws IOException {
+        return readRelease(bytes(file), file.toString());
+    }
+
+    /** Reads a platform state from a file, named in errors as given. */
+    public static PlatformState readPlatformState(Path file) throws IOException {
+        return readPlatformState(bytes(file), file.toString());
+    }
+
+    private static byte[] bytes(Path file) throws IOException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new InvalidInputException(file.toString(), "(file)", "is a directory: give the manifest file");
+            }
+            if (Files.size(file) > YamlTree.MAX_BYTES) {
+                throw new InvalidInputException(file.toString(), "(file)", "is larger than " + (YamlTree.MAX_BYTES >> 20)
+                        + " MiB: a manifest is far smaller; check that this is the right file");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file.toString(), "(file)", "does not exist: check the path");
+        }
+    }
+}

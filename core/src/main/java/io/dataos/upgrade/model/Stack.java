@@ -1,0 +1,16 @@
+package io.dataos.upgrade.model;
+
+import java.util.Objects;
+
+/**
+ * A User Space stack (flare, scanner, soda+python, ...) at a version, with the environment install
+ * file that installs it; a rollback reinstalls an upgraded stack through the target's install file.
+ * {@code installFile} is a workspace-relative path and may be null in a platform state.
+ */
+public record Stack(String name, ComponentVersion version, String installFile) {
+
+    public Stack {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(version, "version");
+    }
+}

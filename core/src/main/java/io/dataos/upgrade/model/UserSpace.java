@@ -1,0 +1,12 @@
+package io.dataos.upgrade.model;
+
+import java.util.List;
+
+/** The User Space layer: stacks and clusters, in manifest order with unique names. */
+public record UserSpace(List<Stack> stacks, List<Cluster> clusters) {
+
+    public UserSpace {
+        stacks = List.copyOf(stacks == null ? List.of() : stacks);
+        clusters = List.copyOf(clusters == null ? List.of() : clusters);
+    }
+}

@@ -1,0 +1,245 @@
+package io.dataos.upgrade.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataos.upgrade.leakcheck.KeptOutputs;
+import io.dataos.upgrade.leakcheck.TestSecrets;
+import io.dataos.upgrade.loopback.LoopbackHttp;
+import io.dataos.upgrade.model.Layer;
+import io.dataos.upgrade.model.Stakeholders.Audience;
+import io.dataos.upgrade.plan.ActionKind;
+import io.dataos.upgrade.plan.PlanAction;
+import io.dataos.upgrade.plan.Phase;
+import io.dataos.upgrade.process.LocalCommandRunner;
+import io.dataos.upgrade.run.ActionHandlers;
+import io.dataos.upgrade.run.ActionOutcome;
+import io.dataos.upgrade.run.CommandActionHandler;
+import io.dataos.upgrade.run.PlanExecutor;
+import io.dataos.upgrade.run.PreApprovedGates;
+import io.dataos.upgrade.run.RunRequest;
+import io.dataos.upgrade.run.RunResult;
+import io.dataos.upgrade.run.RunStatus;
+import io.dataos.upgrade.verify.CheckBasics;
+import io.dataos.upgrade.verify.CheckResult;
+import io.dataos.upgrade.verify.CheckStatus;
+import io.dataos.upgrade.verify.CheckType;
+import io.dataos.upgrade.verify.HttpCheck;
+import io.dataos.upgrade.verify.Verification;
+import io.dataos.upgrade.verify.VerificationOutputs;
+import io.dataos.upgrade.verify.VerificationPurpose;
+import io.dataos.upgrade.verify.VerificationReport;
+import io.dataos.upgrade.workspace.LocalWorkspace;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+class RunReportsTest {
+
+    private Path dir;
+    private LocalWorkspace workspace;
+    private KeptOutputs.Log log;
+
+    @BeforeEach
+    void setUp(TestInfo info) {
+        String name = info.getTestMethod().orElseThrow().getName();
+        dir = KeptOutputs.dir(getClass(), name);
+        workspace = new LocalWorkspace(dir);
+        log = KeptOutputs.log(getClass(), name);
+    }
+
+    private static String json(List<String> argv) throws Exception {
+        return new ObjectMapper().writeValueAsString(argv);
+    }
+
+    private static PlanAction action(String id, Phase phase, Layer layer, String component, ActionKind kind,
+            String from, String to, List<String> dependsOn, boolean gate, String command) throws Exception {
+        return new PlanAction(id, phase, layer, component, kind, from, to, dependsOn, gate,
+                gate ? List.of("metis-owner") : List.of(), id, Map.of("command", json(List.of("sh", "-c", command))));
+    }
+
+    /** Runs a real upgrade that fails its validation, then the rollback run, both through the executor. */
+    private RunRecord upgradeThenRollback(LoopbackHttp lens) throws Exception {
+        Verification verification = new Verification(new LocalCommandRunner(), TestSecrets.provider(), workspace)
+                .log(log);
+        HttpCheck lensQueries = new HttpCheck(CheckBasics.of("lens queries", Layer.USER_SPACE, Duration.ofSeconds(2)),
+                URI.create(lens.base() + "/lens/v2/query"), Set.of(200), null, null);
+        ActionHandlers handlers = ActionHandlers.builder()
+                .on(ActionKind.VALIDATE, (action, context) -> {
+                    VerificationReport report = verification.run(VerificationPurpose.POST_UPGRADE,
+                            List.of(lensQueries), true);
+                    // kept at once: the rollback that follows removes what the evidence describes
+                    VerificationOutputs.write(context.workspace(), "runs/upgrade-42/verification", report);
+                    return report.shouldRollBack() ? ActionOutcome.failed(report.rollbackReason().orElseThrow(), "")
+                            : ActionOutcome.done("validation passed");
+                })
+                .on(ActionKind.VERIFY_ROLLBACK, (action, context) -> {
+                    VerificationReport report = verification.run(VerificationPurpose.POST_ROLLBACK,
+                            List.of(lensQueries), false);
+                    VerificationOutputs.write(context.workspace(), "runs/rollback-42/verification", report);
+                    return report.passed() ? ActionOutcome.done("post-rollback verification passed")
+                            : ActionOutcome.failed("post-rollback verification failed", "");
+                })
+                .onEveryOtherKind(new CommandActionHandler()).build();
+        PlanExecutor executor = PlanExecutor.builder(workspace, new LocalCommandRunner(), handlers)
+                .secrets(TestSecrets.provider()).log(log)
+                .approvals(new PreApprovedGates(Map.of("approve-metis", "maria.owner"))).build();
+
+        RunResult upgrade = executor.run(RunRequest.of("upgrade-42", "upgrade-1.12.0", List.of(
+                action("backup", Phase.PREPARE, null, null, ActionKind.BACKUP, null, null, List.of(), false,
+                        "echo backup written"),
+                action("upgrade-manager", Phase.MANAGER, null, "dataos-manager", ActionKind.HELM_UPGRADE, "1.11.4",
+                        "1.12.0", List.of("backup"), false, "echo upgraded"),
+                action("validate", Phase.VERIFY, null, null, ActionKind.VALIDATE, null, null,
+                        List.of("upgrade-manager"), false, "true"))).by("jenkins:ops-pipeline#42"));
+        assertThat(upgrade.status()).isEqualTo(RunStatus.FAILED);
+
+        RunResult rollback = executor.run(RunRequest.of("rollback-42", "rollback-to-1.11.4", List.of(
+                action("approve-metis", Phase.CORE_KERNEL, Layer.CORE_KERNEL, "metis", ActionKind.OWNER_APPROVAL,
+                        null, null, List.of(), true, "true"),
+                action("rollback-metis", Phase.CORE_KERNEL, Layer.CORE_KERNEL, "metis", ActionKind.ROLLBACK_COMPONENT,
+                        "2.0.0", "1.9.3", List.of("approve-metis"), false, "echo metis rolled back"),
+                action("rollback-manager", Phase.MANAGER, null, "dataos-manager", ActionKind.HELM_ROLLBACK, "1.12.0",
+                        "1.11.4", List.of("rollback-metis"), false, "echo manager rolled back"),
+                action("verify-rollback", Phase.VERIFY, null, null, ActionKind.VERIFY_ROLLBACK, null, null,
+                        List.of("rollback-manager"), false, "true"))).by("jenkins:ops-pipeline#43"));
+        assertThat(rollback.status()).isEqualTo(RunStatus.SUCCEEDED);
+
+        return JournalRunRecords.read(workspace, "rollback-42", "dataos.acme.example",
+                List.of("runs/upgrade-42/verification/verification.json",
+                        "runs/rollback-42/verification/verification.json"), null);
+    }
+
+    @Test
+    void recordFromARealJournalHasVersionsActionsApprovalsAndTheFailedCheckWithItsEvidence() throws Exception {
+        try (LoopbackHttp lens = new LoopbackHttp("/lens", n -> n == 0
+                ? LoopbackHttp.Answer.text(500, "lens: depot poros-v1 not found")
+                : LoopbackHttp.Answer.text(200, "ok"))) {
+            RunRecord record = upgradeThenRollback(lens);
+
+            assertThat(record.kind()).isEqualTo(RunRecord.Kind.ROLLBACK);
+            assertThat(record.outcome()).isEqualTo("SUCCEEDED");
+            assertThat(record.started()).isBeforeOrEqualTo(record.finished());
+            assertThat(record.versions()).containsExactly(
+                    new RunRecord.VersionChange("metis", Layer.CORE_KERNEL, "2.0.0", "1.9.3", true),
+                    new RunRecord.VersionChange("dataos-manager", null, "1.12.0", "1.11.4", true));
+            assertThat(record.actions()).extracting(RunRecord.ActionTaken::id).containsExactly("approve-metis",
+                    "rollback-metis", "rollback-manager", "verify-rollback");
+            assertThat(record.actions()).allSatisfy(a -> assertThat(a.state()).isEqualTo("SUCCEEDED"));
+            assertThat(record.actions().get(1).result()).contains("exited 0");
+            assertThat(record.approvals()).singleElement().satisfies(a -> {
+                assertThat(a.gate()).isEqualTo("approve-metis");
+                assertThat(a.approved()).isTrue();
+                assertThat(a.by()).isEqualTo("maria.owner");
+                assertThat(Instant.parse(a.at())).isBetween(record.started(), record.finished());
+            });
+            assertThat(record.timeline()).extracting(RunRecord.TimelineEntry::event)
+                    .contains("run started", "approve-metis approved", "rollback-metis started",
+                            "rollback-metis succeeded", "run finished", "post-upgrade validation NOT PASSED",
+                            "post-rollback verification passed");
+            assertThat(record.timeline().get(0).event()).as("sorted by time: the failed validation came first")
+                    .isEqualTo("post-upgrade validation NOT PASSED");
+            assertThat(record.failedChecks()).singleElement().satisfies(f -> {
+                assertThat(f.purpose()).isEqualTo(VerificationPurpose.POST_UPGRADE);
+                assertThat(f.result().name()).isEqualTo("lens queries");
+                assertThat(f.result().evidence()).contains("lens: depot poros-v1 not found");
+            });
+            assertThat(record.debriefAudiences()).containsExactly(Audience.values());
+        }
+    }
+
+    @Test
+    void upgradeRunRecordShowsTheFailedValidationAndVersionsNotAllApplied() throws Exception {
+        try (LoopbackHttp lens = new LoopbackHttp("/lens", n -> LoopbackHttp.Answer.text(n == 0 ? 500 : 200, "x"))) {
+            upgradeThenRollback(lens);
+
+            RunRecord upgrade = JournalRunRecords.read(workspace, "upgrade-42", "dataos.acme.example",
+                    List.of("runs/upgrade-42/verification/verification.json"), List.of(Audience.OPERATORS));
+
+            assertThat(upgrade.kind()).isEqualTo(RunRecord.Kind.UPGRADE);
+            assertThat(upgrade.outcome()).isEqualTo("FAILED");
+            assertThat(upgrade.versions()).containsExactly(
+                    new RunRecord.VersionChange("dataos-manager", null, "1.11.4", "1.12.0", true));
+            assertThat(upgrade.actions()).filteredOn(a -> a.id().equals("validate")).singleElement()
+                    .satisfies(a -> assertThat(a.result()).startsWith("post-upgrade validation failed: lens queries"));
+            assertThat(upgrade.timeline()).extracting(RunRecord.TimelineEntry::event).contains("validate FAILED");
+        }
+    }
+
+    @Test
+    void reportsAreWrittenAsMarkdownAndSelfContainedHtml() throws Exception {
+        try (LoopbackHttp lens = new LoopbackHttp("/lens", n -> LoopbackHttp.Answer.text(n == 0 ? 500 : 200,
+                "<script>alert(1)</script> & \"boom\""))) {
+            RunRecord record = upgradeThenRollback(lens);
+
+            List<String> files = RunReports.write(workspace, "runs/rollback-42/reports", record);
+
+            assertThat(files).containsExactly("runs/rollback-42/reports/rca-report.html",
+                    "runs/rollback-42/reports/rca-report.md", "runs/rollback-42/reports/run-report.html",
+                    "runs/rollback-42/reports/run-report.md");
+            String runMd = Files.readString(dir.resolve("runs/rollback-42/reports/run-report.md"));
+            assertThat(runMd).startsWith("# DataOS rollback run rollback-42")
+                    .contains("| metis | CORE_KERNEL | 2.0.0 | 1.9.3 | yes |")
+                    .contains("| approve-metis | approved | maria.owner |")
+                    .contains("## Failed checks and their evidence")
+                    .contains("<script>alert(1)</script> & \"boom\"");
+            String rca = Files.readString(dir.resolve("runs/rollback-42/reports/rca-report.md"));
+            assertThat(rca).contains("## 1. Issue investigation", "## 2. Lessons learned", "## 3. Process enhancements",
+                    "## 4. Stakeholder debrief", "To be filled in: what caused the failure",
+                    "post-upgrade validation: lens queries FAILED", "\\[ \\] Data Product Consumer teams");
+            for (String html : List.of("run-report.html", "rca-report.html")) {
+                String page = Files.readString(dir.resolve("runs/rollback-42/reports/" + html));
+                assertThat(page).startsWith("<!DOCTYPE html>").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"
+                        + " &quot;boom&quot;").doesNotContain("<script").doesNotContain("<link")
+                        .doesNotContain("<img");
+                Matcher refs = Pattern.compile("(?i)(src|href)\\s*=").matcher(page);
+                assertThat(refs.find()).as("no external assets in " + html).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void debriefIsPrefilledFromTheRunForEveryDebriefAudience() throws Exception {
+        try (LoopbackHttp lens = new LoopbackHttp("/lens", n -> LoopbackHttp.Answer.text(n == 0 ? 500 : 200, "x"))) {
+            RunRecord record = upgradeThenRollback(lens);
+
+            List<io.dataos.upgrade.notify.Notice> notices = RunReports.debrief(record, "Lens 2 needed Poros v2", null,
+                    List.of("Rehearse on staging"), null, "#dataos-ops").render();
+
+            assertThat(notices).hasSize(4).allSatisfy(n -> assertThat(n.text())
+                    .contains("DataOS rollback run rollback-42 ended SUCCEEDED")
+                    .contains("approve-metis approved: by maria.owner")
+                    .contains("check lens queries FAILED: GET")
+                    .contains("Lens 2 needed Poros v2").contains("Impact").contains("Being assessed.")
+                    .contains("Rehearse on staging"));
+        }
+    }
+
+    @Test
+    void aRecordBuiltByHandRendersWithEmptySectionsSaidPlainly() {
+        RunRecord record = new RunRecord("r-1", RunRecord.Kind.UPGRADE, null, Instant.parse("2025-12-06T21:00:00Z"),
+                null, null, null, null, null, null, List.of(new VerificationReport(VerificationPurpose.POST_UPGRADE,
+                        Instant.parse("2025-12-06T21:10:00Z"), Instant.parse("2025-12-06T21:11:00Z"), List.of(
+                        new CheckResult("gw", CheckType.HTTP, null, CheckStatus.PASSED, "ok", "", Duration.ZERO,
+                                true)), false)), List.of(Audience.DATA_PRODUCT_CONSUMERS));
+
+        String md = RunReports.runReport(record).toMarkdown();
+        String rca = RunReports.rootCauseReport(record).toMarkdown();
+
+        assertThat(md).contains("- **Finished:** not finished", "- **Outcome:** unfinished",
+                "The run changed no component version.", "No action was taken.", "No gate needed an approval.",
+                "No check failed.", "| post-upgrade validation | 2025-12-06T21:10:00Z | passed |");
+        assertThat(rca).contains("No verification check failed in this run").contains("\\[ \\] Data Product Consumer"
+                + " teams").doesNotContain("Data Product Development teams");
+    }
+}
