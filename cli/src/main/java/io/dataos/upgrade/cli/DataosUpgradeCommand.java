@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "DataOS upgrade and rollback runbook: plan, upgrade, verify, rollback, report.",
-        subcommands = {CommandLine.HelpCommand.class, PlanCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, RunPlanCommand.class, RehearseCommand.class})
 public final class DataosUpgradeCommand implements Runnable {
 
     /** Exit code for a runbook that ran and failed. */

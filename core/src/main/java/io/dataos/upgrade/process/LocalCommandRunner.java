@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -99,12 +102,24 @@ public final class LocalCommandRunner implements CommandRunner {
 
     /** Stops the process and its descendants: politely first, then forcibly after a grace period. */
     private static void stop(Process process) throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroy);
+        // The parent goes first, so a shell cannot run its next step when its current child dies; the
+        // tree is listed beforehand because orphaned children no longer show up as descendants.
+        List<ProcessHandle> tree = process.descendants().toList();
         process.destroy();
-        if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        for (ProcessHandle child : tree) {
+            try {
+                child.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException stillRunning) {
+                break; // the grace period is over: force what is left
+            }
         }
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

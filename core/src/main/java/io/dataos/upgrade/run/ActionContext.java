@@ -11,7 +11,6 @@ import io.dataos.upgrade.workspace.Workspace;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +22,12 @@ public final class ActionContext {
 
     /** Journaled output tails keep at most this many lines; the full output went to the log. */
     static final int JOURNAL_TAIL_LINES = 40;
+
+    /**
+     * Environment variable every command runs with: {@code <runId>:<seq of its command-started
+     * event>}, so a resumed run can find a command (and its children) that outlived a killed run.
+     */
+    public static final String COMMAND_TAG_ENV = "DATAOS_UPGRADE_COMMAND";
 
     private final PlanAction action;
     private final String runId;
@@ -68,6 +73,18 @@ public final class ActionContext {
     }
 
     /**
+     * The run's secret provider; every secret found through it is masked in the journal and the log
+     * from then on.
+     */
+    public SecretProvider secrets() {
+        return name -> {
+            java.util.Optional<Secret> found = secrets.find(name);
+            found.ifPresent(journal::mask);
+            return found;
+        };
+    }
+
+    /**
      * The secret called {@code name}; from now on the journal and the log mask its value.
      *
      * @throws io.dataos.upgrade.secret.MissingSecretException naming it and how to provide it
@@ -92,46 +109,55 @@ public final class ActionContext {
         journal.mask(command.secrets());
         String display = command.display();
         if (dryRun) {
-            journal.append(EventType.COMMAND_WOULD_RUN, Journal.about(action.id()).put("command", display));
+            journal.appendLater(EventType.COMMAND_WOULD_RUN, Journal.about(action.id()).put("command", display));
             log("would run: " + display);
             return new CommandResult(0, false, "", Duration.ZERO);
         }
-        AtomicLong startSeq = new AtomicLong(-1);
+        // The start is durable before the process exists, and the process carries the event's tag in its
+        // environment: a crash at any moment leaves either no process or one a resumed run can find.
+        // Its pid and its end are written with the next durable event: the outcome of the action, which
+        // is what a resumed run acts on, is always durable; a lost pid is made up for by the tag.
+        long startSeq = journalStart(command);
+        String tag = runId + ":" + startSeq;
         log("$ " + display);
         try {
-            CommandResult result = runner.run(command, this::log, pid -> startSeq.set(journalStart(command, pid)));
-            ObjectNode fields = finish(startSeq.get(), display)
+            CommandResult result = runner.run(command.withEnv(COMMAND_TAG_ENV, tag), this::log,
+                    pid -> journalRunning(startSeq, pid));
+            ObjectNode fields = finish(startSeq, display)
                     .put("exitCode", result.exitCode())
                     .put("timedOut", result.timedOut())
                     .put("elapsedMs", result.elapsed().toMillis())
                     .put("outputTail", lastLines(result.outputTail(), JOURNAL_TAIL_LINES));
-            journal.append(EventType.COMMAND_FINISHED, fields);
+            journal.appendLater(EventType.COMMAND_FINISHED, fields);
             return result;
         } catch (InterruptedException interrupted) {
-            if (startSeq.get() >= 0) {
-                journal.append(EventType.COMMAND_FINISHED, finish(startSeq.get(), display).put("interrupted", true));
-            }
+            journal.appendLater(EventType.COMMAND_FINISHED, finish(startSeq, display).put("interrupted", true));
             throw interrupted;
         } catch (IOException cannotStart) {
-            if (startSeq.get() >= 0) {
-                journal.append(EventType.COMMAND_FINISHED,
-                        finish(startSeq.get(), display).put("error", String.valueOf(cannotStart.getMessage())));
-            }
+            journal.appendLater(EventType.COMMAND_FINISHED,
+                    finish(startSeq, display).put("error", String.valueOf(cannotStart.getMessage())));
             throw cannotStart;
         }
     }
 
-    private long journalStart(Command command, long pid) {
-        ObjectNode fields = Journal.about(action.id()).put("command", command.display());
-        if (pid > 0) {
-            fields.put("pid", pid).put("host", LocalHost.name());
-            String start = LocalHost.processStart(pid);
-            if (start != null) {
-                fields.put("processStart", start);
-            }
-        }
-        fields.put("timeoutMs", command.timeout().toMillis());
+    private long journalStart(Command command) {
+        ObjectNode fields = Journal.about(action.id())
+                .put("command", command.display())
+                .put("host", LocalHost.name())
+                .put("timeoutMs", command.timeout().toMillis());
         return journal.append(EventType.COMMAND_STARTED, fields).seq();
+    }
+
+    private void journalRunning(long startSeq, long pid) {
+        if (pid <= 0) {
+            return; // not a local process: nothing a resumed run could look for
+        }
+        ObjectNode fields = Journal.about(action.id()).put("startSeq", startSeq).put("pid", pid);
+        String start = LocalHost.processStart(pid);
+        if (start != null) {
+            fields.put("processStart", start);
+        }
+        journal.appendLater(EventType.COMMAND_RUNNING, fields);
     }
 
     private ObjectNode finish(long startSeq, String display) {

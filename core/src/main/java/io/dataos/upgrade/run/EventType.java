@@ -19,6 +19,7 @@ public enum EventType {
     ACTION_INTERRUPTED("action-interrupted"),
     ACTION_WOULD_RUN("action-would-run"),
     COMMAND_STARTED("command-started"),
+    COMMAND_RUNNING("command-running"),
     COMMAND_FINISHED("command-finished"),
     COMMAND_WOULD_RUN("command-would-run"),
     COMMAND_OUTLIVED_RUN("command-outlived-run"),

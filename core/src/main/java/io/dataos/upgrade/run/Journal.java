@@ -9,19 +9,22 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.secret.Secret;
 import io.dataos.upgrade.workspace.Workspace;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
  * The append-only record of one run: one JSON object per line in
- * {@code .dataos-upgrade/runs/<runId>/journal.jsonl}, each made durable before the run goes on.
+ * {@code .dataos-upgrade/runs/<runId>/journal.jsonl}, each made durable (through
+ * {@link Workspace#append}, which syncs) before the run acts on it.
  * Every text written passes through the masking of every secret the run has touched, so the
  * journal never holds one.
  */
@@ -39,8 +42,14 @@ public final class Journal {
     private final Clock clock;
     private final Listener listener;
     private final List<Secret> secrets = new CopyOnWriteArrayList<>();
-    private long seq;
-    private boolean needsNewline;
+    private final Object order = new Object();
+    private final ReentrantLock flushing = new ReentrantLock();
+    private final List<JournalEvent> queued = new ArrayList<>(); // guarded by order
+    private final List<byte[]> queuedLines = new ArrayList<>(); // guarded by order
+    private long seq; // guarded by order
+    private volatile long durableSeq;
+    private volatile JournalWriteException broken;
+    private boolean needsNewline; // guarded by flushing
 
     /** Told of every event once it is durable; the kill-point tests use it to stop a run at an exact line. */
     @FunctionalInterface
@@ -54,6 +63,7 @@ public final class Journal {
         this.runId = runId;
         this.path = pathOf(runId);
         this.seq = lastSeq;
+        this.durableSeq = lastSeq;
         this.needsNewline = needsNewline;
         this.clock = clock;
         this.listener = listener;
@@ -107,35 +117,106 @@ public final class Journal {
     }
 
     /**
-     * Appends one event and returns it once it is on disk.
+     * Appends one event and returns once it is on disk, with every event queued before it.
+     * Concurrent callers share one write and one sync (group commit), so parallel actions do not
+     * queue behind each other's disk flushes.
      *
      * @param fields the event's own fields; {@code seq}, {@code time}, {@code runId} and {@code type} are added
      * @throws JournalWriteException when the workspace cannot be written
      */
-    public synchronized JournalEvent append(EventType type, ObjectNode fields) {
-        long next = seq + 1;
-        Instant time = clock.instant();
-        ObjectNode line = JSON.createObjectNode();
-        line.put("seq", next);
-        line.put("time", time.toString());
-        line.put("runId", runId);
-        line.put("type", type.wireName());
-        ObjectNode masked = maskAll(fields.deepCopy());
-        line.setAll(masked);
-        byte[] bytes;
-        try {
-            bytes = ((needsNewline ? "\n" : "") + JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new JournalWriteException(path, e);
-        }
-        write(bytes);
-        seq = next;
-        needsNewline = false;
-        JournalEvent event = new JournalEvent(next, time, runId, type.wireName(), masked);
-        if (listener != null) {
-            listener.appended(event);
-        }
+    public JournalEvent append(EventType type, ObjectNode fields) {
+        JournalEvent event = enqueue(type, fields);
+        flushThrough(event.seq());
         return event;
+    }
+
+    /**
+     * Queues an event that only informs (a command's pid, its end, the plan's actions): it is written
+     * with the next {@link #append} or {@link #flush}, whose event depends on nothing it says. A crash
+     * before then loses it, which readers tolerate by design.
+     */
+    public JournalEvent appendLater(EventType type, ObjectNode fields) {
+        return enqueue(type, fields);
+    }
+
+    /** Makes every queued event durable. */
+    public void flush() {
+        long target;
+        synchronized (order) {
+            target = seq;
+        }
+        flushThrough(target);
+    }
+
+    private JournalEvent enqueue(EventType type, ObjectNode fields) {
+        if (broken != null) {
+            throw broken;
+        }
+        synchronized (order) {
+            long next = seq + 1;
+            Instant time = clock.instant();
+            ObjectNode line = JSON.createObjectNode();
+            line.put("seq", next);
+            line.put("time", time.toString());
+            line.put("runId", runId);
+            line.put("type", type.wireName());
+            ObjectNode masked = maskAll(fields.deepCopy());
+            line.setAll(masked);
+            byte[] bytes;
+            try {
+                bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+            } catch (JsonProcessingException e) {
+                throw new JournalWriteException(path, e);
+            }
+            seq = next;
+            JournalEvent event = new JournalEvent(next, time, runId, type.wireName(), masked);
+            queued.add(event);
+            queuedLines.add(bytes);
+            return event;
+        }
+    }
+
+    private void flushThrough(long target) {
+        flushing.lock();
+        try {
+            if (broken != null) {
+                throw broken;
+            }
+            if (durableSeq >= target) {
+                return; // another caller's write carried this event
+            }
+            List<JournalEvent> batch;
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            synchronized (order) {
+                batch = new ArrayList<>(queued);
+                queuedLines.forEach(bytes::writeBytes);
+                queued.clear();
+                queuedLines.clear();
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            byte[] content = bytes.toByteArray();
+            if (needsNewline) {
+                byte[] withBreak = new byte[content.length + 1];
+                withBreak[0] = '\n';
+                System.arraycopy(content, 0, withBreak, 1, content.length);
+                content = withBreak;
+            }
+            try {
+                write(content);
+            } catch (JournalWriteException e) {
+                broken = e; // later events must not be written after a lost one
+                throw e;
+            }
+            needsNewline = false;
+            durableSeq = batch.get(batch.size() - 1).seq();
+            if (listener != null) {
+                batch.forEach(listener::appended);
+            }
+        } finally {
+            flushing.unlock();
+        }
     }
 
     /** A fresh field object for {@link #append}. */
@@ -184,10 +265,8 @@ public final class Journal {
         if (secrets.isEmpty()) {
             return node;
         }
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            entry.setValue(maskNode(entry.getValue()));
+        for (String name : new ArrayList<>(node.properties().stream().map(Map.Entry::getKey).toList())) {
+            node.set(name, maskNode(node.get(name)));
         }
         return node;
     }

@@ -1,8 +1,15 @@
 package io.dataos.upgrade.run;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** This machine's name and process facts, as recorded in journals and locks to recognise a dead holder. */
 final class LocalHost {
@@ -51,5 +58,52 @@ final class LocalHost {
         }
         String start = handle.get().info().startInstant().map(Instant::toString).orElse(null);
         return recordedStart == null || start == null || recordedStart.equals(start);
+    }
+
+    /**
+     * Live processes of this user whose environment holds {@code name=value} (Linux, through
+     * /proc; elsewhere none). Children inherit the environment, so this finds a command and
+     * everything it started even when the journal never learnt their pids.
+     */
+    static List<ProcessHandle> processesWithEnv(String name, String value) {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return List.of();
+        }
+        byte[] wanted = (name + "=" + value).getBytes(StandardCharsets.UTF_8);
+        List<ProcessHandle> found = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(proc)) {
+            for (Path entry : entries.toList()) {
+                String pidText = entry.getFileName().toString();
+                if (!pidText.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                byte[] environ;
+                try {
+                    environ = Files.readAllBytes(entry.resolve("environ"));
+                } catch (IOException | SecurityException unreadable) {
+                    continue; // gone, or another user's
+                }
+                if (containsEntry(environ, wanted)) {
+                    ProcessHandle.of(Long.parseLong(pidText)).filter(ProcessHandle::isAlive).ifPresent(found::add);
+                }
+            }
+        } catch (IOException unreadable) {
+            return found;
+        }
+        return found;
+    }
+
+    private static boolean containsEntry(byte[] environ, byte[] entry) {
+        int start = 0;
+        for (int i = 0; i <= environ.length; i++) {
+            if (i == environ.length || environ[i] == 0) {
+                if (i - start == entry.length && java.util.Arrays.equals(environ, start, i, entry, 0, entry.length)) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
     }
 }

@@ -8,7 +8,6 @@ import io.dataos.upgrade.workspace.Workspace;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -138,6 +136,8 @@ public final class PlanExecutor {
         private String outputTail;
         private String rejectedGate;
         private boolean interrupted;
+        /** An action ended interrupted (its handler threw InterruptedException) while this thread was not. */
+        private boolean actionInterrupted;
         private JournalWriteException journalFailure;
 
         Attempt(RunRequest request, PlanGraph graph, RunHistory history, Journal journal, String planHash,
@@ -163,7 +163,7 @@ public final class PlanExecutor {
                     continue;
                 }
                 ObjectNode fields = describe(action).put("resume", resumeMode(id));
-                journal.append(EventType.ACTION_WOULD_RUN, fields);
+                journal.appendLater(EventType.ACTION_WOULD_RUN, fields);
                 log.accept("would run " + id + " (" + action.kind() + (action.requiresApproval()
                         ? ", gate: needs approval" + approversText(action) : "") + ")"
                         + (action.description().isEmpty() ? "" : ": " + action.description()));
@@ -199,14 +199,14 @@ public final class PlanExecutor {
                     log.accept("took over the stale lock " + lock.file() + " of " + lock.takenOverFrom().describe()
                             + ": " + lock.takeOverReason());
                 }
-                journal.append(EventType.LOCK_ACQUIRED, fields);
+                journal.appendLater(EventType.LOCK_ACQUIRED, fields);
             }
             List<PlanAction> order = graph.topologicalOrder();
             for (PlanAction action : order) {
                 if (states.get(action.id()) == ActionState.SUCCEEDED) {
                     log.accept("= " + action.id() + ": succeeded in an earlier attempt, not run again");
                 } else {
-                    journal.append(EventType.ACTION_PLANNED, describe(action).put("resume", resumeMode(action.id()))
+                    journal.appendLater(EventType.ACTION_PLANNED, describe(action).put("resume", resumeMode(action.id()))
                             .put("previousState", states.get(action.id()).name()));
                 }
             }
@@ -240,8 +240,10 @@ public final class PlanExecutor {
                         throw new IllegalStateException("an action task failed unexpectedly", e.getCause());
                     }
                     running.remove(finished.id());
-                    remaining.remove(finished.id());
                     states.put(finished.id(), finished.state());
+                    if (finished.state() != ActionState.SKIPPED) {
+                        remaining.remove(finished.id()); // a task cancelled before it began is journaled below
+                    }
                     if (finished.journalFailure() != null) {
                         journalFailure = journalFailure == null ? finished.journalFailure() : journalFailure;
                         stopping = true;
@@ -253,6 +255,7 @@ public final class PlanExecutor {
                         stopping = true;
                     } else if (finished.state() == ActionState.INTERRUPTED) {
                         stopping = true;
+                        actionInterrupted = true;
                     }
                     if (interrupted) {
                         // A second interruption while draining must reach the tasks started meanwhile, too.
@@ -261,6 +264,7 @@ public final class PlanExecutor {
                 }
             } finally {
                 pool.shutdownNow();
+                awaitQuietly(pool);
             }
             if (journalFailure != null) {
                 throw journalFailure;
@@ -271,7 +275,7 @@ public final class PlanExecutor {
                     continue;
                 }
                 states.put(id, ActionState.SKIPPED);
-                journal.append(EventType.ACTION_SKIPPED, Journal.about(id).put("reason", skipReason(id)));
+                journal.appendLater(EventType.ACTION_SKIPPED, Journal.about(id).put("reason", skipReason(id)));
             }
             return finish(false);
         }
@@ -360,7 +364,7 @@ public final class PlanExecutor {
             if (blocked.containsKey(id)) {
                 return "not started: " + blocked.get(id);
             }
-            if (interrupted) {
+            if (interrupted || actionInterrupted) {
                 return "not started: the run was interrupted";
             }
             if (failedAction != null) {
@@ -374,7 +378,7 @@ public final class PlanExecutor {
 
         private RunResult finish(boolean dry) {
             RunStatus status;
-            if (interrupted) {
+            if (interrupted || actionInterrupted) {
                 status = RunStatus.INTERRUPTED;
             } else if (failedAction != null) {
                 status = RunStatus.FAILED;
@@ -510,7 +514,7 @@ public final class PlanExecutor {
                                     .put("uncertain", true));
                             return new Finished(id, ActionState.FAILED, journal.masked(why), "", null);
                         }
-                        journal.append(EventType.ACTION_RECHECKED, Journal.about(id).put("done", isDone));
+                        journal.appendLater(EventType.ACTION_RECHECKED, Journal.about(id).put("done", isDone));
                         if (isDone) {
                             journal.append(EventType.ACTION_SUCCEEDED, Journal.about(id).put("recheck", true)
                                     .put("summary", "already done when the run resumed; not run again"));
@@ -557,39 +561,62 @@ public final class PlanExecutor {
              */
             private void awaitLeftoverCommands(ActionContext context) throws InterruptedException {
                 for (RunHistory.OpenCommand command : open) {
-                    if (command.pid() <= 0 || !LocalHost.name().equals(command.host())
-                            || !LocalHost.isAlive(command.pid(), command.processStart())) {
-                        continue;
+                    if (!LocalHost.name().equals(command.host())) {
+                        continue; // another machine's processes: the re-check alone decides
                     }
-                    Optional<ProcessHandle> handle = ProcessHandle.of(command.pid());
-                    if (handle.isEmpty()) {
+                    Set<ProcessHandle> leftovers = new LinkedHashSet<>(
+                            LocalHost.processesWithEnv(ActionContext.COMMAND_TAG_ENV, command.tag()));
+                    if (LocalHost.isAlive(command.pid(), command.processStart())) {
+                        ProcessHandle.of(command.pid()).ifPresent(leftovers::add);
+                    }
+                    if (leftovers.isEmpty()) {
                         continue;
                     }
                     Duration limit = orphanWaitLimit;
-                    if (command.timeoutMillis() > 0 && command.processStart() != null) {
-                        Duration ranFor = Duration.between(Instant.parse(command.processStart()), clock.instant());
+                    if (command.timeoutMillis() > 0) {
+                        // The command's own timeout, counted from its journaled start, would have stopped it.
+                        Duration ranFor = Duration.between(command.startedAt(), clock.instant());
                         Duration left = Duration.ofMillis(command.timeoutMillis()).minus(ranFor);
                         limit = left.isNegative() ? Duration.ZERO : (left.compareTo(limit) < 0 ? left : limit);
                     }
-                    context.log("the previous attempt's command is still running (pid " + command.pid()
-                            + "): waiting up to " + limit.toSeconds() + " s for it before re-checking: "
-                            + command.display());
-                    String outcome;
-                    try {
-                        handle.get().onExit().get(limit.toMillis(), TimeUnit.MILLISECONDS);
-                        outcome = "exited";
-                    } catch (TimeoutException stillRunning) {
-                        handle.get().descendants().forEach(ProcessHandle::destroyForcibly);
-                        handle.get().destroyForcibly();
-                        outcome = "stopped after its timeout";
-                    } catch (ExecutionException cannotHappen) {
-                        outcome = "exited";
+                    context.log("the previous attempt's command is still running (pids " + leftovers.stream()
+                            .map(h -> String.valueOf(h.pid())).toList() + "): waiting up to " + limit.toSeconds()
+                            + " s for it before re-checking: " + command.display());
+                    long deadline = System.nanoTime() + limit.toNanos();
+                    String outcome = "exited";
+                    for (ProcessHandle leftover : leftovers) {
+                        long wait = Math.max(0, deadline - System.nanoTime());
+                        try {
+                            leftover.onExit().get(wait, TimeUnit.NANOSECONDS);
+                        } catch (TimeoutException stillRunning) {
+                            leftover.descendants().forEach(ProcessHandle::destroyForcibly);
+                            leftover.destroyForcibly();
+                            outcome = "stopped after its timeout";
+                        } catch (ExecutionException cannotHappen) {
+                            // onExit never completes exceptionally
+                        }
                     }
                     journal.append(EventType.COMMAND_OUTLIVED_RUN, Journal.about(action.id())
                             .put("startSeq", command.startSeq()).put("pid", command.pid())
                             .put("command", command.display()).put("outcome", outcome));
                 }
             }
+        }
+    }
+
+    /** Lets interrupted actions stop their commands before the run returns (only reached on a journal failure). */
+    private static void awaitQuietly(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                pool.awaitTermination(30, TimeUnit.SECONDS);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

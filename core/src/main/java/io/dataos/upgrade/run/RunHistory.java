@@ -14,9 +14,17 @@ import java.util.Map;
  */
 public final class RunHistory {
 
-    /** A command whose start is journaled but whose end is not: it may still be running. */
-    public record OpenCommand(long startSeq, String display, long pid, String host, String processStart,
-            long timeoutMillis) {}
+    /**
+     * A command whose start is journaled but whose end is not: it may still be running. Its pid is
+     * -1 when the run died before journaling it; {@link #tag()} still finds it.
+     */
+    public record OpenCommand(long startSeq, java.time.Instant startedAt, String display, long pid, String host,
+            String processStart, long timeoutMillis, String tag) {
+
+        OpenCommand running(long newPid, String newProcessStart) {
+            return new OpenCommand(startSeq, startedAt, display, newPid, host, newProcessStart, timeoutMillis, tag);
+        }
+    }
 
     /** One action's journaled story, condensed. */
     public record ActionRecord(String id, ActionState state, boolean needsRecheck, String approvedBy,
@@ -241,9 +249,11 @@ public final class RunHistory {
                         state = ActionState.SKIPPED;
                     }
                 }
-                case COMMAND_STARTED -> open.put(event.seq(), new OpenCommand(event.seq(), event.text("command"),
-                        event.number("pid", -1), event.text("host"), event.text("processStart"),
-                        event.number("timeoutMs", 0)));
+                case COMMAND_STARTED -> open.put(event.seq(), new OpenCommand(event.seq(), event.time(), event.text("command"),
+                        -1, event.text("host"), null, event.number("timeoutMs", 0),
+                        event.runId() + ":" + event.seq()));
+                case COMMAND_RUNNING -> open.computeIfPresent(event.number("startSeq", -1),
+                        (seq, command) -> command.running(event.number("pid", -1), event.text("processStart")));
                 case COMMAND_FINISHED, COMMAND_OUTLIVED_RUN -> open.remove(event.number("startSeq", -1));
                 default -> { }
             }

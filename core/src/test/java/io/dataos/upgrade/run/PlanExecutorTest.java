@@ -372,10 +372,14 @@ class PlanExecutorTest {
 
         JournalEvent started = history("r1").events().stream().filter(e -> e.is(EventType.COMMAND_STARTED))
                 .findFirst().orElseThrow();
+        JournalEvent running = history("r1").events().stream().filter(e -> e.is(EventType.COMMAND_RUNNING))
+                .findFirst().orElseThrow();
         JournalEvent finished = history("r1").events().stream().filter(e -> e.is(EventType.COMMAND_FINISHED))
                 .findFirst().orElseThrow();
         assertThat(started.text("command")).startsWith("sh -c");
-        assertThat(started.number("pid", -1)).isPositive();
+        assertThat(started.seq()).isLessThan(running.seq());
+        assertThat(running.number("startSeq", -1)).isEqualTo(started.seq());
+        assertThat(running.number("pid", -1)).isPositive();
         assertThat(finished.number("startSeq", -1)).isEqualTo(started.seq());
         assertThat(finished.number("exitCode", -1)).isEqualTo(4);
         assertThat(finished.fields().has("elapsedMs")).isTrue();
