@@ -122,7 +122,7 @@ public final class ManagerValuesFile {
 
     private static Edit editFor(YamlText yaml, YamlText.Scalar scalar, String tag) {
         String text = yaml.text();
-        int start = skipProperties(text, scalar.start(), scalar.end());
+        int start = YamlText.skipProperties(text, scalar.start(), scalar.end());
         int end = scalar.end();
         if (start == end) {
             // "tag:" with nothing after it: write the value right after the colon.
@@ -159,20 +159,6 @@ public final class ManagerValuesFile {
             throw refusal(yaml, scalar, "could not be located exactly");
         }
         return new Edit(start, end, plain(tag));
-    }
-
-    /** Skips an anchor ({@code &a}) or a YAML tag ({@code !!str}) before a scalar: they stay. */
-    private static int skipProperties(String text, int start, int end) {
-        int i = start;
-        while (i < end && (text.charAt(i) == '&' || text.charAt(i) == '!')) {
-            while (i < end && text.charAt(i) != ' ' && text.charAt(i) != '\t') {
-                i++;
-            }
-            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-                i++;
-            }
-        }
-        return i;
     }
 
     private static String plain(String tag) {

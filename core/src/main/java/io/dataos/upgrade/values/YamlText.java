@@ -146,6 +146,20 @@ final class YamlText {
         }
     }
 
+    /** Skips an anchor ({@code &a}) or a YAML tag ({@code !!str}) before a scalar: edits keep them. */
+    static int skipProperties(String text, int start, int end) {
+        int i = start;
+        while (i < end && (text.charAt(i) == '&' || text.charAt(i) == '!')) {
+            while (i < end && text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+                i++;
+            }
+            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+        }
+        return i;
+    }
+
     private static String segment(String key, List<Integer> sequenceIndex) {
         if (key != null) {
             return key;
