@@ -65,7 +65,8 @@ class SandboxCommandRunnerTest {
 
     private CommandResult upgrade(String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("upgrade", "--install", REL, example.chart().toString(), "-n", NS,
-                "-f", example.valuesFile().toString(), "-f", overlay.toString(), "--wait", "--timeout", "60s"));
+                "-f", example.valuesFile().toString(), "-f", overlay.toString(), "--set", "image.tag=1.4.0", "--wait",
+                "--timeout", "60s"));
         args.addAll(List.of(extra));
         return helm(args.toArray(String[]::new));
     }
