@@ -19,6 +19,7 @@ import io.dataos.upgrade.plan.UpgradePlanner;
 import io.dataos.upgrade.report.JournalRunRecords;
 import io.dataos.upgrade.report.RunRecord;
 import io.dataos.upgrade.report.RunReports;
+import io.dataos.upgrade.verify.VerificationOutputs;
 import io.dataos.upgrade.plan.PlanAction;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.run.ActionContext;
@@ -61,6 +62,8 @@ public final class Rehearsal {
     public static final String LABEL = "[rehearsal] ";
 
     private static final String VALUES_FILE = "values/dataos-manager-values.yaml";
+    private static final String STATE_FILE = "state/installed-1.4.yaml";
+    private static final String CHECKS_FILE = "checks/sandbox-checks.yaml";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
@@ -71,6 +74,7 @@ public final class Rehearsal {
     private SandboxKubernetes k8s;
     private SandboxHelm helm;
     private String fromTag;
+    private SandboxCommandRunner runner;
     private String toTag;
 
     public Rehearsal(RehearsalOptions options, Consumer<String> out) {
@@ -116,7 +120,15 @@ public final class Rehearsal {
             LocalWorkspace workspace = new LocalWorkspace(work.resolve("workspace"));
             Files.createDirectories(workspace.root().resolve("values"));
             writeValues(example.valuesFile(), workspace.root().resolve(VALUES_FILE), fromTag);
+            Files.createDirectories(workspace.root().resolve("state"));
+            Files.copy(example.file("installed-1.4.yaml"), workspace.root().resolve(STATE_FILE),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             k8s.ensureNamespace(ns);
+            // The chart "repository": the example chart at the chart versions the manifests name.
+            String fromChart = installed.manager().chartVersion().toString();
+            String toChart = release.manager().chartVersion().toString();
+            Path fromChartDir = chartAt(example.chart(), work.resolve("example/repo"), fromChart);
+            Path toChartDir = chartAt(example.chart(), work.resolve("example/repo"), toChart);
 
             // A rehearsal-only key: real keys come from credentials and never reach a rehearsal.
             byte[] random = new byte[12];
@@ -128,7 +140,7 @@ public final class Rehearsal {
             helm.registerSecret(prime);
             say("bundled Helm " + helm.helmVersion() + " loaded in-process");
 
-            ReleaseStatus baseline = helm.upgradeInstall(UpgradeRequest.of(managerRelease, ns, example.chart())
+            ReleaseStatus baseline = helm.upgradeInstall(UpgradeRequest.of(managerRelease, ns, fromChartDir)
                     .withValuesFile(workspace.root().resolve(VALUES_FILE))
                     .withSecretValue("primeApiKey", prime)
                     .withDescription("Install complete (rehearsal baseline " + fromTag + ")"));
@@ -136,14 +148,22 @@ public final class Rehearsal {
             say("baseline: " + managerRelease + " " + fromTag + " is revision " + baseline.revision() + ", rolled out");
 
             armFault(k8s, ns, managerRelease);
+            this.runner = new SandboxCommandRunner(k8s, helm, new LocalCommandRunner())
+                    .withChart(installed.manager().chart(), fromChart, fromChartDir)
+                    .withChart(release.manager().chart(), toChart, toChartDir);
+            writeChecks(workspace, k8s.healthUrl(ns, managerRelease).toString(), managerRelease, ns);
+            EngineActionHandlers.Setup setup = new EngineActionHandlers.Setup(VALUES_FILE, STATE_FILE,
+                    installed.version().toString(), toChart, CHECKS_FILE, Duration.ofSeconds(120));
 
             Plan upgradePlan = new UpgradePlanner().plan(installed, release);
             writePlan(workspace, "plans/upgrade-plan", upgradePlan);
             say("upgrade plan " + upgradePlan.id() + ": " + upgradePlan.actions().size() + " actions, "
                     + upgradePlan.gates().size() + " gate(s) auto-approved for the rehearsal (workspace/plans/upgrade-plan.md)");
 
-            ActionHandlers upgradeHandlers = SandboxActionHandlers.create(k8s, helm, example.chart(),
-                    new SandboxActionHandlers.ManagerTarget(managerRelease, ns, VALUES_FILE, toTag));
+            SandboxActionHandlers.ManagerTarget upgradeTarget =
+                    new SandboxActionHandlers.ManagerTarget(managerRelease, ns, VALUES_FILE, toTag);
+            ActionHandlers upgradeHandlers = EngineActionHandlers.create(workspace, k8s, runner, secrets, upgradeTarget,
+                    setup, SandboxActionHandlers.create(k8s, helm, toChartDir, upgradeTarget));
             String upgradeRunId = "rehearsal-upgrade";
             RunRequest upgradeRequest = RunRequest.of(upgradeRunId, upgradePlan.id(), upgradePlan.actions())
                     .lockingRelease(managerRelease).by("rehearsal").from("rehearsal upgrade plan");
@@ -158,7 +178,7 @@ public final class Rehearsal {
             Duration upgradeTime = Duration.ofNanos(System.nanoTime() - t);
             say("upgrade " + upgrade.status() + (upgrade.failedAction() == null ? ""
                     : " at '" + upgrade.failedAction() + "': " + upgrade.error()));
-            List<String> reports = new ArrayList<>(runReports(workspace, upgradeRunId));
+            List<String> reports = new ArrayList<>(runReports(workspace, upgradeRunId, upgradePlan));
 
             RunResult rollback = null;
             Duration rollbackTime = Duration.ZERO;
@@ -173,8 +193,10 @@ public final class Rehearsal {
                 say("the upgrade failed at '" + upgrade.failedAction() + "': rolling back top-down to "
                         + previous.version() + " with plan " + rollbackPlan.id() + " (" + rollbackPlan.actions().size()
                         + " actions; the sandbox runs the manager's for real and simulates the other layers)");
-                ActionHandlers rollbackHandlers = SandboxActionHandlers.create(k8s, helm, example.chart(),
-                        new SandboxActionHandlers.ManagerTarget(managerRelease, ns, VALUES_FILE, fromTag));
+                SandboxActionHandlers.ManagerTarget rollbackTarget =
+                        new SandboxActionHandlers.ManagerTarget(managerRelease, ns, VALUES_FILE, fromTag);
+                ActionHandlers rollbackHandlers = EngineActionHandlers.create(workspace, k8s, runner, secrets,
+                        rollbackTarget, setup, SandboxActionHandlers.create(k8s, helm, fromChartDir, rollbackTarget));
                 String rollbackRunId = "rehearsal-rollback";
                 t = System.nanoTime();
                 rollback = executor(workspace, rollbackHandlers, secrets).run(RunRequest.of(rollbackRunId,
@@ -183,7 +205,7 @@ public final class Rehearsal {
                 rollbackTime = Duration.ofNanos(System.nanoTime() - t);
                 say("rollback " + rollback.status() + (rollback.failedAction() == null ? ""
                         : " at '" + rollback.failedAction() + "': " + rollback.error()));
-                reports.addAll(runReports(workspace, rollbackRunId));
+                reports.addAll(runReports(workspace, rollbackRunId, rollbackPlan));
             }
 
             ReleaseStatus end = helm.status(managerRelease, ns);
@@ -202,9 +224,14 @@ public final class Rehearsal {
         }
     }
 
-    /** The engine's run report and RCA report of {@code runId}, from its journal (workspace-relative paths). */
-    private static List<String> runReports(LocalWorkspace workspace, String runId) throws IOException, InterruptedException {
-        RunRecord record = JournalRunRecords.read(workspace, runId, "sandbox rehearsal", List.of(),
+    /** The engine's run report and RCA report of {@code runId}, from its journal and verifications. */
+    private static List<String> runReports(LocalWorkspace workspace, String runId, Plan plan)
+            throws IOException, InterruptedException {
+        List<String> verifications = plan.actions().stream()
+                .filter(a -> a.kind() == ActionKind.VALIDATE || a.kind() == ActionKind.VERIFY_ROLLBACK)
+                .map(a -> EngineActionHandlers.verificationDir(runId, a.id()) + "/" + VerificationOutputs.JSON)
+                .toList();
+        RunRecord record = JournalRunRecords.read(workspace, runId, "sandbox rehearsal", verifications,
                 List.of(Audience.values()));
         return RunReports.write(workspace, "reports/" + runId, record).stream().filter(f -> f.endsWith(".md")).toList();
     }
@@ -212,9 +239,10 @@ public final class Rehearsal {
     private void armFault(SandboxKubernetes k8s, String ns, String release) {
         switch (options.fault()) {
             case VALIDATION -> {
-                k8s.injectFault(WorkloadFault.rolloutStuck(ns, release, toTag, "CrashLoopBackOff: dataos-manager "
-                        + toTag + " exits at start (injected by the rehearsal)"));
-                say("fault armed: pods of " + toTag + " will never become ready");
+                // Rolls out (so helm --wait passes) but is unhealthy: what post-upgrade validation is for.
+                k8s.injectFault(WorkloadFault.healthFailing(ns, release, toTag, "dataos-manager " + toTag
+                        + " cannot reach Heimdall: 401 from /api/v1/authorize (injected by the rehearsal)"));
+                say("fault armed: " + toTag + " will roll out but its health endpoint will answer 503");
             }
             case HELM_FAILURE -> {
                 k8s.injectFault(WorkloadFault.updateRejected(ns, release, toTag, "image "
@@ -259,7 +287,7 @@ public final class Rehearsal {
 
     private PlanExecutor executor(LocalWorkspace workspace, ActionHandlers handlers, SecretProvider secrets) {
         // helm command lines of any handler are answered in-process; other programs run for real.
-        return PlanExecutor.builder(workspace, new SandboxCommandRunner(k8s, helm, new LocalCommandRunner()), handlers)
+        return PlanExecutor.builder(workspace, runner, handlers)
                 .approvals(new AutoApprove("sandbox rehearsal: gates are approved automatically"))
                 .secrets(secrets)
                 .log(line -> say(line))
@@ -276,6 +304,49 @@ public final class Rehearsal {
                     && String.valueOf(upgrade.failedAction()).startsWith("manager.helm-upgrade")
                     && rollback != null && rollback.succeeded() && fromTag.equals(endTag);
         };
+    }
+
+    /** A copy of the example chart at {@code version} (Chart.yaml's version and appVersion), as a repository holds it. */
+    private static Path chartAt(Path chart, Path repo, String version) throws IOException {
+        Path dir = repo.resolve("dataos-manager-" + version);
+        try (var files = Files.walk(chart)) {
+            for (Path source : files.toList()) {
+                Path target = dir.resolve(chart.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        ObjectNode chartYaml = (ObjectNode) YAML.readTree(dir.resolve("Chart.yaml").toFile());
+        chartYaml.put("version", version).put("appVersion", version);
+        Files.writeString(dir.resolve("Chart.yaml"), YAML.writeValueAsString(chartYaml), StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    /** The rehearsal's checks file: the manager's rollout and its health endpoint, for both verifications. */
+    private static void writeChecks(LocalWorkspace workspace, String healthUrl, String release, String ns)
+            throws IOException, InterruptedException {
+        String yaml = """
+                # Checks of the sandbox rehearsal (format: docs/verification.md).
+                checks:
+                  - name: %s rollout
+                    type: rollout
+                    layer: coreKernel
+                    resource: statefulset/%s
+                    namespace: %s
+                    timeout: 30s
+                  - name: %s health
+                    type: http
+                    layer: coreKernel
+                    url: %s
+                    expectStatus: [200]
+                    bodyContains: '"status":"UP"'
+                    timeout: 10s
+                """.formatted(release, release, ns, release, healthUrl);
+        workspace.mkdirs("checks");
+        workspace.write(CHECKS_FILE, yaml.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void writeValues(Path example, Path target, String tag) throws IOException {
@@ -317,7 +388,8 @@ public final class Rehearsal {
             md.append("The upgrade completed; nothing to investigate.\n\n");
         }
         md.append("Cause: ").append(switch (options.fault()) {
-            case VALIDATION -> "the injected fault kept the pods of " + toTag + " from becoming ready.";
+            case VALIDATION -> "the injected fault made the health endpoint of " + toTag + " answer 503 after a"
+                    + " complete rollout.";
             case HELM_FAILURE -> "the injected fault made the API refuse the StatefulSet at " + toTag + ".";
             case CRASH_AND_RESUME -> "the run was cut short after the helm upgrade; the resumed run re-checked the"
                     + " upgrade, found it done and did not repeat it.";

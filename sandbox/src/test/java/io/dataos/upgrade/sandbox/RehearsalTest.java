@@ -43,12 +43,15 @@ class RehearsalTest {
         assertThat(result.finalRevision()).isEqualTo(3);
         assertThat(result.asExpected()).isTrue();
         String report = Files.readString(result.report());
-        assertThat(report).startsWith("# REHEARSAL").contains("Rollback to 1", "verify.validate", "CrashLoopBackOff",
+        assertThat(report).startsWith("# REHEARSAL").contains("Rollback to 1", "verify.validate", "answered HTTP 503",
                 "approved by auto-approved", "Root cause analysis", "Stakeholder debrief");
         assertThat(dir.resolve("workspace/plans/rollback-plan.json")).exists();
         assertThat(dir.resolve("workspace/plans/rollback-plan.md")).exists();
         assertThat(dir.resolve("workspace/reports/rehearsal-rollback/rca-report.md")).exists();
         assertThat(dir.resolve("workspace/reports/rehearsal-upgrade/run-report.md")).exists();
+        assertThat(dir.resolve("workspace/verification/rehearsal-upgrade/verify.validate/verification.json")).exists();
+        assertThat(Files.readString(dir.resolve("workspace/reports/rehearsal-upgrade/rca-report.md")))
+                .contains("answered HTTP 503");
         assertThat(printed).anyMatch(line -> line.contains("[user-space.reinstall-stack.flare] simulated in the rehearsal"));
         assertThat(dir.resolve("workspace/.dataos-upgrade/runs/rehearsal-rollback/journal.jsonl")).exists();
         assertThat(printed).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith(Rehearsal.LABEL));
@@ -77,9 +80,9 @@ class RehearsalTest {
         assertThat(result.finalRevision()).isEqualTo(2);
         assertThat(result.asExpected()).isTrue();
         assertThat(Files.readString(dir.resolve("workspace/values/dataos-manager-values.yaml"))).contains("tag: \"1.5.0-e4f5a6b\"");
-        try (Stream<Path> backup = Files.walk(dir.resolve("workspace/backups"))) {
-            assertThat(backup.map(p -> p.getFileName().toString())).contains("helm-history.json", "statefulset.json",
-                    "SHA256SUMS", "values-revision-1.yaml");
+        try (Stream<Path> backup = Files.walk(dir.resolve("workspace/.dataos-upgrade/runs/rehearsal-upgrade/backup"))) {
+            assertThat(backup.map(p -> p.getFileName().toString())).contains("kit.json", "MANIFEST.sha256",
+                    "revisions.json", "values-rev1.yaml", "manifest-rev1.yaml");
         }
         try (Stream<Path> backup = Files.walk(dir.resolve("workspace/reports"))) {
             assertThat(backup.map(p -> p.getFileName().toString())).contains("run-report.md", "rca-report.md");
