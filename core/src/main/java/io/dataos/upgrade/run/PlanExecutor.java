@@ -240,8 +240,10 @@ public final class PlanExecutor {
                         throw new IllegalStateException("an action task failed unexpectedly", e.getCause());
                     }
                     running.remove(finished.id());
-                    remaining.remove(finished.id());
                     states.put(finished.id(), finished.state());
+                    if (finished.state() != ActionState.SKIPPED) {
+                        remaining.remove(finished.id()); // a task cancelled before it began is journaled below
+                    }
                     if (finished.journalFailure() != null) {
                         journalFailure = journalFailure == null ? finished.journalFailure() : journalFailure;
                         stopping = true;

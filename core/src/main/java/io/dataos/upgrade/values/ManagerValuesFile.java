@@ -61,8 +61,8 @@ public final class ManagerValuesFile {
         Edit edit = editFor(yaml, scalar, tag.value());
         byte[] result = splice(content, text, edit);
         // Prove the edit did what it says before anyone deploys it.
-        String reread = locateTag(YamlText.decode(source, result)).value();
-        if (!reread.equals(tag.value())) {
+        String reread = rereadTag(YamlText.decode(source, result));
+        if (!tag.value().equals(reread)) {
             throw new InvalidInputException(source, TAG_FIELD, "could not be updated safely (line "
                     + lineOf(text, scalar.start()) + "): set it by hand to " + tag.value());
         }
@@ -96,6 +96,25 @@ public final class ManagerValuesFile {
             throw new InvalidInputException(yaml.source(), TAG_FIELD, why);
         }
         return found.get(0);
+    }
+
+    /**
+     * The tag as the edited text parses, reading only up to the first scalar after it: everything
+     * after the edited scalar is byte-identical to a document that already parsed, and the scalar
+     * kept its style, so once the parser has read past it the rest parses as before.
+     */
+    private static String rereadTag(YamlText yaml) {
+        String[] tag = {null};
+        yaml.walk(scalar -> {
+            if (tag[0] != null) {
+                throw new YamlText.StopWalk();
+            }
+            List<String> path = scalar.path();
+            if (path.size() == 2 && path.get(0).equals("image") && path.get(1).equals("tag")) {
+                tag[0] = scalar.value();
+            }
+        });
+        return tag[0];
     }
 
     private record Edit(int start, int end, String replacement) {
