@@ -9,7 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.dataos.upgrade.model.Manifests;
 import io.dataos.upgrade.model.PlatformState;
 import io.dataos.upgrade.model.Release;
-import io.dataos.upgrade.notify.Audience;
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.plan.ActionKind;
 import io.dataos.upgrade.plan.Plan;
 import io.dataos.upgrade.plan.PlanJson;

@@ -93,7 +93,7 @@ public final class SandboxActionHandlers {
             what.append(" (").append(action.from() == null ? "-" : action.from()).append(" -> ")
                     .append(action.to() == null ? "-" : action.to()).append(')');
         }
-        String argv = action.params().get(ActionParams.ARGV);
+        String argv = action.params().get(ActionParams.COMMAND);
         if (argv != null) {
             what.append("; a real run would execute ").append(ActionParams.argv(action));
         }
