@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Rehearse the DataOS upgrade and rollback runbook on this machine: no cluster and no helm binary needed.",
-            "Runs real Helm in-process against an in-process Kubernetes API: plan -> approval (automatic, recorded)"
-                    + " -> backup kit -> helm upgrade -> injected fault -> rollback -> verification -> report."
+            "Runs real Helm in-process against an in-process Kubernetes API: plan (examples/release-1.4 -> 1.5)"
+                    + " -> approval (automatic, recorded) -> backup kit -> helm upgrade -> injected fault -> top-down"
+                    + " rollback -> verification -> run and RCA reports."
         })
 final class RehearseCommand implements Callable<Integer> {
 
@@ -36,18 +37,9 @@ final class RehearseCommand implements Callable<Integer> {
             description = "Where to leave the kubeconfig, plans, journals, backups and report (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
-    @Option(names = "--from-tag", defaultValue = "1.4.0", paramLabel = "TAG",
-            description = "dataos-manager image tag installed before the upgrade (default: ${DEFAULT-VALUE}).")
-    String fromTag;
-
-    @Option(names = "--to-tag", defaultValue = "1.5.0", paramLabel = "TAG",
-            description = "dataos-manager image tag the upgrade moves to (default: ${DEFAULT-VALUE}).")
-    String toTag;
-
     @Override
     public Integer call() throws Exception {
-        RehearsalOptions options = new RehearsalOptions(workDir,
-                RehearsalFault.fromOption(fault, "rehearse --fault"), fromTag, toTag);
+        RehearsalOptions options = new RehearsalOptions(workDir, RehearsalFault.fromOption(fault, "rehearse --fault"));
         var out = spec.commandLine().getOut();
         RehearsalResult result = new Rehearsal(options, line -> {
             out.println(line);

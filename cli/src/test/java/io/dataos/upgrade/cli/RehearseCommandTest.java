@@ -32,7 +32,7 @@ class RehearseCommandTest {
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString().lines()).allSatisfy(line -> assertThat(line).startsWith("[rehearsal] "));
-        assertThat(out.toString()).contains("upgrade FAILED at 'validate'", "rollback SUCCEEDED", "rehearsal passed",
+        assertThat(out.toString()).contains("upgrade FAILED at 'verify.validate'", "rollback SUCCEEDED", "rehearsal passed",
                 "figures: sandbox start");
         assertThat(dir.resolve("workspace/reports/rehearsal-report.md")).exists();
     }

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The example dataos-manager chart and values file (examples/ in the repository) bundled in this
- * jar, so a rehearsal runs on a machine that has only the jar. {@link #extractTo} writes them out.
+ * The repository's examples/ bundled in this jar (the example dataos-manager chart, its values file
+ * and the release manifests and platform states the planners read), so a rehearsal runs on a
+ * machine that has only the jar. {@link #extractTo} writes them out.
  */
 public final class ExampleChart {
 
@@ -28,8 +29,8 @@ public final class ExampleChart {
     private ExampleChart() {}
 
     /**
-     * Copies the bundled chart to {@code directory/chart/dataos-manager} and the runbook's sample
-     * values file to {@code directory/values/dataos-manager-values.yaml}.
+     * Copies the bundled examples into {@code directory}: the chart to {@code chart/dataos-manager},
+     * the values file to {@code dataos-manager-values.yaml}, the manifests beside it.
      */
     public static Extracted extractTo(Path directory) {
         URL marker = ExampleChart.class.getClassLoader().getResource(ROOT + "/chart/" + NAME + "/Chart.yaml");
@@ -61,12 +62,18 @@ public final class ExampleChart {
         } catch (IOException | URISyntaxException e) {
             throw new SandboxKubernetesException("could not extract the example chart to " + directory + ": " + e.getMessage(), e);
         }
-        return new Extracted(directory.resolve("chart").resolve(NAME),
-                directory.resolve("values").resolve(NAME + "-values.yaml"));
+        return new Extracted(directory, directory.resolve("chart").resolve(NAME),
+                directory.resolve(NAME + "-values.yaml"));
     }
 
-    /** The extracted chart directory and sample values file. */
-    public record Extracted(Path chart, Path valuesFile) {}
+    /** The extracted examples: their directory, the chart directory and the dataos-manager values file. */
+    public record Extracted(Path directory, Path chart, Path valuesFile) {
+
+        /** An extracted example file, e.g. {@code release-1.5.yaml}. */
+        public Path file(String name) {
+            return directory.resolve(name);
+        }
+    }
 
     private static void copyTree(Path from, Path to) throws IOException {
         List<Path> sources;

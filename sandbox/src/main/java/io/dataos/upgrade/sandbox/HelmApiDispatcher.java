@@ -32,7 +32,7 @@ final class HelmApiDispatcher extends KubernetesMixedDispatcher {
 
     static final String JSON_TYPE = "application/json";
     private static final String STRATEGIC_MERGE = "application/strategic-merge-patch+json";
-    private static final String SERVER_VERSION = "{\"major\":\"1\",\"minor\":\"30\",\"gitVersion\":\"v1.30.0\","
+    static final String SERVER_VERSION = "{\"major\":\"1\",\"minor\":\"30\",\"gitVersion\":\"v1.30.0\","
             + "\"gitCommit\":\"dataos-sandbox\",\"gitTreeState\":\"clean\",\"buildDate\":\"2024-04-17T00:00:00Z\","
             + "\"goVersion\":\"go1.22.2\",\"compiler\":\"gc\",\"platform\":\"linux/amd64\"}";
 

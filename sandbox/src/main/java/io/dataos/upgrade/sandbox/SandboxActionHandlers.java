@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.dataos.upgrade.plan.ActionKind;
+import io.dataos.upgrade.plan.ActionParams;
 import io.dataos.upgrade.plan.PlanAction;
 import io.dataos.upgrade.run.ActionContext;
 import io.dataos.upgrade.run.ActionHandler;
@@ -28,15 +29,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The executor's handlers for the manager release in the sandbox: the same action kinds the real
- * front doors run through helm and kubectl, carried out with {@link SandboxHelm} and
- * {@link SandboxKubernetes}. After each helm change the handlers play the StatefulSet controller
- * once ({@link SandboxKubernetes#rollOut}), so validation sees what a real cluster would report.
+ * The executor's handlers for the planners' actions in the sandbox. The dataos-manager actions
+ * (pre-checks, backup and restore check, tag update, helm upgrade, validation, helm rollback,
+ * verification) are carried out for real against {@link SandboxHelm} and {@link SandboxKubernetes};
+ * after each helm change the handlers play the StatefulSet controller once
+ * ({@link SandboxKubernetes#rollOut}), so validation sees what a real cluster would report. Actions
+ * on things the sandbox does not have (stacks, Core Kernel components, infrastructure as code, a
+ * new cluster, the Postgres snapshot restore, announcements) are <em>simulated</em>: logged as what
+ * a real run would do, never run.
  */
 public final class SandboxActionHandlers {
 
     /** The secret name the engine uses for the Prime API key. */
     public static final String PRIME_API_KEY = "prime-api-key";
+
+    /**
+     * The manager release the handlers act on and what validation expects.
+     *
+     * @param release the release name (when an action does not name it)
+     * @param namespace its namespace (likewise)
+     * @param valuesFile the dataos-manager values file, relative to the workspace
+     * @param expectedTag the image tag validation expects to be running
+     */
+    public record ManagerTarget(String release, String namespace, String valuesFile, String expectedTag) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -45,43 +60,61 @@ public final class SandboxActionHandlers {
     private final SandboxKubernetes k8s;
     private final SandboxHelm helm;
     private final Path chart;
+    private final ManagerTarget target;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private SandboxActionHandlers(SandboxKubernetes k8s, SandboxHelm helm, Path chart) {
+    private SandboxActionHandlers(SandboxKubernetes k8s, SandboxHelm helm, Path chart, ManagerTarget target) {
         this.k8s = k8s;
         this.helm = helm;
         this.chart = chart;
+        this.target = target;
     }
 
-    /** Handlers for every kind a rehearsal plan holds, against {@code k8s} with the chart in {@code chart}. */
-    public static ActionHandlers create(SandboxKubernetes k8s, SandboxHelm helm, Path chart) {
-        SandboxActionHandlers h = new SandboxActionHandlers(k8s, helm, chart);
-        ActionHandler record = (action, context) -> {
-            context.log(action.description() + " (rehearsal: recorded, nothing to do in the sandbox)");
-            return ActionOutcome.done("recorded");
-        };
+    /** Handlers for every action kind, against {@code k8s}, installing the chart in {@code chart}. */
+    public static ActionHandlers create(SandboxKubernetes k8s, SandboxHelm helm, Path chart, ManagerTarget target) {
+        SandboxActionHandlers h = new SandboxActionHandlers(k8s, helm, chart, target);
         return ActionHandlers.builder()
-                .on(ActionKind.REVIEW_RELEASE_NOTES, record)
-                .on(ActionKind.ANNOUNCE, record)
-                .on(ActionKind.APPROVE_WINDOW, record)
-                .on(ActionKind.CHECK_COMPATIBILITY, record)
-                .on(ActionKind.ASSESS_RISK, record)
                 .on(ActionKind.PRE_CHECKS, h::preChecks)
                 .on(ActionKind.BACKUP, h::backup)
+                .on(ActionKind.RESTORE_CHECK, h::restoreCheck)
                 .on(ActionKind.UPDATE_MANAGER_TAG, h::updateManagerTag)
                 .on(ActionKind.HELM_UPGRADE, new HelmUpgrade(h))
                 .on(ActionKind.VALIDATE, h::validate)
                 .on(ActionKind.HELM_ROLLBACK, new HelmRollback(h))
                 .on(ActionKind.VERIFY_ROLLBACK, h::validate)
+                .onEveryOtherKind(SandboxActionHandlers::simulate)
                 .build();
     }
 
-    private static String release(PlanAction action) {
-        return action.params().get(RehearsalPlans.RELEASE);
+    /** What a real run would do for an action the sandbox has nothing for; changes nothing. */
+    private static ActionOutcome simulate(PlanAction action, ActionContext context) {
+        StringBuilder what = new StringBuilder("simulated in the rehearsal: ").append(action.description());
+        if (action.from() != null || action.to() != null) {
+            what.append(" (").append(action.from() == null ? "-" : action.from()).append(" -> ")
+                    .append(action.to() == null ? "-" : action.to()).append(')');
+        }
+        String argv = action.params().get(ActionParams.COMMAND);
+        if (argv != null) {
+            what.append("; a real run would execute ").append(ActionParams.argv(action));
+        }
+        String installFile = action.params().get(ActionParams.INSTALL_FILE);
+        if (installFile != null) {
+            what.append("; a real run would apply ").append(installFile);
+        }
+        context.log(what.toString());
+        return ActionOutcome.done("simulated (rehearsal)");
     }
 
-    private static String namespace(PlanAction action) {
-        return action.params().get(RehearsalPlans.NAMESPACE);
+    private String release(PlanAction action) {
+        return action.params().getOrDefault(ActionParams.RELEASE_NAME, target.release());
+    }
+
+    private String namespace(PlanAction action) {
+        return action.params().getOrDefault(ActionParams.NAMESPACE, target.namespace());
+    }
+
+    private static String imageTag(PlanAction action) {
+        return action.params().getOrDefault(ActionParams.IMAGE_TAG, action.to());
     }
 
     private ActionOutcome preChecks(PlanAction action, ActionContext context) {
@@ -139,9 +172,41 @@ public final class SandboxActionHandlers {
     private static void write(ActionContext context, String file, byte[] content, List<String> sums)
             throws IOException, InterruptedException {
         context.workspace().write(file, content);
+        sums.add(sha256(content) + "  " + file.substring(file.lastIndexOf('/') + 1));
+    }
+
+    /** Recomputes the checksums of every backup kit this run wrote and compares them with SHA256SUMS. */
+    private ActionOutcome restoreCheck(PlanAction action, ActionContext context) throws IOException, InterruptedException {
+        String runDir = "backups/" + context.runId();
+        if (!context.workspace().exists(runDir)) {
+            return ActionOutcome.failed("no backup kit under " + runDir + ": the backup action must run first", "");
+        }
+        int files = 0;
+        for (String kit : context.workspace().list(runDir)) {
+            String dir = runDir + "/" + kit;
+            String sums = new String(context.workspace().read(dir + "/SHA256SUMS"), StandardCharsets.UTF_8);
+            for (String line : sums.split("\\R")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String expected = line.substring(0, 64);
+                String file = line.substring(66);
+                String actual = sha256(context.workspace().read(dir + "/" + file));
+                if (!expected.equals(actual)) {
+                    return ActionOutcome.failed("backup kit " + dir + ": " + file + " does not match its checksum", "");
+                }
+                files++;
+            }
+        }
+        context.log("backup kits readable, " + files + " files match their checksums (the Postgres snapshot "
+                + action.params().getOrDefault(ActionParams.SNAPSHOT, "-") + " restore check is simulated: no database"
+                + " in the sandbox)");
+        return ActionOutcome.done("restore check: " + files + " files verified");
+    }
+
+    private static String sha256(byte[] content) {
         try {
-            sums.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)) + "  "
-                    + file.substring(file.lastIndexOf('/') + 1));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
@@ -149,22 +214,22 @@ public final class SandboxActionHandlers {
 
     /** Sets image.tag in the workspace's values file, keeping every other value. */
     private ActionOutcome updateManagerTag(PlanAction action, ActionContext context) throws IOException, InterruptedException {
-        String file = action.params().get(RehearsalPlans.VALUES_FILE);
+        String file = target.valuesFile();
         JsonNode values = YAML.readTree(context.workspace().read(file));
         if (!(values instanceof ObjectNode object)) {
             return ActionOutcome.failed(file + " is not a YAML mapping", "");
         }
         String before = object.path("image").path("tag").asText("");
-        object.withObjectProperty("image").put("tag", action.to());
+        object.withObjectProperty("image").put("tag", imageTag(action));
         context.workspace().write(file, YAML.writeValueAsBytes(object));
-        context.log("image.tag " + before + " -> " + action.to() + " in " + file);
-        return ActionOutcome.done("image.tag set to " + action.to());
+        context.log("image.tag " + before + " -> " + imageTag(action) + " in " + file);
+        return ActionOutcome.done("image.tag set to " + imageTag(action));
     }
 
     private ActionOutcome upgrade(PlanAction action, ActionContext context) {
         Secret prime = context.secret(PRIME_API_KEY);
         UpgradeRequest request = UpgradeRequest.of(release(action), namespace(action), chart)
-                .withValuesFile(Path.of(context.workspace().absolute(action.params().get(RehearsalPlans.VALUES_FILE))))
+                .withValuesFile(Path.of(context.workspace().absolute(target.valuesFile())))
                 .withSecretValue("primeApiKey", prime);
         try {
             ReleaseStatus status = helm.upgradeInstall(request);
@@ -174,17 +239,22 @@ public final class SandboxActionHandlers {
         }
         StatefulSetState sts = k8s.rollOut(namespace(action), release(action));
         context.log("controller: " + describe(sts));
-        return ActionOutcome.done("upgraded to " + action.to());
+        return ActionOutcome.done("upgraded to " + imageTag(action));
     }
 
     private boolean upgraded(PlanAction action) {
         Optional<ReleaseStatus> status = helm.find(release(action), namespace(action));
         Optional<StatefulSetState> sts = k8s.statefulSet(namespace(action), release(action));
-        return status.isPresent() && status.get().deployed() && sts.isPresent() && action.to().equals(sts.get().imageTag());
+        return status.isPresent() && status.get().deployed() && sts.isPresent()
+                && imageTag(action).equals(sts.get().imageTag());
     }
 
     private ActionOutcome rollback(PlanAction action, ActionContext context) {
-        int toRevision = Integer.parseInt(action.params().get(RehearsalPlans.TO_REVISION));
+        int toRevision = revisionRunning(action, imageTag(action));
+        if (toRevision < 1) {
+            return ActionOutcome.failed("no earlier revision of " + release(action) + " ran " + imageTag(action)
+                    + ": nothing to roll back to", "");
+        }
         Secret prime = context.secret(PRIME_API_KEY);
         try {
             ReleaseStatus status = helm.rollback(new RollbackRequest(release(action), namespace(action), chart, toRevision,
@@ -198,11 +268,32 @@ public final class SandboxActionHandlers {
         return ActionOutcome.done("rolled back to revision " + toRevision);
     }
 
-    private boolean rolledBack(PlanAction action) {
-        String wanted = "Rollback to " + action.params().get(RehearsalPlans.TO_REVISION);
+    /** The latest revision before the current one that ran {@code tag} and did not fail; 0 if none. */
+    private int revisionRunning(PlanAction action, String tag) {
         List<ReleaseRevision> history = helm.history(release(action), namespace(action));
-        return !history.isEmpty() && wanted.equals(history.get(history.size() - 1).description())
-                && "deployed".equals(history.get(history.size() - 1).status());
+        for (int i = history.size() - 2; i >= 0; i--) {
+            ReleaseRevision r = history.get(i);
+            if (r.status().equals("failed")) {
+                continue;
+            }
+            try {
+                JsonNode values = YAML.readTree(helm.values(release(action), namespace(action), r.revision()));
+                if (values != null && tag.equals(values.path("image").path("tag").asText())) {
+                    return r.revision();
+                }
+            } catch (IOException e) {
+                // values that are not YAML cannot tell the tag; look further back
+            }
+        }
+        return 0;
+    }
+
+    private boolean rolledBack(PlanAction action) {
+        List<ReleaseRevision> history = helm.history(release(action), namespace(action));
+        Optional<StatefulSetState> sts = k8s.statefulSet(namespace(action), release(action));
+        return !history.isEmpty() && history.get(history.size() - 1).description().startsWith("Rollback to ")
+                && "deployed".equals(history.get(history.size() - 1).status())
+                && sts.isPresent() && imageTag(action).equals(sts.get().imageTag());
     }
 
     /** Rollout complete, health endpoint 200, and the running image is the expected one. */
@@ -220,8 +311,8 @@ public final class SandboxActionHandlers {
             failures.add("rollout: " + sts.readyReplicas() + "/" + sts.replicas() + " replicas ready"
                     + (condition.isEmpty() ? "" : " (" + condition + ")"));
         }
-        if (action.to() != null && !action.to().equals(sts.imageTag())) {
-            failures.add("image: running " + sts.imageTag() + ", expected " + action.to());
+        if (target.expectedTag() != null && !target.expectedTag().equals(sts.imageTag())) {
+            failures.add("image: running " + sts.imageTag() + ", expected " + target.expectedTag());
         }
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(k8s.healthUrl(namespace(action), release(action)))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

@@ -28,11 +28,12 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A {@link CommandRunner} that answers {@code helm} command lines in-process, against the sandbox,
- * the way the real helm CLI answers them (same arguments, same JSON and YAML output, same "Error:"
- * lines and exit codes), and hands every other program to a real runner. With it, engine code
- * written for the helm binary (status/history/get/upgrade/rollback/uninstall/test/show/template/
- * lint/version) runs unchanged in a rehearsal on a machine that has no helm.
+ * A {@link CommandRunner} that answers {@code helm} and {@code kubectl} command lines in-process,
+ * against the sandbox, the way the real CLIs answer them (same arguments, same JSON and YAML output,
+ * same "Error:" lines and exit codes), and hands every other program to a real runner. With it,
+ * engine code written for the binaries (helm status/history/get/upgrade/rollback/uninstall/test/
+ * show/template/lint/version; kubectl version, get namespace, rollout status of a StatefulSet) runs
+ * unchanged in a rehearsal on a machine that has neither.
  *
  * <p>{@code --wait} is played by the sandbox controller: after the change every StatefulSet of
  * the release is rolled out once; one that does not become ready makes the command fail with
@@ -45,7 +46,7 @@ public final class SandboxCommandRunner implements CommandRunner {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
     /** Flags that take a value (as "--flag value" or "--flag=value"). */
-    private static final Set<String> VALUE_FLAGS = Set.of("-n", "--namespace", "--revision", "-o", "--output",
+    private static final Set<String> VALUE_FLAGS = Set.of("-n", "--namespace", "--context", "--revision", "-o", "--output",
             "--timeout", "--version", "-f", "--values", "--set", "--set-string", "--kube-context", "--kubeconfig",
             "--template", "--description", "--max", "--kube-apiserver", "--kube-token");
 
@@ -53,6 +54,8 @@ public final class SandboxCommandRunner implements CommandRunner {
     private final SandboxHelm helm;
     private final HelmReleaseRecords records;
     private final CommandRunner others;
+    /** "repo/chart" → version → chart directory: the charts a real run would pull from a repository. */
+    private final Map<String, java.util.TreeMap<String, Path>> charts = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Serves {@code helm} from {@code helm}/{@code k8s}; anything else goes to {@code others}. */
     public SandboxCommandRunner(SandboxKubernetes k8s, SandboxHelm helm, CommandRunner others) {
@@ -62,10 +65,41 @@ public final class SandboxCommandRunner implements CommandRunner {
         this.others = others;
     }
 
+    /**
+     * Serves {@code reference} (e.g. {@code dataos/dataos-manager}) at {@code version} from the local
+     * chart directory {@code directory}, as a chart repository would; returns this runner.
+     */
+    public SandboxCommandRunner withChart(String reference, String version, Path directory) {
+        charts.computeIfAbsent(reference, r -> new java.util.TreeMap<>()).put(version, directory);
+        return this;
+    }
+
+    /** A local chart directory for a chart argument: a directory as it is, or a served repository chart. */
+    private Path chart(String reference, Optional<String> version) {
+        Path local = Path.of(reference);
+        if (Files.isRegularFile(local.resolve("Chart.yaml"))) {
+            return local;
+        }
+        java.util.TreeMap<String, Path> versions = charts.get(reference);
+        if (versions == null || versions.isEmpty()) {
+            throw new SandboxHelmException("pull", null, "repo " + reference.split("/")[0] + " not found (the sandbox"
+                    + " serves only the charts it was given)");
+        }
+        if (version.isEmpty()) {
+            return versions.lastEntry().getValue();
+        }
+        Path dir = versions.get(version.get());
+        if (dir == null) {
+            throw new SandboxHelmException("pull", null, "chart \"" + reference + "\" version \"" + version.get()
+                    + "\" not found (the sandbox serves " + versions.keySet() + ")");
+        }
+        return dir;
+    }
+
     @Override
     public CommandResult run(Command command, Consumer<String> output) throws IOException, InterruptedException {
         String program = Path.of(command.argv().get(0)).getFileName().toString();
-        if (!program.equals("helm")) {
+        if (!program.equals("helm") && !program.equals("kubectl")) {
             return others.run(command, output);
         }
         long started = System.nanoTime();
@@ -80,7 +114,8 @@ public final class SandboxCommandRunner implements CommandRunner {
         };
         int exit;
         try {
-            exit = helm(Args.parse(command.argv().subList(1, command.argv().size())), command.timeout(), emit);
+            Args args = Args.parse(command.argv().subList(1, command.argv().size()));
+            exit = program.equals("helm") ? helm(args, command.timeout(), emit) : kubectl(args, emit);
         } catch (SandboxHelmException | SandboxKubernetesException | io.dataos.upgrade.InvalidInputException e) {
             emit.accept("Error: " + e.getMessage());
             exit = 1;
@@ -100,11 +135,11 @@ public final class SandboxCommandRunner implements CommandRunner {
                 return 0;
             }
             case "show" -> {
-                Path chart = Path.of(a.positional(2));
-                if (!"chart".equals(a.positional(1)) || !Files.isRegularFile(chart.resolve("Chart.yaml"))) {
-                    out.accept("Error: the sandbox's helm shows only local chart directories (" + a.positional(2) + ")");
+                if (!"chart".equals(a.positional(1))) {
+                    out.accept("Error: the sandbox's helm shows only charts ('helm show chart')");
                     return 1;
                 }
+                Path chart = chart(a.positional(2), a.value("--version"));
                 out.accept(Files.readString(chart.resolve("Chart.yaml")).stripTrailing());
                 return 0;
             }
@@ -201,6 +236,64 @@ public final class SandboxCommandRunner implements CommandRunner {
         }
     }
 
+    /** The kubectl calls the engine makes: version, get namespace, rollout status of a StatefulSet. */
+    private int kubectl(Args a, Consumer<String> out) throws IOException {
+        String verb = a.positional(0);
+        String ns = a.value("--namespace", "-n").orElse("default");
+        switch (verb) {
+            case "version" -> {
+                ObjectNode version = JSON.createObjectNode();
+                version.putObject("clientVersion").put("gitVersion", "v1.30.0").put("platform", "sandbox");
+                version.set("serverVersion", JSON.readTree(HelmApiDispatcher.SERVER_VERSION));
+                out.accept(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(version));
+                return 0;
+            }
+            case "get" -> {
+                String kind = a.positional(1);
+                String name = a.positional(2);
+                if (!List.of("namespace", "namespaces", "ns").contains(kind)) {
+                    out.accept("error: the sandbox's in-process kubectl gets only namespaces");
+                    return 1;
+                }
+                Optional<ObjectNode> found = k8s.get("/api/v1/namespaces/" + name);
+                if (found.isEmpty()) {
+                    out.accept("Error from server (NotFound): namespaces \"" + name + "\" not found");
+                    return 1;
+                }
+                out.accept(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(found.get()));
+                return 0;
+            }
+            case "rollout" -> {
+                String resource = a.positional(2);
+                int slash = resource.indexOf('/');
+                String kind = slash < 0 ? "" : resource.substring(0, slash);
+                String name = resource.substring(slash + 1);
+                if (!"status".equals(a.positional(1)) || !List.of("statefulset", "statefulsets", "sts").contains(kind)) {
+                    out.accept("error: the sandbox's in-process kubectl watches only StatefulSet rollouts");
+                    return 1;
+                }
+                if (k8s.statefulSet(ns, name).isEmpty()) {
+                    out.accept("Error from server (NotFound): statefulsets.apps \"" + name + "\" not found");
+                    return 1;
+                }
+                // Time passing in the sandbox is the controller acting once.
+                StatefulSetState state = k8s.rollOut(ns, name);
+                if (state.rolledOut()) {
+                    out.accept("statefulset rolling update complete " + state.replicas() + " pods at revision "
+                            + state.updateRevision() + "...");
+                    return 0;
+                }
+                out.accept("Waiting for " + (state.replicas() - state.readyReplicas()) + " pods to be ready...");
+                out.accept("error: timed out waiting for the condition");
+                return 1;
+            }
+            default -> {
+                out.accept("error: the sandbox's in-process kubectl does not support '" + verb + "'");
+                return 1;
+            }
+        }
+    }
+
     private int upgrade(Args a, String ns, Duration timeout, Consumer<String> out) throws IOException {
         boolean install = a.positional(0).equals("install");
         String release = a.positional(1);
@@ -286,7 +379,7 @@ public final class SandboxCommandRunner implements CommandRunner {
     }
 
     private UpgradeRequest request(Args a, String release, String ns, String chart, Duration timeout) {
-        UpgradeRequest request = UpgradeRequest.of(release, ns, Path.of(chart));
+        UpgradeRequest request = UpgradeRequest.of(release, ns, chart(chart, a.value("--version")));
         for (String file : a.values("--values", "-f")) {
             request = request.withValuesFile(Path.of(file));
         }

@@ -29,7 +29,7 @@ class RehearsalTest {
     private final List<String> printed = new CopyOnWriteArrayList<>();
 
     private RehearsalResult rehearse(RehearsalFault fault) throws Exception {
-        return new Rehearsal(new RehearsalOptions(dir, fault, "1.4.0", "1.5.0"), printed::add).run();
+        return new Rehearsal(new RehearsalOptions(dir, fault), printed::add).run();
     }
 
     @Test
@@ -37,15 +37,22 @@ class RehearsalTest {
         RehearsalResult result = rehearse(RehearsalFault.VALIDATION);
 
         assertThat(result.upgrade()).isEqualTo(RunStatus.FAILED);
-        assertThat(result.failedAction()).isEqualTo("validate");
+        assertThat(result.failedAction()).isEqualTo("verify.validate");
         assertThat(result.rollback()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(result.finalImageTag()).isEqualTo("1.4.0");
+        assertThat(result.finalImageTag()).isEqualTo("1.4.0-d1a2b3c");
         assertThat(result.finalRevision()).isEqualTo(3);
         assertThat(result.asExpected()).isTrue();
         String report = Files.readString(result.report());
-        assertThat(report).startsWith("# REHEARSAL").contains("Rollback to 1", "validate", "CrashLoopBackOff",
+        assertThat(report).startsWith("# REHEARSAL").contains("Rollback to 1", "verify.validate", "answered HTTP 503",
                 "approved by auto-approved", "Root cause analysis", "Stakeholder debrief");
         assertThat(dir.resolve("workspace/plans/rollback-plan.json")).exists();
+        assertThat(dir.resolve("workspace/plans/rollback-plan.md")).exists();
+        assertThat(dir.resolve("workspace/reports/rehearsal-rollback/rca-report.md")).exists();
+        assertThat(dir.resolve("workspace/reports/rehearsal-upgrade/run-report.md")).exists();
+        assertThat(dir.resolve("workspace/verification/rehearsal-upgrade/verify.validate/verification.json")).exists();
+        assertThat(Files.readString(dir.resolve("workspace/reports/rehearsal-upgrade/rca-report.md")))
+                .contains("answered HTTP 503");
+        assertThat(printed).anyMatch(line -> line.contains("[user-space.reinstall-stack.flare] simulated in the rehearsal"));
         assertThat(dir.resolve("workspace/.dataos-upgrade/runs/rehearsal-rollback/journal.jsonl")).exists();
         assertThat(printed).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith(Rehearsal.LABEL));
         assertNoKeyInAnyFileOrLine();
@@ -55,9 +62,9 @@ class RehearsalTest {
     void helmFailureIsRolledBack() throws Exception {
         RehearsalResult result = rehearse(RehearsalFault.HELM_FAILURE);
 
-        assertThat(result.failedAction()).isEqualTo("helm-upgrade");
+        assertThat(result.failedAction()).isEqualTo("manager.helm-upgrade.dataos-manager");
         assertThat(result.rollback()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(result.finalImageTag()).isEqualTo("1.4.0");
+        assertThat(result.finalImageTag()).isEqualTo("1.4.0-d1a2b3c");
         assertThat(result.asExpected()).isTrue();
         assertThat(Files.readString(result.report())).contains("denied", "| 2 | failed |");
         assertNoKeyInAnyFileOrLine();
@@ -69,13 +76,16 @@ class RehearsalTest {
 
         assertThat(result.upgrade()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(result.rollback()).isNull();
-        assertThat(result.finalImageTag()).isEqualTo("1.5.0");
+        assertThat(result.finalImageTag()).isEqualTo("1.5.0-e4f5a6b");
         assertThat(result.finalRevision()).isEqualTo(2);
         assertThat(result.asExpected()).isTrue();
-        assertThat(Files.readString(dir.resolve("workspace/values/dataos-manager-values.yaml"))).contains("tag: \"1.5.0\"");
-        try (Stream<Path> backup = Files.walk(dir.resolve("workspace/backups"))) {
-            assertThat(backup.map(p -> p.getFileName().toString())).contains("helm-history.json", "statefulset.json",
-                    "SHA256SUMS", "values-revision-1.yaml");
+        assertThat(Files.readString(dir.resolve("workspace/values/dataos-manager-values.yaml"))).contains("tag: \"1.5.0-e4f5a6b\"");
+        try (Stream<Path> backup = Files.walk(dir.resolve("workspace/.dataos-upgrade/runs/rehearsal-upgrade/backup"))) {
+            assertThat(backup.map(p -> p.getFileName().toString())).contains("kit.json", "MANIFEST.sha256",
+                    "revisions.json", "values-rev1.yaml", "manifest-rev1.yaml");
+        }
+        try (Stream<Path> backup = Files.walk(dir.resolve("workspace/reports"))) {
+            assertThat(backup.map(p -> p.getFileName().toString())).contains("run-report.md", "rca-report.md");
         }
         assertNoKeyInAnyFileOrLine();
     }
@@ -92,11 +102,7 @@ class RehearsalTest {
     }
 
     @Test
-    void badOptionsAreRefusedNamingTheField() {
-        assertThatThrownBy(() -> new RehearsalOptions(dir, RehearsalFault.NONE, "1.4.0", "$(x)"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("to-tag");
-        assertThatThrownBy(() -> new RehearsalOptions(dir, RehearsalFault.NONE, "1.4.0", "1.4.0"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("same as from-tag");
+    void unknownFaultIsRefusedListingTheChoices() {
         assertThatThrownBy(() -> RehearsalFault.fromOption("meteor", "rehearse --fault"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("none, validation, helm-failure, crash-and-resume");

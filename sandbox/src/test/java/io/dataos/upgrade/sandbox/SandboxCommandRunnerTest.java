@@ -65,7 +65,8 @@ class SandboxCommandRunnerTest {
 
     private CommandResult upgrade(String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("upgrade", "--install", REL, example.chart().toString(), "-n", NS,
-                "-f", example.valuesFile().toString(), "-f", overlay.toString(), "--wait", "--timeout", "60s"));
+                "-f", example.valuesFile().toString(), "-f", overlay.toString(), "--set", "image.tag=1.4.0", "--wait",
+                "--timeout", "60s"));
         args.addAll(List.of(extra));
         return helm(args.toArray(String[]::new));
     }
@@ -139,6 +140,34 @@ class SandboxCommandRunnerTest {
         CommandResult push = helm("push", "chart.tgz", "oci://example.invalid");
         assertThat(push.exitCode()).isEqualTo(1);
         assertThat(output).containsExactly("Error: the sandbox's in-process helm does not support 'push'");
+    }
+
+    @Test
+    void theEnginesKubectlClientRunsUnchangedOnTheSandbox() throws Exception {
+        io.dataos.upgrade.kube.KubectlClient kubectl = new io.dataos.upgrade.kube.KubectlClient(runner, "kubectl",
+                new io.dataos.upgrade.kube.KubeTarget(k8s.kubeconfig().toString(), null), line -> { });
+        upgrade();
+
+        assertThat(kubectl.serverVersion()).isEqualTo("v1.30.0");
+        assertThat(kubectl.namespace(NS).orElseThrow().labels()).containsEntry("app.kubernetes.io/part-of", "dataos");
+        assertThat(kubectl.namespace("absent")).isEmpty();
+        assertThat(kubectl.rolloutStatus("statefulset/" + REL, NS, Duration.ofSeconds(5)).complete()).isTrue();
+
+        k8s.injectFault(WorkloadFault.rolloutStuck(NS, REL, "1.5.0", "CrashLoopBackOff"));
+        CommandResult stuck = upgrade("--set", "image.tag=1.5.0");
+        assertThat(stuck.exitCode()).isEqualTo(1);
+        assertThat(kubectl.rolloutStatus("statefulset/" + REL, NS, Duration.ofSeconds(5)).complete()).isFalse();
+    }
+
+    @Test
+    void repositoryChartsAreServedByReferenceAndVersion() throws Exception {
+        runner.withChart("dataos/dataos-manager", "0.1.0", example.chart());
+
+        assertThat(helm("show", "chart", "dataos/dataos-manager", "--version", "0.1.0").exitCode()).isZero();
+        assertThat(helm("show", "chart", "dataos/dataos-manager", "--version", "9.9.9").exitCode()).isEqualTo(1);
+        assertThat(output).anyMatch(l -> l.contains("version \"9.9.9\" not found"));
+        assertThat(helm("show", "chart", "other/chart").exitCode()).isEqualTo(1);
+        assertThat(output).anyMatch(l -> l.contains("repo other not found"));
     }
 
     @Test

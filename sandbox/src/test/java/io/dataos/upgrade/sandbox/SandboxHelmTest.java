@@ -52,7 +52,8 @@ class SandboxHelmTest {
     }
 
     private UpgradeRequest install() {
-        return UpgradeRequest.of(RELEASE, NS, example.chart()).withValuesFile(example.valuesFile());
+        return UpgradeRequest.of(RELEASE, NS, example.chart()).withValuesFile(example.valuesFile())
+                .withValue("image.tag", "1.4.0");
     }
 
     @Test
@@ -68,7 +69,7 @@ class SandboxHelmTest {
         assertThat(sts.image()).isEqualTo("registry.example.invalid/dataos/dataos-manager:1.4.0");
         assertThat(k8s.get("/api/v1/namespaces/" + NS + "/services/" + RELEASE)).isPresent();
         assertThat(k8s.get("/api/v1/namespaces/" + NS + "/configmaps/" + RELEASE + "-config").orElseThrow()
-                .path("data").path("INSTANCE_NAME").asText()).isEqualTo("rehearsal.dataos.example.invalid");
+                .path("data").path("INSTANCE_NAME").asText()).isEqualTo("<DATAOS_INSTANCE_DOMAIN_NAME>");
         assertThat(k8s.releaseRecords(NS)).containsExactly("sh.helm.release.v1.dataos-manager.v1");
         assertThat(log).singleElement().asString().contains("revision 1 deployed");
     }
