@@ -126,7 +126,7 @@ public final class EngineActionHandlers {
 
     private ActionOutcome backup(PlanAction action, ActionContext context) throws IOException, InterruptedException {
         BackupRecord record = backupKit(context).create(new BackupKit.Request(context.runId(), target(action),
-                setup.valuesFile(), setup.platformStateFile(), setup.platformVersion(), null));
+                setup.valuesFile(), setup.platformStateFile(), setup.platformVersion(), null, null));
         context.log("backup kit " + BackupKit.directoryFor(context.runId()) + " written (no database in the sandbox:"
                 + " the Postgres dump is left out)");
         return ActionOutcome.done("backup kit " + BackupKit.directoryFor(context.runId()) + " " + record);
