@@ -5,6 +5,7 @@ import hudson.model.TaskListener;
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.secret.MissingSecretException;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -19,8 +20,22 @@ abstract class DataosExecution extends SynchronousNonBlockingStepExecution<Map<S
 
     private static final long serialVersionUID = 1L;
 
+    /** Null means the system clock; tests set a fixed one (maintenance windows, plan times). */
+    private transient Clock clock;
+
     DataosExecution(StepContext context) {
         super(context);
+    }
+
+    /** The clock this execution judges time by: maintenance windows and timestamps. */
+    Clock clock() {
+        return clock == null ? Clock.systemUTC() : clock;
+    }
+
+    /** Test hook: judge time by {@code fixed} instead of the system clock. Call before {@code start()}. */
+    DataosExecution withClock(Clock fixed) {
+        this.clock = fixed;
+        return this;
     }
 
     @Override
@@ -39,6 +54,7 @@ abstract class DataosExecution extends SynchronousNonBlockingStepExecution<Map<S
 
     /** The step's work; {@code run.log()} is the masked build log. */
     protected abstract Map<String, Object> execute(StepRun run) throws Exception;
+
 
     /** Fails clearly where the engine API a step needs is not part of this build. */
     static AbortException notAvailable(String function, String what, String engineApi) {

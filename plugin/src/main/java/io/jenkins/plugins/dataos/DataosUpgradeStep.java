@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataos;
 
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -9,10 +10,14 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.dataos.upgrade.model.MaintenanceWindow;
+import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -227,7 +232,31 @@ public class DataosUpgradeStep extends Step {
                 StepFields.problemWithPath("plan", plan),
                 StepFields.problemWithPath("stateDir", stateDir),
                 timeoutMinutes > 0 ? null : Messages.format("Field.Positive", "timeoutMinutes", timeoutMinutes),
-                StepFields.problemWithGateIds("approvedGates", approvedGates));
+                StepFields.problemWithGateIds("approvedGates", approvedGates),
+                StepFields.problemWithWindow("maintenanceWindow", maintenanceWindow));
+    }
+
+    /**
+     * Refuses to start outside the maintenance window unless {@code force} is set; says in the log which case
+     * applies. No window given: nothing to check.
+     */
+    static void checkWindow(String spec, boolean force, Instant now, PrintStream log) throws AbortException {
+        if (spec == null) {
+            return;
+        }
+        MaintenanceWindow window = MaintenanceWindow.parse(spec, null, DescriptorImpl.FUNCTION, "maintenanceWindow");
+        Optional<MaintenanceWindow.Slot> slot = window.next(now);
+        if (window.contains(now)) {
+            log.println(DescriptorImpl.FUNCTION + ": " + Messages.format("Window.Inside", window.spec(), now,
+                    slot.map(MaintenanceWindow.Slot::end).orElse(now)));
+            return;
+        }
+        String opening = slot.map(s -> Messages.format("Window.Opening", s.start(), s.end()))
+                .orElseGet(() -> Messages.format("Window.NoOpening"));
+        if (!force) {
+            throw new AbortException(Messages.format("Window.Outside", now, window.spec(), opening));
+        }
+        log.println(DescriptorImpl.FUNCTION + ": " + Messages.format("Window.Forced", window.spec(), now, opening));
     }
 
     /** The secret names the engine asks for, mapped to the credential ids given to this step. */
@@ -256,9 +285,10 @@ public class DataosUpgradeStep extends Step {
         @Override
         protected Map<String, Object> execute(StepRun run) throws Exception {
             step.validate();
+            checkWindow(step.maintenanceWindow, step.force, clock().instant(), run.log());
             CredentialsSecretProvider.resolve(run.build(), step.credentialIds(), run.masker());
             throw notAvailable(DescriptorImpl.FUNCTION, "the upgrade run",
-                    "io.dataos.upgrade.run executor and io.dataos.upgrade.model.MaintenanceWindow");
+                    "io.dataos.upgrade.runbook.UpgradeRunbook");
         }
     }
 
@@ -336,6 +366,11 @@ public class DataosUpgradeStep extends Step {
         @POST
         public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
             return StepFields.form(StepFields.problemWithPositive("timeoutMinutes", value));
+        }
+
+        @POST
+        public FormValidation doCheckMaintenanceWindow(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithWindow("maintenanceWindow", value));
         }
 
         @POST
