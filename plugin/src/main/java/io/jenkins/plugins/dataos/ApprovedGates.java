@@ -53,11 +53,16 @@ final class ApprovedGates {
 
     /** These approvals as the engine executor's port: each approved gate passes, recorded with the approver. */
     Approvals toApprovals() {
+        return toApprovals(java.time.Clock.systemUTC());
+    }
+
+    /** As {@link #toApprovals()}, recording approval times by {@code clock}. */
+    Approvals toApprovals(java.time.Clock clock) {
         Map<String, String> byGate = new java.util.LinkedHashMap<>();
         for (String id : approved) {
             byGate.put(id, approver == null ? "unknown (no approver given)" : approver);
         }
-        return new PreApprovedGates(byGate);
+        return new PreApprovedGates(byGate, clock);
     }
 
     /** The gates of {@code planGates} that were not approved, in plan order. */

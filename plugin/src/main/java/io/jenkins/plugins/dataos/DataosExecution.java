@@ -54,10 +54,4 @@ abstract class DataosExecution extends SynchronousNonBlockingStepExecution<Map<S
 
     /** The step's work; {@code run.log()} is the masked build log. */
     protected abstract Map<String, Object> execute(StepRun run) throws Exception;
-
-
-    /** Fails clearly where the engine API a step needs is not part of this build. */
-    static AbortException notAvailable(String function, String what, String engineApi) {
-        return new AbortException(Messages.format("Core.NotAvailable", function, what, engineApi));
-    }
 }

@@ -11,6 +11,10 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.dataos.upgrade.model.MaintenanceWindow;
+import io.dataos.upgrade.runbook.RunbookResult;
+import io.dataos.upgrade.runbook.SettingsOverrides;
+import io.dataos.upgrade.runbook.UpgradeRequest;
+import io.dataos.upgrade.runbook.UpgradeRunbook;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,11 +41,6 @@ import org.kohsuke.stapler.verb.POST;
  */
 public class DataosUpgradeStep extends Step {
 
-    static final String DEFAULT_NAMESPACE = "dataos-manager";
-    static final String DEFAULT_RELEASE_NAME = "dataos-manager";
-    static final String DEFAULT_CHART = "dataos/dataos-manager";
-    static final String DEFAULT_STATE_DIR = "dataos-upgrade";
-    static final int DEFAULT_TIMEOUT_MINUTES = 30;
 
     private final String release;
     private final String valuesFile;
@@ -54,13 +53,16 @@ public class DataosUpgradeStep extends Step {
     private boolean autoRollback = true;
     private boolean backup = true;
     private String postgresCredentialsId;
-    private String namespace = DEFAULT_NAMESPACE;
-    private String releaseName = DEFAULT_RELEASE_NAME;
-    private String chart = DEFAULT_CHART;
-    private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
-    private String stateDir = DEFAULT_STATE_DIR;
+    private String namespace;
+    private String releaseName;
+    private String chart;
+    private int timeoutMinutes;
+    private String stateDir;
     private List<String> approvedGates = List.of();
     private String approver;
+    private String runId;
+    private String settings;
+    private boolean propagate = true;
 
     @DataBoundConstructor
     public DataosUpgradeStep(String release, String valuesFile, String credentialsId) {
@@ -159,8 +161,7 @@ public class DataosUpgradeStep extends Step {
 
     @DataBoundSetter
     public void setNamespace(String namespace) {
-        String ns = StepFields.text(namespace);
-        this.namespace = ns == null ? DEFAULT_NAMESPACE : ns;
+        this.namespace = StepFields.text(namespace);
     }
 
     public String getReleaseName() {
@@ -169,8 +170,7 @@ public class DataosUpgradeStep extends Step {
 
     @DataBoundSetter
     public void setReleaseName(String releaseName) {
-        String name = StepFields.text(releaseName);
-        this.releaseName = name == null ? DEFAULT_RELEASE_NAME : name;
+        this.releaseName = StepFields.text(releaseName);
     }
 
     public String getChart() {
@@ -179,8 +179,7 @@ public class DataosUpgradeStep extends Step {
 
     @DataBoundSetter
     public void setChart(String chart) {
-        String c = StepFields.text(chart);
-        this.chart = c == null ? DEFAULT_CHART : c;
+        this.chart = StepFields.text(chart);
     }
 
     public int getTimeoutMinutes() {
@@ -198,8 +197,7 @@ public class DataosUpgradeStep extends Step {
 
     @DataBoundSetter
     public void setStateDir(String stateDir) {
-        String dir = StepFields.text(stateDir);
-        this.stateDir = dir == null ? DEFAULT_STATE_DIR : dir;
+        this.stateDir = StepFields.text(stateDir);
     }
 
     public List<String> getApprovedGates() {
@@ -220,6 +218,39 @@ public class DataosUpgradeStep extends Step {
         this.approver = StepFields.text(approver);
     }
 
+    public String getRunId() {
+        return runId;
+    }
+
+    @DataBoundSetter
+    public void setRunId(String runId) {
+        this.runId = StepFields.text(runId);
+    }
+
+    public String getSettings() {
+        return settings;
+    }
+
+    @DataBoundSetter
+    public void setSettings(String settings) {
+        this.settings = StepFields.text(settings);
+    }
+
+    public boolean isPropagate() {
+        return propagate;
+    }
+
+    @DataBoundSetter
+    public void setPropagate(boolean propagate) {
+        this.propagate = propagate;
+    }
+
+    /** The helm and state settings this step sets explicitly; the rest comes from the settings file. */
+    SettingsOverrides overrides() {
+        return new SettingsOverrides(releaseName, namespace, chart, timeoutMinutes > 0 ? timeoutMinutes : null,
+                stateDir, null);
+    }
+
     void validate() throws hudson.AbortException {
         StepFields.requireAll(
                 StepFields.problemWithRequired("release", release, "the workspace path of the release manifest to upgrade to"),
@@ -231,8 +262,10 @@ public class DataosUpgradeStep extends Step {
                 StepFields.problemWithPath("installed", installed),
                 StepFields.problemWithPath("plan", plan),
                 StepFields.problemWithPath("stateDir", stateDir),
-                timeoutMinutes > 0 ? null : Messages.format("Field.Positive", "timeoutMinutes", timeoutMinutes),
+                timeoutMinutes >= 0 ? null : Messages.format("Field.Positive", "timeoutMinutes", timeoutMinutes),
                 StepFields.problemWithGateIds("approvedGates", approvedGates),
+                StepFields.problemWithPath("settings", settings),
+                runId == null ? null : StepFields.problemWithRunId("runId", runId),
                 StepFields.problemWithWindow("maintenanceWindow", maintenanceWindow));
     }
 
@@ -262,8 +295,8 @@ public class DataosUpgradeStep extends Step {
     /** The secret names the engine asks for, mapped to the credential ids given to this step. */
     Map<String, String> credentialIds() {
         Map<String, String> ids = new LinkedHashMap<>();
-        ids.put("prime-api-key", credentialsId);
-        ids.put("postgres-password", postgresCredentialsId);
+        ids.put(CredentialsSecretProvider.PRIME_API_KEY, credentialsId);
+        ids.put(CredentialsSecretProvider.POSTGRES_PASSWORD, postgresCredentialsId);
         return ids;
     }
 
@@ -286,9 +319,18 @@ public class DataosUpgradeStep extends Step {
         protected Map<String, Object> execute(StepRun run) throws Exception {
             step.validate();
             checkWindow(step.maintenanceWindow, step.force, clock().instant(), run.log());
-            CredentialsSecretProvider.resolve(run.build(), step.credentialIds(), run.masker());
-            throw notAvailable(DescriptorImpl.FUNCTION, "the upgrade run",
-                    "io.dataos.upgrade.runbook.UpgradeRunbook");
+            CredentialsSecretProvider secrets = CredentialsSecretProvider.resolve(run.build(), step.credentialIds(),
+                    run.masker());
+            ApprovedGates approvals = new ApprovedGates(step.approvedGates, step.approver);
+            RunbookCalls.checkApprovalsAgainstPlan(run, step.plan, approvals);
+            UpgradeRequest request = UpgradeRequest.builder().runId(step.runId).installed(step.installed)
+                    .release(step.release).valuesFile(step.valuesFile).settings(step.settings).plan(step.plan)
+                    .maintenanceWindow(step.maintenanceWindow).dryRun(step.dryRun).autoRollback(step.autoRollback)
+                    .force(step.force).backup(step.backup).startedBy(RunbookCalls.startedBy(run))
+                    .overrides(step.overrides()).build();
+            RunbookResult result = new UpgradeRunbook(RunbookCalls.ports(DescriptorImpl.FUNCTION, run, secrets,
+                    approvals, clock())).run(request);
+            return RunbookCalls.finish(DescriptorImpl.FUNCTION, result, step.propagate, approvals, run.log());
         }
     }
 
@@ -366,6 +408,16 @@ public class DataosUpgradeStep extends Step {
         @POST
         public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
             return StepFields.form(StepFields.problemWithPositive("timeoutMinutes", value));
+        }
+
+        @POST
+        public FormValidation doCheckSettings(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithPath("settings", value));
+        }
+
+        @POST
+        public FormValidation doCheckRunId(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithRunId("runId", value));
         }
 
         @POST
