@@ -1,6 +1,5 @@
 package io.jenkins.plugins.dataos;
 
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -10,18 +9,14 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.dataos.upgrade.model.MaintenanceWindow;
 import io.dataos.upgrade.runbook.RunbookResult;
 import io.dataos.upgrade.runbook.SettingsOverrides;
 import io.dataos.upgrade.runbook.UpgradeRequest;
 import io.dataos.upgrade.runbook.UpgradeRunbook;
-import java.io.PrintStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -259,6 +254,8 @@ public class DataosUpgradeStep extends Step {
                 StepFields.problemWithPath("valuesFile", valuesFile),
                 StepFields.problemWithRequired("credentialsId", credentialsId,
                         "the id of the 'Secret text' credential holding the Prime API key"),
+                StepFields.problemWithRequired("installed", installed,
+                        "the workspace path of the platform state installed now (kind: PlatformState)"),
                 StepFields.problemWithPath("installed", installed),
                 StepFields.problemWithPath("plan", plan),
                 StepFields.problemWithPath("stateDir", stateDir),
@@ -267,29 +264,6 @@ public class DataosUpgradeStep extends Step {
                 StepFields.problemWithPath("settings", settings),
                 runId == null ? null : StepFields.problemWithRunId("runId", runId),
                 StepFields.problemWithWindow("maintenanceWindow", maintenanceWindow));
-    }
-
-    /**
-     * Refuses to start outside the maintenance window unless {@code force} is set; says in the log which case
-     * applies. No window given: nothing to check.
-     */
-    static void checkWindow(String spec, boolean force, Instant now, PrintStream log) throws AbortException {
-        if (spec == null) {
-            return;
-        }
-        MaintenanceWindow window = MaintenanceWindow.parse(spec, null, DescriptorImpl.FUNCTION, "maintenanceWindow");
-        Optional<MaintenanceWindow.Slot> slot = window.next(now);
-        if (window.contains(now)) {
-            log.println(DescriptorImpl.FUNCTION + ": " + Messages.format("Window.Inside", window.spec(), now,
-                    slot.map(MaintenanceWindow.Slot::end).orElse(now)));
-            return;
-        }
-        String opening = slot.map(s -> Messages.format("Window.Opening", s.start(), s.end()))
-                .orElseGet(() -> Messages.format("Window.NoOpening"));
-        if (!force) {
-            throw new AbortException(Messages.format("Window.Outside", now, window.spec(), opening));
-        }
-        log.println(DescriptorImpl.FUNCTION + ": " + Messages.format("Window.Forced", window.spec(), now, opening));
     }
 
     /** The secret names the engine asks for, mapped to the credential ids given to this step. */
@@ -305,7 +279,10 @@ public class DataosUpgradeStep extends Step {
         return new Execution(this, context);
     }
 
-    /** Resolves the credentials, checks the window, then hands the run to the engine's executor. */
+    /**
+     * Resolves the credentials and checks the approvals against the reviewed plan, then hands the run to the
+     * engine's {@link UpgradeRunbook} (which refuses to start outside the maintenance window unless forced).
+     */
     static final class Execution extends DataosExecution {
         private static final long serialVersionUID = 1L;
         private final transient DataosUpgradeStep step;
@@ -318,7 +295,6 @@ public class DataosUpgradeStep extends Step {
         @Override
         protected Map<String, Object> execute(StepRun run) throws Exception {
             step.validate();
-            checkWindow(step.maintenanceWindow, step.force, clock().instant(), run.log());
             CredentialsSecretProvider secrets = CredentialsSecretProvider.resolve(run.build(), step.credentialIds(),
                     run.masker());
             ApprovedGates approvals = new ApprovedGates(step.approvedGates, step.approver);
