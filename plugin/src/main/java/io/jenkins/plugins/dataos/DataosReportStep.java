@@ -42,7 +42,8 @@ public class DataosReportStep extends Step {
 
     static final List<String> KINDS = List.of("run", "rca");
     static final String DEFAULT_KIND = "run";
-    static final String DEFAULT_OUTPUT_DIR = "dataos-upgrade/reports";
+    /** Beside the reports the upgrade and rollback runs write themselves: {@code <this>/<runId>}. */
+    static final String DEFAULT_REPORTS_DIR = "dataos-upgrade/reports";
     /** Where the executor's verification actions keep their results, per run and action. */
     static final String KEPT_RUNS_DIR = "dataos-upgrade/runs";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +51,7 @@ public class DataosReportStep extends Step {
     private final String journal;
     private String runId;
     private String kind = DEFAULT_KIND;
-    private String outputDir = DEFAULT_OUTPUT_DIR;
+    private String outputDir;
     private List<String> verifications;
     private String instance;
 
@@ -88,8 +89,7 @@ public class DataosReportStep extends Step {
 
     @DataBoundSetter
     public void setOutputDir(String outputDir) {
-        String d = StepFields.text(outputDir);
-        this.outputDir = d == null ? DEFAULT_OUTPUT_DIR : d;
+        this.outputDir = StepFields.text(outputDir);
     }
 
     public List<String> getVerifications() {
@@ -162,7 +162,8 @@ public class DataosReportStep extends Step {
             RunRecord record = JournalRunRecords.from(history, step.instance, verifications, null);
             boolean rca = "rca".equals(step.kind);
             TextDocument report = rca ? RunReports.rootCauseReport(record) : RunReports.runReport(record);
-            String base = step.outputDir + "/" + (rca ? RunReports.RCA_REPORT : RunReports.RUN_REPORT);
+            String dir = step.outputDir != null ? step.outputDir : DEFAULT_REPORTS_DIR + "/" + runId;
+            String base = dir + "/" + (rca ? RunReports.RCA_REPORT : RunReports.RUN_REPORT);
             String markdownPath = base + ".md";
             String htmlPath = base + ".html";
             // the journal masked its secrets when it was written; mask again with any this build resolved

@@ -40,7 +40,7 @@ public class DataosUpgradeStep extends Step {
     private final String release;
     private final String valuesFile;
     private final String credentialsId;
-    private String installed;
+    private final String installed;
     private String plan;
     private String maintenanceWindow;
     private boolean force;
@@ -60,10 +60,11 @@ public class DataosUpgradeStep extends Step {
     private boolean propagate = true;
 
     @DataBoundConstructor
-    public DataosUpgradeStep(String release, String valuesFile, String credentialsId) {
+    public DataosUpgradeStep(String release, String valuesFile, String credentialsId, String installed) {
         this.release = StepFields.text(release);
         this.valuesFile = StepFields.text(valuesFile);
         this.credentialsId = StepFields.text(credentialsId);
+        this.installed = StepFields.text(installed);
     }
 
     public String getRelease() {
@@ -80,11 +81,6 @@ public class DataosUpgradeStep extends Step {
 
     public String getInstalled() {
         return installed;
-    }
-
-    @DataBoundSetter
-    public void setInstalled(String installed) {
-        this.installed = StepFields.text(installed);
     }
 
     public String getPlan() {
@@ -368,7 +364,10 @@ public class DataosUpgradeStep extends Step {
 
         @POST
         public FormValidation doCheckInstalled(@QueryParameter String value) {
-            return StepFields.form(StepFields.problemWithPath("installed", value));
+            return StepFields.form(StepFields.first(
+                    StepFields.problemWithRequired("installed", value,
+                            "the workspace path of the platform state installed now (kind: PlatformState)"),
+                    StepFields.problemWithPath("installed", value)));
         }
 
         @POST

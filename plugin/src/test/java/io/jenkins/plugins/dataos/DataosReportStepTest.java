@@ -128,15 +128,15 @@ class DataosReportStepTest {
         assertThat(result).containsEntry("runId", "upgrade-42").containsEntry("kind", "rca")
                 .containsEntry("runKind", "UPGRADE").containsEntry("outcome", "FAILED")
                 .containsEntry("failedChecks", 1).containsEntry("verifications", List.of(kept))
-                .containsEntry("markdown", "dataos-upgrade/reports/rca-report.md")
-                .containsEntry("html", "dataos-upgrade/reports/rca-report.html");
+                .containsEntry("markdown", "dataos-upgrade/reports/upgrade-42/rca-report.md")
+                .containsEntry("html", "dataos-upgrade/reports/upgrade-42/rca-report.html");
         assertThat(result.get("approvals")).isEqualTo(gates).isNotEqualTo(0);
-        String markdown = Files.readString(workspace.resolve("dataos-upgrade/reports/rca-report.md"));
+        String markdown = Files.readString(workspace.resolve("dataos-upgrade/reports/upgrade-42/rca-report.md"));
         assertThat(markdown).contains("upgrade-42").contains("heimdall health").contains("503")
                 .contains("dataos.acme.example").contains("To be filled in");
-        assertThat(Files.readString(workspace.resolve("dataos-upgrade/reports/rca-report.html"))).contains("<html")
+        assertThat(Files.readString(workspace.resolve("dataos-upgrade/reports/upgrade-42/rca-report.html"))).contains("<html")
                 .contains("heimdall health");
-        assertThat(workspace.resolve("dataos-upgrade/reports/run-report.md")).doesNotExist();
+        assertThat(workspace.resolve("dataos-upgrade/reports/upgrade-42/run-report.md")).doesNotExist();
         assertThat(context.log()).contains("root-cause-analysis report of upgrade run 'upgrade-42' (FAILED");
         assertThat(Steps.filesContaining(workspace, TOKEN)).as("files holding the token").isEmpty();
     }
@@ -154,8 +154,8 @@ class DataosReportStepTest {
         assertThat(result).containsEntry("runId", "upgrade-43").containsEntry("kind", "run")
                 .containsEntry("outcome", "SUCCEEDED").containsEntry("actions", run.states().size())
                 .containsEntry("approvals", gates).containsEntry("failedChecks", 0)
-                .containsEntry("markdown", "dataos-upgrade/reports/run-report.md");
-        String markdown = Files.readString(workspace.resolve("dataos-upgrade/reports/run-report.md"));
+                .containsEntry("markdown", "dataos-upgrade/reports/upgrade-43/run-report.md");
+        String markdown = Files.readString(workspace.resolve("dataos-upgrade/reports/upgrade-43/run-report.md"));
         assertThat(markdown).contains("upgrade-43").contains("ops-lead").contains("1.5.0");
     }
 

@@ -67,8 +67,7 @@ class DataosUpgradeStepTest {
 
     private static DataosUpgradeStep upgrade() {
         DataosUpgradeStep step = new DataosUpgradeStep("releases/dataos-1.5.0.yaml", "values/dataos-manager.yaml",
-                "dataos-prime-key");
-        step.setInstalled("state/installed.yaml");
+                "dataos-prime-key", "state/installed.yaml");
         step.setPostgresCredentialsId("dataos-postgres-password");
         step.setAutoRollback(false);
         step.setRunId("build-42");
