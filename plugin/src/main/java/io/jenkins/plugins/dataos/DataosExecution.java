@@ -3,9 +3,12 @@ package io.jenkins.plugins.dataos;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.run.RunLockedException;
 import io.dataos.upgrade.secret.MissingSecretException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -45,8 +48,15 @@ abstract class DataosExecution extends SynchronousNonBlockingStepExecution<Map<S
         PrintStream log = masker.printStream(listener.getLogger());
         try {
             return ResultMaps.plain(execute(new StepRun(getContext(), listener, log, masker)), masker);
-        } catch (InvalidInputException | MissingSecretException e) {
+        } catch (InvalidInputException | MissingSecretException | RunLockedException e) {
+            // refusals the engine explains in full: the message is for the operator, a stack trace is not
             throw new AbortException(masker.mask(e.getMessage()));
+        } catch (AbortException e) {
+            throw masker.reveals(String.valueOf(e.getMessage()), List.of()) ? new AbortException(masker.mask(e.getMessage())) : e;
+        } catch (IOException e) {
+            // the cause is dropped only when the message held a secret: its trace could repeat it
+            throw masker.reveals(String.valueOf(e.getMessage()), List.of())
+                    ? new IOException(masker.mask(e.getMessage())) : e;
         } finally {
             log.flush();
         }

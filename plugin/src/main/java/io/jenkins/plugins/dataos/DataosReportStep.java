@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -170,7 +171,7 @@ public class DataosReportStep extends Step {
             workspace.write(markdownPath, run.masker().mask(report.toMarkdown()).getBytes(StandardCharsets.UTF_8));
             workspace.write(htmlPath, run.masker().mask(report.toHtml()).getBytes(StandardCharsets.UTF_8));
             run.log().println(DescriptorImpl.FUNCTION + ": " + (rca ? "root-cause-analysis" : "run") + " report of "
-                    + record.kind().name().toLowerCase(java.util.Locale.ROOT) + " run '" + runId + "' ("
+                    + record.kind().name().toLowerCase(Locale.ROOT) + " run '" + runId + "' ("
                     + record.outcome() + ", " + record.failedChecks().size() + " failed check(s)) written to "
                     + markdownPath + " and " + htmlPath);
 

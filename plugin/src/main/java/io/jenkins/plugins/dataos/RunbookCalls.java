@@ -63,7 +63,9 @@ final class RunbookCalls {
     static Map<String, Object> finish(String function, RunbookResult result, boolean propagate, ApprovedGates approvals,
             PrintStream log) throws AbortException {
         Map<String, Object> map = new LinkedHashMap<>(result.toMap());
-        map.put("approver", approvals.approver());
+        if (approvals.approver() != null) {
+            map.put("approver", approvals.approver());
+        }
         log.println(function + ": " + result.status() + ": " + result.message());
         if (result.succeeded() || !propagate) {
             return map;
