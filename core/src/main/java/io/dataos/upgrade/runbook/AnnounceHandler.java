@@ -50,7 +50,7 @@ final class AnnounceHandler implements ActionHandler {
         boolean rollback = "rollback".equals(action.params().get(ActionParams.NOTICE));
         List<Notice> notices = rollback ? rollbackNotice(action).render() : announcement(action).render();
         if (context.dryRun()) {
-            return ActionOutcome.done("would write " + notices.size() + " " + (rollback ? "rollback notice(s)"
+            return Outcomes.wouldDo(context, "would write " + notices.size() + " " + (rollback ? "rollback notice(s)"
                     : "announcement(s)") + " under " + dir() + " and deliver them through the configured channels");
         }
         StakeholderNotifier.Published published = new StakeholderNotifier(context.workspace(),

@@ -27,7 +27,7 @@ final class ApprovalRecordHandler implements ActionHandler {
                         + " on " + action.component() + " " + (action.from() == null ? "" : action.from()) + " -> "
                         + (action.to() == null ? "removed" : action.to());
         if (context.dryRun()) {
-            return ActionOutcome.done("would record the approval of the " + what);
+            return Outcomes.wouldDo(context, "would record the approval of the " + what);
         }
         RunHistory.ActionRecord record = JournalReader.read(context.workspace(), context.runId()).action(action.id());
         String by = record == null || !record.approved() ? "the approvals of this run"

@@ -36,7 +36,7 @@ final class BackupHandler implements ActionHandler {
                 + (run.settings().postgres() == null ? " (no database in the settings: no dump)"
                         : ", database " + run.settings().postgres().connection().describe());
         if (context.dryRun()) {
-            return ActionOutcome.done("would back up " + what + " into " + dir);
+            return Outcomes.wouldDo(context, "would back up " + what + " into " + dir);
         }
         if (isDone(action, context)) {
             return ActionOutcome.done("backup kit " + dir + " is already complete: kept as it is");

@@ -43,7 +43,7 @@ final class HelmRollbackHandler implements ActionHandler {
             ReleaseHistory history = helm.history(target.release(), target.namespace());
             Choice choice = choose(context, history);
             if (context.dryRun()) {
-                return ActionOutcome.done("would run helm rollback " + target.release() + " " + (choice.revision()
+                return Outcomes.wouldDo(context, "would run helm rollback " + target.release() + " " + (choice.revision()
                         == null ? "<last good revision>" : choice.revision()) + " (" + choice.why() + ")"
                         + tagNote(action));
             }

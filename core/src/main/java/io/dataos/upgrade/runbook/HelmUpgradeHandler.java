@@ -34,7 +34,7 @@ final class HelmUpgradeHandler implements ActionHandler {
         String values = run.valuesFile();
         if (context.dryRun()) {
             ManagerValuesFile.validate(values, context.workspace().read(values));
-            return ActionOutcome.done("would run helm upgrade --install " + target.release() + " " + target.chart()
+            return Outcomes.wouldDo(context, "would run helm upgrade --install " + target.release() + " " + target.chart()
                     + (target.chartVersion() == null ? "" : " --version " + target.chartVersion()) + " -n "
                     + target.namespace() + " -f " + values + " -f <Prime API key overlay> --wait --timeout "
                     + run.settings().helm().timeout().toSeconds() + "s");

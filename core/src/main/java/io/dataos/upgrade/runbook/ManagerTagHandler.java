@@ -33,7 +33,7 @@ final class ManagerTagHandler implements ActionHandler {
         if (context.dryRun()) {
             // validates the new tag without writing anything
             ManagerValuesFile.updateImageTag(file, context.workspace().read(file), tag);
-            return ActionOutcome.done("would set image.tag in " + file + " from " + current + " to " + tag);
+            return Outcomes.wouldDo(context, "would set image.tag in " + file + " from " + current + " to " + tag);
         }
         String previous = new ManagerUpgrade(run.helm(context), context.workspace(), RunbookRun.secrets(context))
                 .updateTag(file, tag);

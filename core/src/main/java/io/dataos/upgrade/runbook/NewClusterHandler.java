@@ -45,7 +45,7 @@ final class NewClusterHandler implements ActionHandler {
         }
         String version = version(action);
         if (context.dryRun()) {
-            return ActionOutcome.done("manual step: create a Kubernetes cluster at version " + version + " and point"
+            return Outcomes.wouldDo(context, "manual step: create a Kubernetes cluster at version " + version + " and point"
                     + " the kube context to it; the run would then check that the cluster runs " + version);
         }
         String server;

@@ -13,4 +13,10 @@ final class Outcomes {
     static ActionOutcome failed(CommandFailedException e) {
         return ActionOutcome.failed(e.getMessage(), e.output());
     }
+
+    /** A dry run's answer: what the action would do, shown in the log and kept in the journal. */
+    static ActionOutcome wouldDo(io.dataos.upgrade.run.ActionContext context, String what) {
+        context.log(what);
+        return ActionOutcome.done(what);
+    }
 }

@@ -53,7 +53,7 @@ final class PostgresRestoreHandler implements ActionHandler {
         String snapshot = action.params().get(ActionParams.SNAPSHOT);
         var target = run.settings().postgres().connection();
         if (context.dryRun()) {
-            return ActionOutcome.done("would restore " + target.describe() + " from " + (run.upgradeKit() != null
+            return Outcomes.wouldDo(context, "would restore " + target.describe() + " from " + (run.upgradeKit() != null
                     ? "the backup kit of run " + run.upgradeKit() : "snapshot " + snapshot + " (or the newest kit"
                     + " taken at " + version + ")") + ", keeping the current database under another name");
         }

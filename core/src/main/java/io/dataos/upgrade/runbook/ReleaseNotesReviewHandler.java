@@ -36,7 +36,7 @@ final class ReleaseNotesReviewHandler implements ActionHandler {
         List<String> highlights = lines(action.params().get(ActionParams.NOTES_HIGHLIGHTS));
         List<String> breaking = lines(action.params().get(ActionParams.NOTES_BREAKING));
         if (context.dryRun()) {
-            return ActionOutcome.done("would write the release notes review of " + version + " to " + file);
+            return Outcomes.wouldDo(context, "would write the release notes review of " + version + " to " + file);
         }
         String url = action.params().get(ActionParams.NOTES_URL);
         TextDocument doc = new TextDocument("Release notes review: DataOS " + version);

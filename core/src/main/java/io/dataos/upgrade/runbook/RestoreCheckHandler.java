@@ -36,7 +36,7 @@ final class RestoreCheckHandler implements ActionHandler {
                     + " postgres to " + run.settings().source() + " to protect the DataOS database)");
         }
         if (context.dryRun()) {
-            return ActionOutcome.done("would restore the dump of kit " + BackupKit.directoryFor(run.runId())
+            return Outcomes.wouldDo(context, "would restore the dump of kit " + BackupKit.directoryFor(run.runId())
                     + " into a scratch database on " + run.settings().postgres().host() + " and drop it again");
         }
         try {

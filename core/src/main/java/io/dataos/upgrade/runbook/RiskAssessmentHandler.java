@@ -36,7 +36,7 @@ final class RiskAssessmentHandler implements ActionHandler {
         String file = run.outputDir() + "/risk-assessment.md";
         String planFile = run.outputDir() + "/plan.json";
         if (context.dryRun()) {
-            return ActionOutcome.done("would write the accepted risk assessment (" + risk.level() + ") to " + file);
+            return Outcomes.wouldDo(context, "would write the accepted risk assessment (" + risk.level() + ") to " + file);
         }
         context.workspace().write(file, render(risk).toMarkdown().getBytes(StandardCharsets.UTF_8));
         context.workspace().write(planFile, PlanJson.write(run.plan()));
