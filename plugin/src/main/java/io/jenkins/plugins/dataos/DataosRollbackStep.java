@@ -49,6 +49,7 @@ public class DataosRollbackStep extends Step {
     private String valuesFile;
     private String reason;
     private boolean propagate = true;
+    private List<String> secretCredentials = List.of();
 
     @DataBoundConstructor
     public DataosRollbackStep(String plan) {
@@ -158,6 +159,16 @@ public class DataosRollbackStep extends Step {
         this.reason = StepFields.text(reason);
     }
 
+    public List<String> getSecretCredentials() {
+        return secretCredentials;
+    }
+
+    /** {@code 'secret-name=credentials-id'} pairs: the other secrets the checks and settings files name. */
+    @DataBoundSetter
+    public void setSecretCredentials(List<String> secretCredentials) {
+        this.secretCredentials = secretCredentials == null ? List.of() : List.copyOf(new ArrayList<>(secretCredentials));
+    }
+
     public boolean isPropagate() {
         return propagate;
     }
@@ -182,7 +193,9 @@ public class DataosRollbackStep extends Step {
                 timeoutMinutes >= 0 ? null : Messages.format("Field.Positive", "timeoutMinutes", timeoutMinutes),
                 StepFields.problemWithPath("settings", settings),
                 StepFields.problemWithPath("valuesFile", valuesFile),
-                runId == null ? null : StepFields.problemWithRunId("runId", runId));
+                runId == null ? null : StepFields.problemWithRunId("runId", runId),
+                StepFields.problemWithSecretCredentials("secretCredentials", secretCredentials,
+                        List.of(CredentialsSecretProvider.PRIME_API_KEY, CredentialsSecretProvider.POSTGRES_PASSWORD)));
     }
 
     ApprovedGates approvals() {
@@ -193,6 +206,7 @@ public class DataosRollbackStep extends Step {
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put(CredentialsSecretProvider.PRIME_API_KEY, credentialsId);
         ids.put(CredentialsSecretProvider.POSTGRES_PASSWORD, postgresCredentialsId);
+        ids.putAll(StepFields.secretCredentials(secretCredentials));
         return ids;
     }
 
@@ -299,6 +313,13 @@ public class DataosRollbackStep extends Step {
         @POST
         public FormValidation doCheckValuesFile(@QueryParameter String value) {
             return StepFields.form(StepFields.problemWithPath("valuesFile", value));
+        }
+
+        @POST
+        public FormValidation doCheckSecretCredentials(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithSecretCredentials("secretCredentials",
+                    StepFields.splitList(value), List.of(CredentialsSecretProvider.PRIME_API_KEY,
+                            CredentialsSecretProvider.POSTGRES_PASSWORD)));
         }
 
         @POST

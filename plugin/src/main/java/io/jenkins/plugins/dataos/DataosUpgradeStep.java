@@ -58,6 +58,7 @@ public class DataosUpgradeStep extends Step {
     private String runId;
     private String settings;
     private boolean propagate = true;
+    private List<String> secretCredentials = List.of();
 
     @DataBoundConstructor
     public DataosUpgradeStep(String release, String valuesFile, String credentialsId, String installed) {
@@ -227,6 +228,16 @@ public class DataosUpgradeStep extends Step {
         this.settings = StepFields.text(settings);
     }
 
+    public List<String> getSecretCredentials() {
+        return secretCredentials;
+    }
+
+    /** {@code 'secret-name=credentials-id'} pairs: the other secrets the checks and settings files name. */
+    @DataBoundSetter
+    public void setSecretCredentials(List<String> secretCredentials) {
+        this.secretCredentials = secretCredentials == null ? List.of() : List.copyOf(new ArrayList<>(secretCredentials));
+    }
+
     public boolean isPropagate() {
         return propagate;
     }
@@ -259,6 +270,8 @@ public class DataosUpgradeStep extends Step {
                 StepFields.problemWithGateIds("approvedGates", approvedGates),
                 StepFields.problemWithPath("settings", settings),
                 runId == null ? null : StepFields.problemWithRunId("runId", runId),
+                StepFields.problemWithSecretCredentials("secretCredentials", secretCredentials,
+                        List.of(CredentialsSecretProvider.PRIME_API_KEY, CredentialsSecretProvider.POSTGRES_PASSWORD)),
                 StepFields.problemWithWindow("maintenanceWindow", maintenanceWindow));
     }
 
@@ -267,6 +280,7 @@ public class DataosUpgradeStep extends Step {
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put(CredentialsSecretProvider.PRIME_API_KEY, credentialsId);
         ids.put(CredentialsSecretProvider.POSTGRES_PASSWORD, postgresCredentialsId);
+        ids.putAll(StepFields.secretCredentials(secretCredentials));
         return ids;
     }
 
@@ -388,6 +402,13 @@ public class DataosUpgradeStep extends Step {
         @POST
         public FormValidation doCheckSettings(@QueryParameter String value) {
             return StepFields.form(StepFields.problemWithPath("settings", value));
+        }
+
+        @POST
+        public FormValidation doCheckSecretCredentials(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithSecretCredentials("secretCredentials",
+                    StepFields.splitList(value), List.of(CredentialsSecretProvider.PRIME_API_KEY,
+                            CredentialsSecretProvider.POSTGRES_PASSWORD)));
         }
 
         @POST

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataos;
 
 import static io.jenkins.plugins.dataos.RunbookFixture.KEY;
+import static io.jenkins.plugins.dataos.RunbookFixture.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,6 +53,7 @@ class DataosRollbackStepTest {
     void platform() throws Exception {
         TestCredentials.reset();
         TestCredentials.secretText("dataos-prime-key", KEY);
+        TestCredentials.secretText("dataos-grafana-token", TOKEN);
         TestCredentials.secretText("dataos-postgres-password", postgres.password().reveal());
         platform = new RunbookFixture(workspace, bin, postgres).runningRelease15();
         DataosPlanStep plan = new DataosPlanStep("rollback", "state/installed-1.5.yaml");
@@ -69,6 +71,7 @@ class DataosRollbackStepTest {
         DataosRollbackStep step = new DataosRollbackStep(planJson);
         step.setCredentialsId("dataos-prime-key");
         step.setPostgresCredentialsId("dataos-postgres-password");
+        step.setSecretCredentials(List.of("grafana-token=dataos-grafana-token"));
         step.setValuesFile("values/dataos-manager.yaml");
         step.setRunId("rollback-7");
         step.setReason("post-upgrade validation failed: heimdall health");
@@ -140,7 +143,7 @@ class DataosRollbackStepTest {
     }
 
     private void noSecretLeft(TestStepContext context, Map<String, Object> result) throws Exception {
-        for (String secret : List.of(KEY, postgres.password().reveal())) {
+        for (String secret : List.of(KEY, TOKEN, postgres.password().reveal())) {
             assertThat(context.log()).as("build log").doesNotContain(secret);
             assertThat(String.valueOf(result)).as("result").doesNotContain(secret);
             assertThat(Steps.filesContaining(workspace, secret)).as("workspace files holding a secret").isEmpty();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dataos;
 
 import static io.jenkins.plugins.dataos.RunbookFixture.KEY;
+import static io.jenkins.plugins.dataos.RunbookFixture.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,6 +56,7 @@ class DataosUpgradeStepTest {
     void platform() throws Exception {
         TestCredentials.reset();
         TestCredentials.secretText("dataos-prime-key", KEY);
+        TestCredentials.secretText("dataos-grafana-token", TOKEN);
         TestCredentials.secretText("dataos-postgres-password", postgres.password().reveal());
         platform = new RunbookFixture(workspace, bin, postgres).runningRelease14();
     }
@@ -69,6 +71,7 @@ class DataosUpgradeStepTest {
         DataosUpgradeStep step = new DataosUpgradeStep("releases/dataos-1.5.0.yaml", "values/dataos-manager.yaml",
                 "dataos-prime-key", "state/installed.yaml");
         step.setPostgresCredentialsId("dataos-postgres-password");
+        step.setSecretCredentials(List.of("grafana-token=dataos-grafana-token"));
         step.setAutoRollback(false);
         step.setRunId("build-42");
         return step;
@@ -97,7 +100,7 @@ class DataosUpgradeStepTest {
                 .allSatisfy(r -> assertThat(workspace.resolve((String) r)).isRegularFile());
         assertThat(platform.read("values/dataos-manager.yaml")).contains("tag: 1.5.0-e4f5a6b");
         assertThat(platform.clis.calls("helm", "upgrade")).singleElement().asList().contains("dataos-manager");
-        assertThat(platform.authorizations).contains("Bearer " + KEY);
+        assertThat(platform.authorizations).contains("Bearer " + TOKEN);
         assertThat(context.log()).contains("dataosUpgrade: SUCCEEDED");
         noSecretLeft(context, result);
     }
@@ -124,6 +127,22 @@ class DataosUpgradeStepTest {
         assertThat(platform.clis.calls("helm", "upgrade")).hasSize(1);
         noSecretLeft(first, result);
         noSecretLeft(second, result);
+    }
+
+    @Test
+    void helmErrorThatEchoesThePrimeKeyFailsTheStepWithTheKeyMasked() throws Exception {
+        // a chart's fail message may quote the values it was given; helm prints it verbatim
+        platform.clis.put("upgrade-error", "Prime rejected the API key");
+        DataosUpgradeStep step = upgrade();
+        step.setApprovedGates(List.of(WINDOW_GATE));
+        TestStepContext context = new TestStepContext(workspace);
+
+        assertThatThrownBy(() -> Steps.run(step, context, Steps.at(SATURDAY_NIGHT))).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("dataosUpgrade ended FAILED")
+                .hasMessageContaining("manager.helm-upgrade.dataos-manager")
+                .hasMessageContaining("Prime rejected the API key ****").hasMessageNotContaining(KEY);
+        assertThat(context.log()).contains("UPGRADE FAILED");
+        noSecretLeft(context, Map.of());
     }
 
     @Test
@@ -249,7 +268,7 @@ class DataosUpgradeStepTest {
     }
 
     private void noSecretLeft(TestStepContext context, Map<String, Object> result) throws Exception {
-        for (String secret : List.of(KEY, postgres.password().reveal())) {
+        for (String secret : List.of(KEY, TOKEN, postgres.password().reveal())) {
             assertThat(context.log()).as("build log").doesNotContain(secret);
             assertThat(String.valueOf(result)).as("result").doesNotContain(secret);
             assertThat(Steps.filesContaining(workspace, secret)).as("workspace files holding a secret").isEmpty();

@@ -20,12 +20,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A DataOS platform for the upgrade and rollback steps, made of real parts where they run here: the example
  * manifests and values file in a workspace, a runbook settings file, the project's test doubles of helm and kubectl
  * (core's FakeClis: Helm 3 and kubectl argv and JSON), a real PostgreSQL for the backup kit's dump and restore
- * check, a loopback HTTP health endpoint that wants the Prime API key as bearer token, and a stand-in for the
+ * check, a loopback HTTP health endpoint that wants a bearer token the checks file names, and a stand-in for the
  * site's own scripts that records what it was asked to do.
  */
 final class RunbookFixture implements AutoCloseable {
 
     static final String KEY = "prime-8a1f5c0e3d92";
+    /** The bearer token of the health endpoint, a secret the checks file names ({@code grafana-token}). */
+    static final String TOKEN = "grafana-51c7e0a9b3d4";
     static final String RELEASE = "dataos-manager";
 
     final Path workspace;
@@ -47,7 +49,7 @@ final class RunbookFixture implements AutoCloseable {
         server.createContext("/heimdall/health", exchange -> {
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             authorizations.add(String.valueOf(auth));
-            int status = ("Bearer " + KEY).equals(auth) ? health : 401;
+            int status = ("Bearer " + TOKEN).equals(auth) ? health : 401;
             byte[] body = (status == 200 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -64,7 +66,7 @@ final class RunbookFixture implements AutoCloseable {
         Files.writeString(values, Files.readString(values).replace("tag: 1.5.0-e4f5a6b", "tag: 1.4.0-d1a2b3c"));
         write("checks/post-upgrade.yaml", "checks:\n  - name: heimdall health\n    type: http\n    layer: coreKernel\n"
                 + "    url: http://127.0.0.1:" + server.getAddress().getPort() + "/heimdall/health\n"
-                + "    tokenSecret: prime-api-key\n");
+                + "    tokenSecret: grafana-token\n");
         PostgresConnection db = postgres.connection("postgres");
         String site = "[" + siteStep + ", %s, \"{component}\", \"{namespace}\"]";
         write("dataos-upgrade.yaml", "apiVersion: dataos-upgrade/v1\nkind: RunbookSettings\n"
