@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "DataOS upgrade and rollback runbook: plan, upgrade, verify, rollback, report.",
         subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, UpgradeCommand.class, RollbackCommand.class,
-            VerifyCommand.class, ReportCommand.class, RunPlanCommand.class})
+            VerifyCommand.class, ReportCommand.class, RunPlanCommand.class, RehearseCommand.class})
 public final class DataosUpgradeCommand implements Runnable {
 
     /** Exit code for a runbook that ran and failed. */

@@ -33,6 +33,11 @@ final class PlanRollbackCommand implements Callable<Integer> {
                     + " upgrade (kind: PlatformState).")
     Path target;
 
+    @Option(names = "--checks", paramLabel = "CHECKS.yaml",
+            description = "Workspace-relative checks file the post-rollback verification runs (docs/verification.md);"
+                    + " needed before the plan can be run.")
+    String checks;
+
     @Mixin
     PlanOutput output;
 
@@ -40,7 +45,8 @@ final class PlanRollbackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PlatformState state = Manifests.readPlatformState(installed);
         PlatformManifest rollbackTarget = Manifests.read(target);
-        Plan plan = new RollbackPlanner().plan(state, rollbackTarget);
+        RollbackPlanner planner = new RollbackPlanner();
+        Plan plan = (checks == null ? planner : planner.withChecks(checks)).plan(state, rollbackTarget);
         output.emit(plan, spec.commandLine());
         return 0;
     }

@@ -39,6 +39,11 @@ final class PlanUpgradeCommand implements Callable<Integer> {
                     + " overrides the installed state's maintenanceWindow.")
     String window;
 
+    @Option(names = "--checks", paramLabel = "CHECKS.yaml",
+            description = "Workspace-relative checks file the post-upgrade validation runs (docs/verification.md);"
+                    + " needed before the plan can be run.")
+    String checks;
+
     @Mixin
     PlanOutput output;
 
@@ -50,7 +55,8 @@ final class PlanUpgradeCommand implements Callable<Integer> {
                 : MaintenanceWindow.parse(window, clock.instant(), "command line", "--window");
         PlatformState state = Manifests.readPlatformState(installed);
         Release target = Manifests.readRelease(release);
-        Plan plan = new UpgradePlanner(clock).plan(state, target, agreed);
+        UpgradePlanner planner = new UpgradePlanner(clock);
+        Plan plan = (checks == null ? planner : planner.withChecks(checks)).plan(state, target, agreed);
         output.emit(plan, spec.commandLine());
         return 0;
     }

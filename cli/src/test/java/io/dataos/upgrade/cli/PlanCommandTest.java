@@ -68,6 +68,22 @@ class PlanCommandTest {
     }
 
     @Test
+    void checksNamesTheChecksFileOfTheVerification() throws Exception {
+        Run run = run("plan", "rollback", "--installed", example("installed-1.5.yaml"), "--target",
+                example("release-1.4.yaml"), "--output", "json", "--checks", "ops/checks.yaml");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode verify = new ObjectMapper().readTree(run.out()).get("actions").get(18);
+        assertThat(verify.get("kind").asText()).isEqualTo("VERIFY_ROLLBACK");
+        assertThat(verify.get("params").get("checks").asText()).isEqualTo("ops/checks.yaml");
+
+        Run bad = run("plan", "upgrade", "--installed", example("installed-1.4.yaml"), "--release",
+                example("release-1.5.yaml"), "--checks", "/etc/checks.yaml");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("checks file: checks: '/etc/checks.yaml' is absolute");
+    }
+
+    @Test
     void planUpgradePrintsAMarkdownReviewByDefault() {
         Run run = run("plan", "upgrade", "--installed", example("installed-1.4.yaml"), "--release",
                 example("release-1.5.yaml"), "--window", "2099-01-03T02:00Z/2099-01-03T06:00Z");

@@ -56,10 +56,12 @@ public final class BackupKit {
      * @param valuesFile workspace-relative dataos-manager values file (before the tag update)
      * @param platformStateFile workspace-relative installed platform state, or null
      * @param platformVersion the DataOS version installed now (the rollback target this kit serves), or null
+     * @param snapshot the name the plan gives this backup (the BACKUP action's {@code snapshot}
+     *     parameter, e.g. {@code dataos-pre-upgrade-1.11.4-to-1.12.0}), or null
      * @param database the DataOS database to dump, or null when there is none to protect
      */
     public record Request(String runId, HelmTarget target, String valuesFile, String platformStateFile,
-            String platformVersion, PostgresConnection database) {
+            String platformVersion, String snapshot, PostgresConnection database) {
 
         public Request {
             Objects.requireNonNull(runId, "runId");
@@ -148,7 +150,7 @@ public final class BackupKit {
         }
 
         BackupRecord record = new BackupRecord(request.runId(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                request.platformVersion(), target.release(), target.namespace(),
+                request.platformVersion(), request.snapshot(), target.release(), target.namespace(),
                 release.map(HelmRelease::revision).orElse(null), release.map(HelmRelease::status).orElse(null),
                 release.map(HelmRelease::chart).orElse(null), release.map(HelmRelease::appVersion).orElse(null),
                 revisions, valuesName, stateName, request.database() == null ? null : request.database().describe(),

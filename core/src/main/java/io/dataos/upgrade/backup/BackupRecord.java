@@ -5,12 +5,13 @@ import java.util.List;
 /**
  * What a backup kit holds, written as {@code kit.json} inside it: the run, when, the Helm release
  * as it was (revision, status, chart, app version, history), the platform version installed, the
- * files of the kit and the database the dump came from. It never contains a secret.
+ * snapshot name the plan gave it, the files of the kit and the database the dump came from. It never contains a secret.
  */
 public record BackupRecord(
         String runId,
         String createdAt,
         String platformVersion,
+        String snapshot,
         String release,
         String namespace,
         Integer helmRevision,

@@ -49,6 +49,30 @@ public final class PostgresRestore {
         return Optional.empty();
     }
 
+    /** The kit the plan named {@code snapshot} (the BACKUP action's snapshot parameter), if it has a dump. */
+    public Optional<BackupRecord> kitForSnapshot(String snapshot) throws IOException, InterruptedException {
+        List<BackupRecord> all = kits.list();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (snapshot != null && snapshot.equals(all.get(i).snapshot()) && all.get(i).dumpFile() != null) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Restores the database of {@code target} from the kit named {@code snapshot} (the
+     * RESTORE_POSTGRES action's snapshot parameter).
+     *
+     * @throws InvalidInputException when no kit has that name
+     */
+    public Result restoreSnapshot(String snapshot, PostgresConnection target) throws IOException, InterruptedException {
+        BackupRecord kit = kitForSnapshot(snapshot).orElseThrow(() -> new InvalidInputException("rollback target",
+                "snapshot", "no backup kit with a database dump is named '" + snapshot + "': restore from the"
+                        + " platform's own snapshot of that name, or name a kit that exists"));
+        return restore(kit.runId(), target);
+    }
+
     /**
      * Restores the database of {@code target} from the kit matching {@code version}.
      *

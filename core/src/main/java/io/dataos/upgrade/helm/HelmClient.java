@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -235,7 +236,11 @@ public final class HelmClient {
     /** Helm's JSON times are RFC 3339 with nanoseconds; a zero time is written as "". */
     private static OffsetDateTime time(JsonNode node) {
         String text = node.asText("");
-        return text.isEmpty() ? null : OffsetDateTime.parse(text);
+        try {
+            return text.isEmpty() ? null : OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            return null; // a time is informative only; never fail a status read over its format
+        }
     }
 
     /** Drops the warnings Helm prints before its answer (stdout and stderr arrive merged). */

@@ -1,5 +1,6 @@
 package io.dataos.upgrade.notify;
 
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.text.TextDocument;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.dataos.upgrade.notify;
 
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,8 +73,9 @@ public record NoticeChannels(Map<Audience, Recipients> audiences, SmtpSettings s
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String at = "audiences." + e.getKey();
-                Audience audience = Audience.fromKey(e.getKey()).orElseThrow(() -> new InvalidInputException(source,
-                        at, "is not an audience: use " + Audience.keys()));
+                Audience audience = audience(e.getKey()).orElseThrow(() -> new InvalidInputException(source,
+                        at, "is not an audience: use " + String.join(", ",
+                        java.util.Arrays.stream(Audience.values()).map(Audience::key).toList())));
                 object(source, e.getValue(), at);
                 only(source, e.getValue(), at + ".", Set.of("emails", "webhooks", "webhookSecrets"));
                 List<String> emails = new ArrayList<>();
@@ -100,6 +102,10 @@ public record NoticeChannels(Map<Audience, Recipients> audiences, SmtpSettings s
             }
         }
         return new NoticeChannels(audiences, smtp);
+    }
+
+    private static java.util.Optional<Audience> audience(String key) {
+        return java.util.Arrays.stream(Audience.values()).filter(a -> a.key().equals(key)).findFirst();
     }
 
     private static SmtpSettings smtp(String source, JsonNode node) {

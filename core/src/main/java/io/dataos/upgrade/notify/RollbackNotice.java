@@ -1,5 +1,6 @@
 package io.dataos.upgrade.notify;
 
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.text.TextDocument;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -58,11 +59,11 @@ public record RollbackNotice(String instance, String fromVersion, String toVersi
                     "Stacks upgraded with " + fromVersion + " are reinstalled at their " + toVersion
                             + " versions; stacks new in " + fromVersion + " are removed.",
                     "After the all-clear, check that your data products run on " + toVersion + ".");
-            case PLATFORM_OPERATORS -> List.of(
+            case OPERATORS -> List.of(
                     "The rollback runs top down: User Space, then Core Kernel, then Cloud Kernel, as planned.",
                     "Gates for major Core Kernel changes wait for their owners' approval.",
                     "Post-rollback verification (components, regression, data integrity, inter-layer) follows.");
-            case OTHER_AFFECTED_TEAMS -> List.of(
+            case OTHER_TEAMS -> List.of(
                     "Expect alerts from DataOS until the all-clear.",
                     "Route DataOS incidents to " + contact + ".");
         });

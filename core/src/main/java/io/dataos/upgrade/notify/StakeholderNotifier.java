@@ -1,5 +1,6 @@
 package io.dataos.upgrade.notify;
 
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.secret.MissingSecretException;
 import io.dataos.upgrade.secret.Secret;
 import io.dataos.upgrade.secret.SecretProvider;

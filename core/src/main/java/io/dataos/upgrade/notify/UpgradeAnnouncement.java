@@ -1,5 +1,7 @@
 package io.dataos.upgrade.notify;
 
+import io.dataos.upgrade.model.Stakeholders.Audience;
+import io.dataos.upgrade.model.ReleaseNotes;
 import io.dataos.upgrade.text.TextDocument;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -30,7 +32,7 @@ public record UpgradeAnnouncement(String instance, String fromVersion, String to
             throw new IllegalArgumentException("the window ends before it starts");
         }
         expectedDowntime = expectedDowntime == null ? Duration.ZERO : expectedDowntime;
-        notes = notes == null ? new ReleaseNotes(List.of(), List.of()) : notes;
+        notes = notes == null ? ReleaseNotes.NONE : notes;
         changesFor = Map.copyOf(changesFor == null ? Map.of() : changesFor);
         contact = contact == null || contact.isBlank() ? "the DataOS platform team" : contact;
     }
@@ -64,18 +66,21 @@ public record UpgradeAnnouncement(String instance, String fromVersion, String to
                 Map.entry("Contact", contact)));
         doc.heading("Release highlights");
         if (notes.highlights().isEmpty()) {
-            doc.paragraph("See the release notes of " + toVersion + ".");
+            doc.paragraph("See the release notes of " + toVersion + (notes.url() == null ? "." : ": " + notes.url()));
         } else {
             doc.bullets(notes.highlights());
+            if (notes.url() != null) {
+                doc.paragraph("Full release notes: " + notes.url());
+            }
         }
         doc.heading("What changes for you");
         List<String> points = new ArrayList<>(defaults(audience));
         points.addAll(changesFor.getOrDefault(audience, List.of()));
         doc.bullets(points);
-        if ((audience == Audience.DATA_PRODUCT_DEVELOPERS || audience == Audience.PLATFORM_OPERATORS)
-                && !notes.breakingChanges().isEmpty()) {
+        if ((audience == Audience.DATA_PRODUCT_DEVELOPERS || audience == Audience.OPERATORS)
+                && !notes.breaking().isEmpty()) {
             doc.heading("Breaking changes to check before the window");
-            doc.bullets(notes.breakingChanges());
+            doc.bullets(notes.breaking());
         }
         doc.paragraph("If the upgrade fails its validation, DataOS is rolled back to " + fromVersion
                 + " within the same window and you will be told.");
@@ -94,12 +99,12 @@ public record UpgradeAnnouncement(String instance, String fromVersion, String to
                     "Do not deploy or change data products, stacks or workflows during the window.",
                     "Check your workloads against the release notes of " + toVersion + " before the window.",
                     "After the all-clear, confirm your data products run as expected and report anything unusual.");
-            case PLATFORM_OPERATORS -> List.of(
+            case OPERATORS -> List.of(
                     "The upgrade follows the runbook: backup with a restore check, dataos-manager image tag " + toVersion
                             + ", helm upgrade, then post-upgrade validation and a monitoring bake.",
                     "Approve the window and be on call for it; the rollback plan to " + fromVersion + " is ready.",
                     "Watch the Grafana dashboards during the bake and hold other changes until the all-clear.");
-            case OTHER_AFFECTED_TEAMS -> List.of(
+            case OTHER_TEAMS -> List.of(
                     "Alerts from DataOS during the window are expected; they are part of the planned work.",
                     "Route DataOS incidents during the window to " + contact + ".");
         };

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The keys of {@link PlanAction#params()} the planners write, so that the executor's handlers and
  * the reports read the same names. Values are plain strings and never secrets; an argv list is a
- * JSON array in {@link #ARGV} (read it with {@link #argv(PlanAction)}).
+ * JSON array in {@link #COMMAND} (read it with {@link #argv(PlanAction)}), as the executor's
+ * command handler expects.
  */
 public final class ActionParams {
 
@@ -28,7 +29,9 @@ public final class ActionParams {
     /** How many components that group has. */
     public static final String GROUP_SIZE = "groupSize";
     /** The command an action runs, as a JSON array of strings (argv, never a shell line). */
-    public static final String ARGV = "argv";
+    public static final String COMMAND = "command";
+    /** How long a command may run: ISO-8601 duration. */
+    public static final String TIMEOUT = "timeout";
     /** Name of the PostgreSQL snapshot to restore. */
     public static final String SNAPSHOT = "snapshot";
     /** DataOS release version a snapshot, backup or state belongs to. */
@@ -55,9 +58,12 @@ public final class ActionParams {
     public static final String NOTES_URL = "notesUrl";
     public static final String NOTES_HIGHLIGHTS = "notesHighlights";
     public static final String NOTES_BREAKING = "notesBreaking";
-    /** Comma-separated names, e.g. the layers a verification covers or the checks it runs. */
+    /** Comma-separated names of the layers a verification covers. */
     public static final String LAYERS = "layers";
+    /** Workspace path of the checks file a validation or verification runs (docs/verification.md). */
     public static final String CHECKS = "checks";
+    /** Comma-separated runbook verifications a verification stands for (component-testing, ...). */
+    public static final String VERIFICATIONS = "verifications";
     /** Risk level an assessment gate presents. */
     public static final String RISK_LEVEL = "riskLevel";
     /** Kubernetes version a new cluster is built at. */
@@ -71,9 +77,9 @@ public final class ActionParams {
 
     private ActionParams() {}
 
-    /** The argv stored under {@link #ARGV}, or an empty list when the action runs no command. */
+    /** The argv stored under {@link #COMMAND}, or an empty list when the action runs no command. */
     public static List<String> argv(PlanAction action) {
-        String json = action.params().get(ARGV);
+        String json = action.params().get(COMMAND);
         if (json == null) {
             return List.of();
         }

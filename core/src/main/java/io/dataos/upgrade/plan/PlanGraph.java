@@ -92,14 +92,6 @@ final class PlanGraph {
         return add(new Draft(phase, layer, kind, component));
     }
 
-    List<Draft> drafts() {
-        return stages.stream().flatMap(List::stream).toList();
-    }
-
-    boolean hasActions() {
-        return stages.stream().anyMatch(s -> !s.isEmpty());
-    }
-
     /** The actions in order, each stage's first actions made to wait for the previous stage's last ones. */
     List<PlanAction> actions() {
         List<PlanAction> actions = new ArrayList<>();

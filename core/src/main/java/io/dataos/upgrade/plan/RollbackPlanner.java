@@ -26,10 +26,30 @@ import java.util.stream.Collectors;
  */
 public final class RollbackPlanner {
 
-    /** The checks of the runbook's post-rollback verification, passed to the verify action. */
-    static final String VERIFICATION_CHECKS = "component-testing,regression-testing,data-integrity,inter-layer-communication";
+    /** The runbook's post-rollback verifications, named on the verify action. */
+    static final String VERIFICATIONS = "component-testing,regression-testing,data-integrity,inter-layer-communication";
+    /** How long the IaC rollback command may run; infrastructure changes are slow. */
+    static final Duration IAC_TIMEOUT = Duration.ofHours(1);
 
-    public RollbackPlanner() {}
+    private final String checksFile;
+
+    public RollbackPlanner() {
+        this(null);
+    }
+
+    private RollbackPlanner(String checksFile) {
+        this.checksFile = checksFile;
+    }
+
+    /**
+     * This planner with the workspace path of the checks file the post-rollback verification runs
+     * (docs/verification.md); without one the plan says that it must be given before it can run.
+     *
+     * @throws InvalidInputException when the path is not a plain relative path
+     */
+    public RollbackPlanner withChecks(String checksFile) {
+        return new RollbackPlanner(Checks.requireValid(checksFile));
+    }
 
     /**
      * The rollback plan from {@code installed} to {@code target}.
@@ -98,7 +118,9 @@ public final class RollbackPlanner {
                         + " communication between User Space, Core Kernel and Cloud Kernel")
                 .param(ActionParams.RELEASE_VERSION, to)
                 .param(ActionParams.LAYERS, affectedLayers(diff))
-                .param(ActionParams.CHECKS, VERIFICATION_CHECKS);
+                .param(ActionParams.VERIFICATIONS, VERIFICATIONS)
+                .param(ActionParams.CHECKS, checksFile);
+        Checks.noteIfMissing(checksFile, notes, "verify.verify-rollback");
 
         List<PlanAction> actions = graph.actions();
         RiskAssessment risk = assess(actions, diff, installed, target, restore, notes);
@@ -300,7 +322,8 @@ public final class RollbackPlanner {
                     .change(now.iac().version().toString(), then.iac().version().toString())
                     .describe("Roll the infrastructure back to IaC revision " + then.iac().version() + " with "
                             + String.join(" ", argv))
-                    .param(ActionParams.ARGV, ActionParams.argvJson(argv))
+                    .param(ActionParams.COMMAND, ActionParams.argvJson(argv))
+                    .param(ActionParams.TIMEOUT, IAC_TIMEOUT.toString())
                     .param(ActionParams.RELEASE_VERSION, target.version().toString()).id);
         } else if ((now.iac() == null) != (then.iac() == null)) {
             notes.add("only " + (now.iac() == null ? target.source() : installed.source()) + " describes the"

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 public final class UpgradePlanner {
 
     private final Clock clock;
+    private final String checksFile;
 
     public UpgradePlanner() {
         this(Clock.systemUTC());
@@ -31,7 +32,22 @@ public final class UpgradePlanner {
 
     /** A planner that judges maintenance windows against {@code clock}. */
     public UpgradePlanner(Clock clock) {
+        this(clock, null);
+    }
+
+    private UpgradePlanner(Clock clock, String checksFile) {
         this.clock = clock;
+        this.checksFile = checksFile;
+    }
+
+    /**
+     * This planner with the workspace path of the checks file the post-upgrade validation runs
+     * (docs/verification.md); without one the plan says that it must be given before it can run.
+     *
+     * @throws InvalidInputException when the path is not a plain relative path
+     */
+    public UpgradePlanner withChecks(String checksFile) {
+        return new UpgradePlanner(clock, Checks.requireValid(checksFile));
     }
 
     /** The upgrade plan, in the installed state's maintenance window if it names one. */
@@ -158,7 +174,9 @@ public final class UpgradePlanner {
                 .describe("Validate release " + to + ": component health in every layer, and performance in Grafana")
                 .param(ActionParams.RELEASE_VERSION, to)
                 .param(ActionParams.LAYERS, diff.affected(false).entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                        .map(e -> e.getKey().name()).collect(Collectors.joining(",")));
+                        .map(e -> e.getKey().name()).collect(Collectors.joining(",")))
+                .param(ActionParams.CHECKS, checksFile);
+        Checks.noteIfMissing(checksFile, notes, "verify.validate");
 
         List<PlanAction> actions = graph.actions();
         RiskAssessment risk = assess(actions, diff, installed, target, downtime, snapshot, notes);

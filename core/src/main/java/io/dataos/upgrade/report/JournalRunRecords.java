@@ -1,7 +1,7 @@
 package io.dataos.upgrade.report;
 
 import io.dataos.upgrade.model.Layer;
-import io.dataos.upgrade.notify.Audience;
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.run.EventType;
 import io.dataos.upgrade.run.JournalEvent;
 import io.dataos.upgrade.run.JournalReader;

@@ -1,7 +1,7 @@
 package io.dataos.upgrade.report;
 
 import io.dataos.upgrade.model.Layer;
-import io.dataos.upgrade.notify.Audience;
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.verify.CheckResult;
 import io.dataos.upgrade.verify.VerificationPurpose;
 import io.dataos.upgrade.verify.VerificationReport;

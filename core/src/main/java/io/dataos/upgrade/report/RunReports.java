@@ -1,6 +1,7 @@
 package io.dataos.upgrade.report;
 
-import io.dataos.upgrade.notify.Audience;
+import io.dataos.upgrade.model.Stakeholders.Audience;
+import io.dataos.upgrade.notify.StakeholderDebrief;
 import io.dataos.upgrade.text.TextDocument;
 import io.dataos.upgrade.verify.CheckStatus;
 import io.dataos.upgrade.verify.DurationText;
@@ -135,6 +136,29 @@ public final class RunReports {
         }
         doc.bullets(audiences);
         return doc;
+    }
+
+    /**
+     * A stakeholder debrief prefilled from the run: its outcome, the key moments (failures, gates, the
+     * end) and the failed checks; root cause, impact, lessons and changes as the review found them
+     * (null: said to be still open).
+     */
+    public static StakeholderDebrief debrief(RunRecord r, String rootCause, String impact,
+            List<String> lessons, List<String> improvements, String contact) {
+        List<String> happened = new ArrayList<>();
+        for (RunRecord.TimelineEntry e : r.timeline()) {
+            String event = e.event();
+            if (event.contains("FAILED") || event.contains("NOT PASSED") || event.endsWith("approved")
+                    || event.endsWith("rejected") || event.equals("run started") || event.equals("run finished")) {
+                happened.add(time(e.at()) + " " + event + (e.detail().isEmpty() ? "" : ": " + e.detail()));
+            }
+        }
+        for (RunRecord.FailedCheck f : r.failedChecks()) {
+            happened.add("check " + f.result().name() + " " + f.result().status() + ": " + f.result().message());
+        }
+        String outcome = "DataOS " + kind(r) + " run " + r.runId() + " ended " + r.outcome();
+        return new StakeholderDebrief(r.instance().isEmpty() ? "DataOS" : r.instance(),
+                r.runId(), outcome, happened, rootCause, impact, lessons, improvements, contact);
     }
 
     private static List<Map.Entry<String, String>> summary(RunRecord r) {

@@ -73,6 +73,18 @@ public final class ActionContext {
     }
 
     /**
+     * The run's secret provider; every secret found through it is masked in the journal and the log
+     * from then on.
+     */
+    public SecretProvider secrets() {
+        return name -> {
+            java.util.Optional<Secret> found = secrets.find(name);
+            found.ifPresent(journal::mask);
+            return found;
+        };
+    }
+
+    /**
      * The secret called {@code name}; from now on the journal and the log mask its value.
      *
      * @throws io.dataos.upgrade.secret.MissingSecretException naming it and how to provide it

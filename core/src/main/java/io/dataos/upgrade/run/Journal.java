@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -266,10 +265,8 @@ public final class Journal {
         if (secrets.isEmpty()) {
             return node;
         }
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            entry.setValue(maskNode(entry.getValue()));
+        for (String name : new ArrayList<>(node.properties().stream().map(Map.Entry::getKey).toList())) {
+            node.set(name, maskNode(node.get(name)));
         }
         return node;
     }

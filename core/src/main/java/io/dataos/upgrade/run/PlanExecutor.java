@@ -136,6 +136,8 @@ public final class PlanExecutor {
         private String outputTail;
         private String rejectedGate;
         private boolean interrupted;
+        /** An action ended interrupted (its handler threw InterruptedException) while this thread was not. */
+        private boolean actionInterrupted;
         private JournalWriteException journalFailure;
 
         Attempt(RunRequest request, PlanGraph graph, RunHistory history, Journal journal, String planHash,
@@ -238,8 +240,10 @@ public final class PlanExecutor {
                         throw new IllegalStateException("an action task failed unexpectedly", e.getCause());
                     }
                     running.remove(finished.id());
-                    remaining.remove(finished.id());
                     states.put(finished.id(), finished.state());
+                    if (finished.state() != ActionState.SKIPPED) {
+                        remaining.remove(finished.id()); // a task cancelled before it began is journaled below
+                    }
                     if (finished.journalFailure() != null) {
                         journalFailure = journalFailure == null ? finished.journalFailure() : journalFailure;
                         stopping = true;
@@ -251,6 +255,7 @@ public final class PlanExecutor {
                         stopping = true;
                     } else if (finished.state() == ActionState.INTERRUPTED) {
                         stopping = true;
+                        actionInterrupted = true;
                     }
                     if (interrupted) {
                         // A second interruption while draining must reach the tasks started meanwhile, too.
@@ -359,7 +364,7 @@ public final class PlanExecutor {
             if (blocked.containsKey(id)) {
                 return "not started: " + blocked.get(id);
             }
-            if (interrupted) {
+            if (interrupted || actionInterrupted) {
                 return "not started: the run was interrupted";
             }
             if (failedAction != null) {
@@ -373,7 +378,7 @@ public final class PlanExecutor {
 
         private RunResult finish(boolean dry) {
             RunStatus status;
-            if (interrupted) {
+            if (interrupted || actionInterrupted) {
                 status = RunStatus.INTERRUPTED;
             } else if (failedAction != null) {
                 status = RunStatus.FAILED;

@@ -61,8 +61,8 @@ public final class ManagerValuesFile {
         Edit edit = editFor(yaml, scalar, tag.value());
         byte[] result = splice(content, text, edit);
         // Prove the edit did what it says before anyone deploys it.
-        String reread = locateTag(YamlText.decode(source, result)).value();
-        if (!reread.equals(tag.value())) {
+        String reread = rereadTag(YamlText.decode(source, result));
+        if (!tag.value().equals(reread)) {
             throw new InvalidInputException(source, TAG_FIELD, "could not be updated safely (line "
                     + lineOf(text, scalar.start()) + "): set it by hand to " + tag.value());
         }
@@ -98,12 +98,31 @@ public final class ManagerValuesFile {
         return found.get(0);
     }
 
+    /**
+     * The tag as the edited text parses, reading only up to the first scalar after it: everything
+     * after the edited scalar is byte-identical to a document that already parsed, and the scalar
+     * kept its style, so once the parser has read past it the rest parses as before.
+     */
+    private static String rereadTag(YamlText yaml) {
+        String[] tag = {null};
+        yaml.walk(scalar -> {
+            if (tag[0] != null) {
+                throw new YamlText.StopWalk();
+            }
+            List<String> path = scalar.path();
+            if (path.size() == 2 && path.get(0).equals("image") && path.get(1).equals("tag")) {
+                tag[0] = scalar.value();
+            }
+        });
+        return tag[0];
+    }
+
     private record Edit(int start, int end, String replacement) {
     }
 
     private static Edit editFor(YamlText yaml, YamlText.Scalar scalar, String tag) {
         String text = yaml.text();
-        int start = skipProperties(text, scalar.start(), scalar.end());
+        int start = YamlText.skipProperties(text, scalar.start(), scalar.end());
         int end = scalar.end();
         if (start == end) {
             // "tag:" with nothing after it: write the value right after the colon.
@@ -140,20 +159,6 @@ public final class ManagerValuesFile {
             throw refusal(yaml, scalar, "could not be located exactly");
         }
         return new Edit(start, end, plain(tag));
-    }
-
-    /** Skips an anchor ({@code &a}) or a YAML tag ({@code !!str}) before a scalar: they stay. */
-    private static int skipProperties(String text, int start, int end) {
-        int i = start;
-        while (i < end && (text.charAt(i) == '&' || text.charAt(i) == '!')) {
-            while (i < end && text.charAt(i) != ' ' && text.charAt(i) != '\t') {
-                i++;
-            }
-            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-                i++;
-            }
-        }
-        return i;
     }
 
     private static String plain(String tag) {

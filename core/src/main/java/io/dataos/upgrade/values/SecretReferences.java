@@ -117,7 +117,7 @@ public final class SecretReferences {
             if (reference == null || scalar.start() == scalar.end()) {
                 return;
             }
-            int start = skipProperties(text, scalar.start(), scalar.end());
+            int start = YamlText.skipProperties(text, scalar.start(), scalar.end());
             int end = scalar.end();
             // A block scalar owns the line breaks after its text; they stay so the next key keeps its line.
             while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
@@ -222,18 +222,5 @@ public final class SecretReferences {
             }
         }
         return null;
-    }
-
-    private static int skipProperties(String text, int start, int end) {
-        int i = start;
-        while (i < end && (text.charAt(i) == '&' || text.charAt(i) == '!')) {
-            while (i < end && text.charAt(i) != ' ' && text.charAt(i) != '\t') {
-                i++;
-            }
-            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-                i++;
-            }
-        }
-        return i;
     }
 }

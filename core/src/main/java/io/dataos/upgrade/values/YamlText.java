@@ -74,6 +74,15 @@ final class YamlText {
         void scalar(Scalar scalar);
     }
 
+    /** Thrown by a visitor that has seen enough: the walk ends quietly, the rest is not parsed. */
+    static final class StopWalk extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StopWalk() {
+            super(null, null, false, false);
+        }
+    }
+
     /**
      * Walks the whole document, failing with a message naming {@code source} and the line when it
      * is not a single YAML mapping or holds a key twice in one mapping (Helm refuses both).
@@ -120,8 +129,12 @@ final class YamlText {
                         pendingKey = null;
                         int start = index.charIndex(parser.currentTokenLocation().getCharOffset());
                         int end = index.charIndex(parser.currentLocation().getCharOffset());
-                        visitor.scalar(new Scalar(Collections.unmodifiableList(path), token, parser.getText(), start,
-                                end, flow.get(flow.size() - 1)));
+                        try {
+                            visitor.scalar(new Scalar(Collections.unmodifiableList(path), token, parser.getText(),
+                                    start, end, flow.get(flow.size() - 1)));
+                        } catch (StopWalk stop) {
+                            return;
+                        }
                         path.remove(path.size() - 1);
                     }
                 }
@@ -131,6 +144,20 @@ final class YamlText {
         } catch (IOException e) {
             throw new InvalidInputException(source, "(file)", "could not be read as YAML: " + e.getMessage());
         }
+    }
+
+    /** Skips an anchor ({@code &a}) or a YAML tag ({@code !!str}) before a scalar: edits keep them. */
+    static int skipProperties(String text, int start, int end) {
+        int i = start;
+        while (i < end && (text.charAt(i) == '&' || text.charAt(i) == '!')) {
+            while (i < end && text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+                i++;
+            }
+            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+        }
+        return i;
     }
 
     private static String segment(String key, List<Integer> sequenceIndex) {

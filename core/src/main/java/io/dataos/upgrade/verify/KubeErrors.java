@@ -15,7 +15,8 @@ final class KubeErrors {
             "kubernetes cluster unreachable",
             "couldn't get current server api group list",
             "no configuration has been provided",
-            "context was not found");
+            "context was not found",
+            "error: context \"");
 
     private KubeErrors() {
     }

@@ -98,7 +98,7 @@ class BackupKitTest {
 
     private BackupKit.Request request(String runId) {
         return new BackupKit.Request(runId, HelmTarget.DATAOS_MANAGER, "config/dataos-manager-values.yaml",
-                "state/platform.json", "1.11.4", db);
+                "state/platform.json", "1.11.4", "dataos-pre-upgrade-1.11.4-to-1.12.0-" + runId, db);
     }
 
     private Path kitDir(String runId) {
@@ -199,12 +199,16 @@ class BackupKitTest {
         assertThat(admin.fingerprints(cluster.connection(result.previousDatabaseKeptAs()))).isEqualTo(changed);
         assertThatThrownBy(() -> new PostgresRestore(kit, workspace).restoreVersion("0.9.0", db))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no backup kit");
+        assertThat(new PostgresRestore(kit, workspace).kitForSnapshot("dataos-pre-upgrade-1.11.4-to-1.12.0-run-5")
+                .orElseThrow().runId()).isEqualTo("run-5");
+        assertThatThrownBy(() -> new PostgresRestore(kit, workspace).restoreSnapshot("unknown", db))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'unknown'");
     }
 
     @Test
     void failingDumpKeepsPgDumpsErrorWithoutThePassword() throws Exception {
         BackupKit.Request wrongDatabase = new BackupKit.Request("run-6", HelmTarget.DATAOS_MANAGER,
-                "config/dataos-manager-values.yaml", null, null, cluster.connection("no_such_db"));
+                "config/dataos-manager-values.yaml", null, null, null, cluster.connection("no_such_db"));
 
         assertThatThrownBy(() -> kit.create(wrongDatabase)).isInstanceOf(CommandFailedException.class)
                 .hasMessageContaining("database \"no_such_db\" does not exist")

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dataos.upgrade.loopback.LoopbackHttp;
 import io.dataos.upgrade.metrics.PrometheusEndpoint;
 import io.dataos.upgrade.model.Layer;
-import io.dataos.upgrade.notify.Audience;
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.notify.NoticeChannels;
 import io.dataos.upgrade.notify.RollbackNotice;
 import io.dataos.upgrade.notify.SmtpSettings;
@@ -119,7 +119,7 @@ class NoSecretLeakTest {
             SecretProvider secrets = name -> name.equals("ops-webhook")
                     ? Optional.of(Secret.of(name, slack.base() + "/services/T1/B2/" + TestSecrets.WEBHOOK_TOKEN))
                     : TestSecrets.provider().find(name);
-            NoticeChannels channels = new NoticeChannels(Map.of(Audience.PLATFORM_OPERATORS,
+            NoticeChannels channels = new NoticeChannels(Map.of(Audience.OPERATORS,
                     new NoticeChannels.Recipients(List.of("ops@acme.example"), List.of(
                             new WebhookTarget(null, "ops-webhook"),
                             new WebhookTarget(URI.create(slack.base() + "/hooks/" + TestSecrets.WEBHOOK_TOKEN), null)))),

@@ -1,5 +1,6 @@
 package io.dataos.upgrade.notify;
 
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,9 +22,9 @@ class NoticeChannelsTest {
               passwordSecret: smtp-password
               timeout: 20s
             audiences:
-              consumers:
+              dataProductConsumers:
                 emails: [analytics@acme.example]
-              developers:
+              dataProductDevelopers:
                 webhookSecrets: [dev-webhook]
               operators:
                 emails: [ops@acme.example]
@@ -39,15 +40,15 @@ class NoticeChannelsTest {
         assertThat(channels.of(Audience.DATA_PRODUCT_CONSUMERS).emails()).containsExactly("analytics@acme.example");
         assertThat(channels.of(Audience.DATA_PRODUCT_DEVELOPERS).webhooks())
                 .containsExactly(new WebhookTarget(null, "dev-webhook"));
-        assertThat(channels.of(Audience.PLATFORM_OPERATORS).webhooks().get(0).shown())
+        assertThat(channels.of(Audience.OPERATORS).webhooks().get(0).shown())
                 .isEqualTo("https://hooks.slack.example/****");
-        assertThat(channels.of(Audience.OTHER_AFFECTED_TEAMS).emails()).isEmpty();
+        assertThat(channels.of(Audience.OTHER_TEAMS).emails()).isEmpty();
     }
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = ';', value = {
-            "audiences: {managers: {emails: [a@b.c]}};audiences.managers;consumers, developers, operators, otherTeams",
-            "audiences: {consumers: {emails: [a@b.c]}};audiences.consumers.emails;smtp section",
+            "audiences: {managers: {emails: [a@b.c]}};audiences.managers;dataProductConsumers, dataProductDevelopers, operators, otherTeams",
+            "audiences: {dataProductConsumers: {emails: [a@b.c]}};audiences.dataProductConsumers.emails;smtp section",
             "smtp: {host: h, from: me};smtp.from;not an e-mail address",
             "smtp: {from: a@b.c};smtp.host;required",
             "smtp: {host: h, from: a@b.c, port: 70000};smtp.port;1 to 65535",

@@ -1,5 +1,6 @@
 package io.dataos.upgrade.notify;
 
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -32,20 +33,20 @@ class NoticesTest {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         return new UpgradeAnnouncement("dataos.acme.example", "1.11.4", "1.12.0",
                 ZonedDateTime.of(2025, 12, 6, 22, 0, 0, 0, berlin), ZonedDateTime.of(2025, 12, 6, 23, 30, 0, 0, berlin),
-                Duration.ofMinutes(45), ReleaseNotes.parse(NOTES, 10),
+                Duration.ofMinutes(45), ReleaseNotesMarkdown.parse(NOTES, 10, "https://docs.acme.example/dataos/1.12.0"),
                 Map.of(Audience.DATA_PRODUCT_CONSUMERS, List.of("The sales-360 data product moves to Lens 2.")),
                 "#dataos-ops");
     }
 
     @Test
     void releaseNotesGiveHighlightsAndBreakingChangesAsPlainText() {
-        ReleaseNotes notes = ReleaseNotes.parse(NOTES, 10);
+        io.dataos.upgrade.model.ReleaseNotes notes = ReleaseNotesMarkdown.parse(NOTES, 10, "https://docs.acme.example/dataos/1.12.0");
 
         assertThat(notes.highlights()).containsExactly("Lens 2 with semantic caching", "Faster Flare job start-up",
                 "Metis search no longer times out on large catalogs");
-        assertThat(notes.breakingChanges()).containsExactly(
+        assertThat(notes.breaking()).containsExactly(
                 "Poros 3 drops the v1 API: move depots to v2 before upgrading");
-        assertThat(ReleaseNotes.parse(NOTES, 1).highlights()).hasSize(1);
+        assertThat(ReleaseNotesMarkdown.parse(NOTES, 1, null).highlights()).hasSize(1);
     }
 
     @Test
@@ -72,6 +73,7 @@ class NoticesTest {
         announcement().render().forEach(n -> byAudience.put(n.audience(), n));
 
         assertThat(byAudience.get(Audience.DATA_PRODUCT_CONSUMERS).text())
+                .contains("Full release notes: https://docs.acme.example/dataos/1.12.0")
                 .contains("may be unavailable during the window (expected downtime: 45 minutes)")
                 .contains("The sales-360 data product moves to Lens 2.")
                 .doesNotContain("Poros 3 drops the v1 API");
@@ -80,9 +82,9 @@ class NoticesTest {
                 .contains("Breaking changes to check before the window")
                 .contains("Poros 3 drops the v1 API")
                 .doesNotContain("sales-360");
-        assertThat(byAudience.get(Audience.PLATFORM_OPERATORS).text())
+        assertThat(byAudience.get(Audience.OPERATORS).text())
                 .contains("rollback plan to 1.11.4 is ready").contains("Poros 3 drops the v1 API");
-        assertThat(byAudience.get(Audience.OTHER_AFFECTED_TEAMS).text())
+        assertThat(byAudience.get(Audience.OTHER_TEAMS).text())
                 .contains("Route DataOS incidents during the window to #dataos-ops");
     }
 

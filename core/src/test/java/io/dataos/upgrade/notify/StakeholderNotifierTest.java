@@ -1,5 +1,6 @@
 package io.dataos.upgrade.notify;
 
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,10 +65,10 @@ class StakeholderNotifierTest {
                 .publish("notices/upgrade-42", NoticesTest.announcement().render(), NoticeChannels.none());
 
         assertThat(published.deliveries()).isEmpty();
-        assertThat(published.files()).contains("notices/upgrade-42/announcement-consumers.md",
-                "notices/upgrade-42/announcement-consumers.txt", "notices/upgrade-42/announcement-otherTeams.txt",
+        assertThat(published.files()).contains("notices/upgrade-42/announcement-dataProductConsumers.md",
+                "notices/upgrade-42/announcement-dataProductConsumers.txt", "notices/upgrade-42/announcement-otherTeams.txt",
                 "notices/upgrade-42/deliveries.md").hasSize(9);
-        assertThat(Files.readString(dir.resolve("notices/upgrade-42/announcement-developers.md")))
+        assertThat(Files.readString(dir.resolve("notices/upgrade-42/announcement-dataProductDevelopers.md")))
                 .startsWith("# \\[DataOS\\] Planned upgrade of dataos.acme.example to 1.12.0");
         assertThat(Files.readString(dir.resolve("notices/upgrade-42/deliveries.md")))
                 .contains("written as files only");
@@ -77,7 +78,7 @@ class StakeholderNotifierTest {
     void webhookReceivesTheNoticeAsSlackCompatibleJson() throws Exception {
         try (LoopbackHttp slack = new LoopbackHttp("/services/", n -> LoopbackHttp.Answer.text(200, "ok"))) {
             String hook = slack.base() + "/services/T000/B000/" + TestSecrets.WEBHOOK_TOKEN;
-            NoticeChannels channels = new NoticeChannels(Map.of(Audience.PLATFORM_OPERATORS,
+            NoticeChannels channels = new NoticeChannels(Map.of(Audience.OPERATORS,
                     new NoticeChannels.Recipients(List.of(), List.of(new WebhookTarget(null, "ops-webhook")))), null);
 
             StakeholderNotifier.Published published = notifier(withHook(hook))
@@ -90,7 +91,7 @@ class StakeholderNotifierTest {
             com.fasterxml.jackson.databind.JsonNode payload = new ObjectMapper().readTree(post.body());
             assertThat(payload.size()).as("only the text field").isEqualTo(1);
             assertThat(payload.get("text").asText()).startsWith("[DataOS] Planned upgrade of dataos.acme.example")
-                    .contains("To: DataOS Operators and Platform Administrators");
+                    .contains("To: DataOS Operators or Platform Administrators");
             assertThat(published.allDelivered()).isTrue();
             assertThat(published.deliveries().get(0).target()).isEqualTo("webhook from secret 'ops-webhook'");
             assertThat(published.deliveries().get(0).detail()).isEqualTo("HTTP 200 ok");
@@ -114,10 +115,10 @@ class StakeholderNotifierTest {
             assertThat(failure.target()).isEqualTo(slack.base() + "/****");
             assertThat(failure.detail()).isEqualTo("HTTP 404 no_service for ****")
                     .doesNotContain(TestSecrets.WEBHOOK_TOKEN);
-            assertThat(dir.resolve("notices/announcement-consumers.md")).isRegularFile();
+            assertThat(dir.resolve("notices/announcement-dataProductConsumers.md")).isRegularFile();
             assertThat(Files.readString(dir.resolve("notices/deliveries.md"))).contains("1 of 1 deliveries failed")
                     .contains("FAILED").doesNotContain(TestSecrets.WEBHOOK_TOKEN);
-            assertThat(log.lines()).anyMatch(l -> l.startsWith("NOT delivered announcement for consumers by webhook"))
+            assertThat(log.lines()).anyMatch(l -> l.startsWith("NOT delivered announcement for dataProductConsumers by webhook"))
                     .noneMatch(l -> l.contains(TestSecrets.WEBHOOK_TOKEN));
         }
     }
@@ -125,7 +126,7 @@ class StakeholderNotifierTest {
     @Test
     void unreachableWebhookIsAFailedDeliveryNotAnException() throws Exception {
         URI hook = URI.create("http://127.0.0.1:" + LoopbackHttp.closedPort() + "/hooks/" + TestSecrets.WEBHOOK_TOKEN);
-        NoticeChannels channels = new NoticeChannels(Map.of(Audience.OTHER_AFFECTED_TEAMS,
+        NoticeChannels channels = new NoticeChannels(Map.of(Audience.OTHER_TEAMS,
                 new NoticeChannels.Recipients(List.of(), List.of(new WebhookTarget(hook, null)))), null);
 
         StakeholderNotifier.Published published = notifier(TestSecrets.provider())
@@ -157,14 +158,14 @@ class StakeholderNotifierTest {
                 .containsExactly("dev-leads@acme.example", "platform-dev@acme.example");
         assertThat(((String) mail.getContent())).contains("To: Data Product Development teams")
                 .contains("Do not deploy or change data products");
-        assertThat(mail.getHeader("X-DataOS-Notice")[0]).isEqualTo("announcement/developers");
+        assertThat(mail.getHeader("X-DataOS-Notice")[0]).isEqualTo("announcement/dataProductDevelopers");
     }
 
     @Test
     void smtpLoginRefusedIsReportedWithoutThePassword() throws Exception {
         SecretProvider wrongPassword = name -> name.equals("smtp-password")
                 ? Optional.of(Secret.of("smtp-password", TestSecrets.SMTP_PASSWORD + "-wrong")) : Optional.empty();
-        NoticeChannels channels = new NoticeChannels(Map.of(Audience.PLATFORM_OPERATORS,
+        NoticeChannels channels = new NoticeChannels(Map.of(Audience.OPERATORS,
                 new NoticeChannels.Recipients(List.of("ops@acme.example"), List.of())), smtp("dataos-upgrade"));
 
         StakeholderNotifier.Published published = notifier(wrongPassword)
@@ -180,7 +181,7 @@ class StakeholderNotifierTest {
 
     @Test
     void missingSmtpPasswordIsAFailedDeliveryNamingTheSecret() throws Exception {
-        NoticeChannels channels = new NoticeChannels(Map.of(Audience.PLATFORM_OPERATORS,
+        NoticeChannels channels = new NoticeChannels(Map.of(Audience.OPERATORS,
                 new NoticeChannels.Recipients(List.of("ops@acme.example"), List.of())), smtp("dataos-upgrade"));
 
         StakeholderNotifier.Published published = notifier(name -> Optional.empty())
@@ -194,7 +195,7 @@ class StakeholderNotifierTest {
     void smtpServerDownIsAFailedDelivery() throws Exception {
         SmtpSettings down = new SmtpSettings("127.0.0.1", LoopbackHttp.closedPort(), false, false,
                 "dataos-upgrade@acme.example", null, null, Duration.ofSeconds(2));
-        NoticeChannels channels = new NoticeChannels(Map.of(Audience.PLATFORM_OPERATORS,
+        NoticeChannels channels = new NoticeChannels(Map.of(Audience.OPERATORS,
                 new NoticeChannels.Recipients(List.of("ops@acme.example"), List.of())), down);
 
         StakeholderNotifier.Published published = notifier(TestSecrets.provider())

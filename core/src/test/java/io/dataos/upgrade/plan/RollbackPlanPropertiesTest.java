@@ -90,7 +90,7 @@ class RollbackPlanPropertiesTest {
         return chosen.toArray(String[]::new);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 120)
     void everyRollbackPlanIsADagThatSurvivesItsJson(@ForAll long seed, @ForAll @IntRange(min = 0, max = 40) int size) {
         Scenario s = scenario(seed, size);
         Plan plan = new RollbackPlanner().plan(s.installed(), s.target());
@@ -100,7 +100,7 @@ class RollbackPlanPropertiesTest {
         assertThat(new RollbackPlanner().plan(s.installed(), s.target()).id()).isEqualTo(plan.id());
     }
 
-    @Property(tries = 200)
+    @Property(tries = 120)
     void everyChangedComponentIsRolledBackExactlyOnce(@ForAll long seed, @ForAll @IntRange(min = 0, max = 40) int size) {
         Scenario s = scenario(seed, size);
         Plan plan = new RollbackPlanner().plan(s.installed(), s.target());
@@ -149,7 +149,7 @@ class RollbackPlanPropertiesTest {
         assertThat(touched.values()).allMatch(count -> count == 1);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 120)
     void layersAndDependenciesKeepTheirOrder(@ForAll long seed, @ForAll @IntRange(min = 0, max = 40) int size) {
         Scenario s = scenario(seed, size);
         Plan plan = new RollbackPlanner().plan(s.installed(), s.target());

@@ -258,6 +258,10 @@ class RollbackPlannerTest {
         assertThat(iac.to()).isEqualTo("3.1.0");
         assertThat(ActionParams.argv(iac)).containsExactly("terraform", "-chdir=infra", "apply",
                 "-var-file=releases/1.4.0.tfvars");
+        // the executor's command handler reads the argv as a JSON list under "command"
+        assertThat(iac.params()).containsEntry("command",
+                "[\"terraform\",\"-chdir=infra\",\"apply\",\"-var-file=releases/1.4.0.tfvars\"]")
+                .containsEntry(ActionParams.TIMEOUT, "PT1H");
     }
 
     @Test
@@ -354,7 +358,19 @@ class RollbackPlannerTest {
         assertThat(verify.kind()).isEqualTo(ActionKind.VERIFY_ROLLBACK);
         assertThat(ancestors(plan, verify.id())).hasSize(plan.actions().size() - 1);
         assertThat(verify.params()).containsEntry(ActionParams.LAYERS, "USER_SPACE,CORE_KERNEL,CLOUD_KERNEL")
-                .containsEntry(ActionParams.CHECKS, RollbackPlanner.VERIFICATION_CHECKS);
+                .containsEntry(ActionParams.VERIFICATIONS, RollbackPlanner.VERIFICATIONS)
+                .doesNotContainKey(ActionParams.CHECKS);
+        assertThat(plan.risk().notes()).anyMatch(n -> n.startsWith("verify.verify-rollback has no checks file"));
+    }
+
+    @Test
+    void verificationRunsTheChecksFileItIsGiven() {
+        Plan plan = planner.withChecks("ops/checks.yaml").plan(installed().state(), target().release());
+
+        assertThat(action(plan, "verify.verify-rollback").params()).containsEntry(ActionParams.CHECKS, "ops/checks.yaml");
+        assertThat(plan.risk().notes()).noneMatch(n -> n.contains("no checks file"));
+        assertThatThrownBy(() -> planner.withChecks("../checks.yaml"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("path traversal");
     }
 
     @Test

@@ -79,6 +79,14 @@ class UpgradePlannerTest {
     }
 
     @Test
+    void aPastWindowInTheInstalledStateIsRefusedNamingTheFile() {
+        assertThatThrownBy(() -> planner.plan(installed().window("2026-11-01T02:00Z/PT4H").source("installed.yaml")
+                .state(), release().release()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("installed.yaml: maintenanceWindow: maintenance window");
+    }
+
+    @Test
     void releaseNotesAndTheAnnouncementCarryWhatStakeholdersNeed() {
         ReleaseNotes notes = new ReleaseNotes(List.of("Metis 2.5"), List.of("search v1 removed"),
                 "https://dataos.info/releases/1.5.0");
@@ -108,6 +116,16 @@ class UpgradePlannerTest {
                 .containsEntry(ActionParams.RELEASE_NAME, "dataos-manager")
                 .containsEntry(ActionParams.NAMESPACE, "dataos-manager");
         assertThat(PlanGraphs.runsBefore(plan, "prepare.restore-check", helm.id())).isTrue();
+    }
+
+    @Test
+    void validationRunsTheChecksFileItIsGiven() {
+        Plan plan = planner.withChecks("ops/checks.yaml").plan(installed().state(), release().release());
+
+        assertThat(action(plan, "verify.validate").params()).containsEntry(ActionParams.CHECKS, "ops/checks.yaml")
+                .containsEntry(ActionParams.LAYERS, "USER_SPACE,CORE_KERNEL");
+        assertThat(planner.plan(installed().state(), release().release()).risk().notes())
+                .anyMatch(n -> n.startsWith("verify.validate has no checks file"));
     }
 
     @Test

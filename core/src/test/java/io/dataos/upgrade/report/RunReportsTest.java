@@ -7,7 +7,7 @@ import io.dataos.upgrade.leakcheck.KeptOutputs;
 import io.dataos.upgrade.leakcheck.TestSecrets;
 import io.dataos.upgrade.loopback.LoopbackHttp;
 import io.dataos.upgrade.model.Layer;
-import io.dataos.upgrade.notify.Audience;
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.plan.ActionKind;
 import io.dataos.upgrade.plan.PlanAction;
 import io.dataos.upgrade.plan.Phase;
@@ -40,22 +40,29 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 class RunReportsTest {
 
-    private Path dir;
-    private LocalWorkspace workspace;
-    private KeptOutputs.Log log;
+    /** The lens endpoint fails the post-upgrade validation, then answers after the rollback. */
+    static final String LENS_ERROR = "<script>alert(1)</script> & \"boom\" depot poros-v1 not found";
 
-    @BeforeEach
-    void setUp(TestInfo info) {
-        String name = info.getTestMethod().orElseThrow().getName();
-        dir = KeptOutputs.dir(getClass(), name);
+    private static Path dir;
+    private static LocalWorkspace workspace;
+    private static KeptOutputs.Log log;
+    private static RunRecord rollbackRecord;
+
+    /** One upgrade that fails its validation and the rollback after it, run once for every test here. */
+    @BeforeAll
+    static void runUpgradeThenRollback() throws Exception {
+        dir = KeptOutputs.dir(RunReportsTest.class, "upgrade-then-rollback");
         workspace = new LocalWorkspace(dir);
-        log = KeptOutputs.log(getClass(), name);
+        log = KeptOutputs.log(RunReportsTest.class, "upgrade-then-rollback");
+        try (LoopbackHttp lens = new LoopbackHttp("/lens", n -> LoopbackHttp.Answer.text(n == 0 ? 500 : 200,
+                n == 0 ? LENS_ERROR : "ok"))) {
+            rollbackRecord = upgradeThenRollback(lens);
+        }
     }
 
     private static String json(List<String> argv) throws Exception {
@@ -69,7 +76,7 @@ class RunReportsTest {
     }
 
     /** Runs a real upgrade that fails its validation, then the rollback run, both through the executor. */
-    private RunRecord upgradeThenRollback(LoopbackHttp lens) throws Exception {
+    private static RunRecord upgradeThenRollback(LoopbackHttp lens) throws Exception {
         Verification verification = new Verification(new LocalCommandRunner(), TestSecrets.provider(), workspace)
                 .log(log);
         HttpCheck lensQueries = new HttpCheck(CheckBasics.of("lens queries", Layer.USER_SPACE, Duration.ofSeconds(2)),
@@ -122,90 +129,94 @@ class RunReportsTest {
 
     @Test
     void recordFromARealJournalHasVersionsActionsApprovalsAndTheFailedCheckWithItsEvidence() throws Exception {
-        try (LoopbackHttp lens = new LoopbackHttp("/lens", n -> n == 0
-                ? LoopbackHttp.Answer.text(500, "lens: depot poros-v1 not found")
-                : LoopbackHttp.Answer.text(200, "ok"))) {
-            RunRecord record = upgradeThenRollback(lens);
+        RunRecord record = rollbackRecord;
 
-            assertThat(record.kind()).isEqualTo(RunRecord.Kind.ROLLBACK);
-            assertThat(record.outcome()).isEqualTo("SUCCEEDED");
-            assertThat(record.started()).isBeforeOrEqualTo(record.finished());
-            assertThat(record.versions()).containsExactly(
-                    new RunRecord.VersionChange("metis", Layer.CORE_KERNEL, "2.0.0", "1.9.3", true),
-                    new RunRecord.VersionChange("dataos-manager", null, "1.12.0", "1.11.4", true));
-            assertThat(record.actions()).extracting(RunRecord.ActionTaken::id).containsExactly("approve-metis",
-                    "rollback-metis", "rollback-manager", "verify-rollback");
-            assertThat(record.actions()).allSatisfy(a -> assertThat(a.state()).isEqualTo("SUCCEEDED"));
-            assertThat(record.actions().get(1).result()).contains("exited 0");
-            assertThat(record.approvals()).singleElement().satisfies(a -> {
-                assertThat(a.gate()).isEqualTo("approve-metis");
-                assertThat(a.approved()).isTrue();
-                assertThat(a.by()).isEqualTo("maria.owner");
-                assertThat(Instant.parse(a.at())).isBetween(record.started(), record.finished());
-            });
-            assertThat(record.timeline()).extracting(RunRecord.TimelineEntry::event)
-                    .contains("run started", "approve-metis approved", "rollback-metis started",
-                            "rollback-metis succeeded", "run finished", "post-upgrade validation NOT PASSED",
-                            "post-rollback verification passed");
-            assertThat(record.timeline().get(0).event()).as("sorted by time: the failed validation came first")
-                    .isEqualTo("post-upgrade validation NOT PASSED");
-            assertThat(record.failedChecks()).singleElement().satisfies(f -> {
-                assertThat(f.purpose()).isEqualTo(VerificationPurpose.POST_UPGRADE);
-                assertThat(f.result().name()).isEqualTo("lens queries");
-                assertThat(f.result().evidence()).contains("lens: depot poros-v1 not found");
-            });
-            assertThat(record.debriefAudiences()).containsExactly(Audience.values());
-        }
+        assertThat(record.kind()).isEqualTo(RunRecord.Kind.ROLLBACK);
+        assertThat(record.outcome()).isEqualTo("SUCCEEDED");
+        assertThat(record.started()).isBeforeOrEqualTo(record.finished());
+        assertThat(record.versions()).containsExactly(
+                new RunRecord.VersionChange("metis", Layer.CORE_KERNEL, "2.0.0", "1.9.3", true),
+                new RunRecord.VersionChange("dataos-manager", null, "1.12.0", "1.11.4", true));
+        assertThat(record.actions()).extracting(RunRecord.ActionTaken::id).containsExactly("approve-metis",
+                "rollback-metis", "rollback-manager", "verify-rollback");
+        assertThat(record.actions()).allSatisfy(a -> assertThat(a.state()).isEqualTo("SUCCEEDED"));
+        assertThat(record.actions().get(1).result()).contains("exited 0");
+        assertThat(record.approvals()).singleElement().satisfies(a -> {
+            assertThat(a.gate()).isEqualTo("approve-metis");
+            assertThat(a.approved()).isTrue();
+            assertThat(a.by()).isEqualTo("maria.owner");
+            assertThat(Instant.parse(a.at())).isBetween(record.started(), record.finished());
+        });
+        assertThat(record.timeline()).extracting(RunRecord.TimelineEntry::event)
+                .contains("run started", "approve-metis approved", "rollback-metis started",
+                        "rollback-metis succeeded", "run finished", "post-upgrade validation NOT PASSED",
+                        "post-rollback verification passed");
+        assertThat(record.timeline().get(0).event()).as("sorted by time: the failed validation came first")
+                .isEqualTo("post-upgrade validation NOT PASSED");
+        assertThat(record.failedChecks()).singleElement().satisfies(f -> {
+            assertThat(f.purpose()).isEqualTo(VerificationPurpose.POST_UPGRADE);
+            assertThat(f.result().name()).isEqualTo("lens queries");
+            assertThat(f.result().evidence()).contains("depot poros-v1 not found");
+        });
+        assertThat(record.debriefAudiences()).containsExactly(Audience.values());
     }
 
     @Test
     void upgradeRunRecordShowsTheFailedValidationAndVersionsNotAllApplied() throws Exception {
-        try (LoopbackHttp lens = new LoopbackHttp("/lens", n -> LoopbackHttp.Answer.text(n == 0 ? 500 : 200, "x"))) {
-            upgradeThenRollback(lens);
+        RunRecord upgrade = JournalRunRecords.read(workspace, "upgrade-42", "dataos.acme.example",
+                List.of("runs/upgrade-42/verification/verification.json"), List.of(Audience.OPERATORS));
 
-            RunRecord upgrade = JournalRunRecords.read(workspace, "upgrade-42", "dataos.acme.example",
-                    List.of("runs/upgrade-42/verification/verification.json"), List.of(Audience.PLATFORM_OPERATORS));
-
-            assertThat(upgrade.kind()).isEqualTo(RunRecord.Kind.UPGRADE);
-            assertThat(upgrade.outcome()).isEqualTo("FAILED");
-            assertThat(upgrade.versions()).containsExactly(
-                    new RunRecord.VersionChange("dataos-manager", null, "1.11.4", "1.12.0", true));
-            assertThat(upgrade.actions()).filteredOn(a -> a.id().equals("validate")).singleElement()
-                    .satisfies(a -> assertThat(a.result()).startsWith("post-upgrade validation failed: lens queries"));
-            assertThat(upgrade.timeline()).extracting(RunRecord.TimelineEntry::event).contains("validate FAILED");
-        }
+        assertThat(upgrade.kind()).isEqualTo(RunRecord.Kind.UPGRADE);
+        assertThat(upgrade.outcome()).isEqualTo("FAILED");
+        assertThat(upgrade.versions()).containsExactly(
+                new RunRecord.VersionChange("dataos-manager", null, "1.11.4", "1.12.0", true));
+        assertThat(upgrade.actions()).filteredOn(a -> a.id().equals("validate")).singleElement()
+                .satisfies(a -> assertThat(a.result()).startsWith("post-upgrade validation failed: lens queries"));
+        assertThat(upgrade.timeline()).extracting(RunRecord.TimelineEntry::event).contains("validate FAILED");
     }
 
     @Test
     void reportsAreWrittenAsMarkdownAndSelfContainedHtml() throws Exception {
-        try (LoopbackHttp lens = new LoopbackHttp("/lens", n -> LoopbackHttp.Answer.text(n == 0 ? 500 : 200,
-                "<script>alert(1)</script> & \"boom\""))) {
-            RunRecord record = upgradeThenRollback(lens);
+        RunRecord record = rollbackRecord;
 
-            List<String> files = RunReports.write(workspace, "runs/rollback-42/reports", record);
+        List<String> files = RunReports.write(workspace, "runs/rollback-42/reports", record);
 
-            assertThat(files).containsExactly("runs/rollback-42/reports/rca-report.html",
-                    "runs/rollback-42/reports/rca-report.md", "runs/rollback-42/reports/run-report.html",
-                    "runs/rollback-42/reports/run-report.md");
-            String runMd = Files.readString(dir.resolve("runs/rollback-42/reports/run-report.md"));
-            assertThat(runMd).startsWith("# DataOS rollback run rollback-42")
-                    .contains("| metis | CORE_KERNEL | 2.0.0 | 1.9.3 | yes |")
-                    .contains("| approve-metis | approved | maria.owner |")
-                    .contains("## Failed checks and their evidence")
-                    .contains("<script>alert(1)</script> & \"boom\"");
-            String rca = Files.readString(dir.resolve("runs/rollback-42/reports/rca-report.md"));
-            assertThat(rca).contains("## 1. Issue investigation", "## 2. Lessons learned", "## 3. Process enhancements",
-                    "## 4. Stakeholder debrief", "To be filled in: what caused the failure",
-                    "post-upgrade validation: lens queries FAILED", "\\[ \\] Data Product Consumer teams");
-            for (String html : List.of("run-report.html", "rca-report.html")) {
-                String page = Files.readString(dir.resolve("runs/rollback-42/reports/" + html));
-                assertThat(page).startsWith("<!DOCTYPE html>").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"
-                        + " &quot;boom&quot;").doesNotContain("<script").doesNotContain("<link")
-                        .doesNotContain("<img");
-                Matcher refs = Pattern.compile("(?i)(src|href)\\s*=").matcher(page);
-                assertThat(refs.find()).as("no external assets in " + html).isFalse();
-            }
+        assertThat(files).containsExactly("runs/rollback-42/reports/rca-report.html",
+                "runs/rollback-42/reports/rca-report.md", "runs/rollback-42/reports/run-report.html",
+                "runs/rollback-42/reports/run-report.md");
+        String runMd = Files.readString(dir.resolve("runs/rollback-42/reports/run-report.md"));
+        assertThat(runMd).startsWith("# DataOS rollback run rollback-42")
+                .contains("| metis | CORE_KERNEL | 2.0.0 | 1.9.3 | yes |")
+                .contains("| approve-metis | approved | maria.owner |")
+                .contains("## Failed checks and their evidence")
+                .contains("<script>alert(1)</script> & \"boom\"");
+        String rca = Files.readString(dir.resolve("runs/rollback-42/reports/rca-report.md"));
+        assertThat(rca).contains("## 1. Issue investigation", "## 2. Lessons learned", "## 3. Process enhancements",
+                "## 4. Stakeholder debrief", "To be filled in: what caused the failure",
+                "post-upgrade validation: lens queries FAILED", "\\[ \\] Data Product Consumer teams");
+        for (String html : List.of("run-report.html", "rca-report.html")) {
+            String page = Files.readString(dir.resolve("runs/rollback-42/reports/" + html));
+            assertThat(page).startsWith("<!DOCTYPE html>").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"
+                    + " &quot;boom&quot;").doesNotContain("<script").doesNotContain("<link")
+                    .doesNotContain("<img");
+            Matcher refs = Pattern.compile("(?i)(src|href)\\s*=").matcher(page);
+            assertThat(refs.find()).as("no external assets in " + html).isFalse();
         }
+    }
+
+    @Test
+    void debriefIsPrefilledFromTheRunForEveryDebriefAudience() throws Exception {
+        RunRecord record = rollbackRecord;
+
+        List<io.dataos.upgrade.notify.Notice> notices = RunReports.debrief(record, "Lens 2 needed Poros v2", null,
+                List.of("Rehearse on staging"), null, "#dataos-ops").render();
+
+        assertThat(notices).hasSize(4).allSatisfy(n -> assertThat(n.text())
+                .contains("DataOS rollback run rollback-42 ended SUCCEEDED")
+                .contains("approve-metis approved: by maria.owner")
+                .contains("check lens queries FAILED: GET")
+                .contains("Lens 2 needed Poros v2").contains("Impact").contains("Being assessed.")
+                .contains("Rehearse on staging"));
     }
 
     @Test

@@ -225,4 +225,14 @@ public class ManagerValuesFileTest {
         assertOnlyLineChanged(before, after, 9,
                 "    tag: 9.9.9 # Update the DataOS Manager tag version to the latest one\n");
     }
+
+    @Test
+    void otherTagsAndCommentedOutTagsAreNotTouched() {
+        String before = "# image:\n#   tag: 0.9.0   (old, commented out)\nsidecar:\n  image:\n    tag: 2.0.0\n"
+                + "tag: top-level\nimage:\n  repository: r\n  tag: 1.0.0\nredis:\n  tag: 7.2\n";
+
+        byte[] after = ManagerValuesFile.updateImageTag(before.getBytes(StandardCharsets.UTF_8), "1.0.1");
+
+        assertThat(new String(after, StandardCharsets.UTF_8)).isEqualTo(before.replace("  tag: 1.0.0", "  tag: 1.0.1"));
+    }
 }

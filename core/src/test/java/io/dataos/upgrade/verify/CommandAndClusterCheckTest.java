@@ -139,6 +139,17 @@ class CommandAndClusterCheckTest {
     }
 
     @Test
+    void unknownKubeContextMakesTheRolloutCheckAnError() throws Exception {
+        FakeCli.write(dir, "kubectl", "error: context \"prod-eu\" does not exist\n", 1);
+
+        CheckResult result = run(new RolloutCheck(CheckBasics.of("manager rollout", Layer.CORE_KERNEL,
+                Duration.ofSeconds(30)), "statefulset/dataos-manager", "dataos-manager", "prod-eu"));
+
+        assertThat(result.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(result.message()).endsWith("error: context \"prod-eu\" does not exist");
+    }
+
+    @Test
     void helmTestWhoseSuitesSucceedPasses() throws Exception {
         FakeCli.write(dir, "helm", FakeCli.HELM_TEST_SUCCEEDED, 0);
 

@@ -10,13 +10,14 @@ import io.dataos.upgrade.secret.Secret;
 import io.dataos.upgrade.secret.SecretProvider;
 import io.dataos.upgrade.workspace.LocalWorkspace;
 import java.nio.file.Files;
+import io.dataos.upgrade.postgres.LocalPostgresCluster;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,12 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
-/** Data-integrity checks against a real PostgreSQL server started for this class. */
+/** Data-integrity checks against a real PostgreSQL server (Debian's binaries) started for this class. */
 class DataIntegrityCheckTest {
 
     static final List<String> CRITICAL = List.of("public.datasets", "metis.assets");
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static ScratchPostgres postgres;
+    private static LocalPostgresCluster postgres;
 
     private LocalWorkspace workspace;
     private KeptOutputs.Log log;
@@ -37,8 +38,8 @@ class DataIntegrityCheckTest {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = ScratchPostgres.start("pg-super-" + UUID.randomUUID());
-        try (Connection c = postgres.connect("postgres"); Statement s = c.createStatement()) {
+        postgres = LocalPostgresCluster.start(new LocalCommandRunner(), null);
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
             // the checks read with their own login, as a read-only role would in production
             s.execute("CREATE ROLE dataos_verify LOGIN PASSWORD '" + TestSecrets.POSTGRES_PASSWORD + "'");
         }
@@ -57,7 +58,7 @@ class DataIntegrityCheckTest {
         workspace = new LocalWorkspace(KeptOutputs.dir(getClass(), name));
         log = KeptOutputs.log(getClass(), name);
         database = "dataos_" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         }
         sql("CREATE SCHEMA metis",
@@ -71,8 +72,17 @@ class DataIntegrityCheckTest {
         captureBaseline();
     }
 
+    private static String jdbcUrl(String db) {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + db;
+    }
+
+    /** A superuser connection, with the cluster's own generated password. */
+    private static Connection connect(String db) throws java.sql.SQLException {
+        return DriverManager.getConnection(jdbcUrl(db), LocalPostgresCluster.SUPERUSER, postgres.password().reveal());
+    }
+
     private void sql(String... statements) throws Exception {
-        try (Connection c = postgres.connect(database); Statement s = c.createStatement()) {
+        try (Connection c = connect(database); Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
             }
@@ -80,7 +90,7 @@ class DataIntegrityCheckTest {
     }
 
     private void captureBaseline() throws Exception {
-        IntegrityBaseline baseline = new CriticalTables(postgres.jdbcUrl(database), "dataos_verify",
+        IntegrityBaseline baseline = new CriticalTables(jdbcUrl(database), "dataos_verify",
                 Secret.of("postgres-password", TestSecrets.POSTGRES_PASSWORD), Duration.ofSeconds(10))
                 .baseline(CRITICAL, Clock.systemUTC());
         baseline.write(workspace, "backups/run-1/integrity-baseline.json");
@@ -89,7 +99,7 @@ class DataIntegrityCheckTest {
     private CheckResult verify(IntegrityComparison compare, SecretProvider secrets, List<String> tables)
             throws InterruptedException {
         DataIntegrityCheck check = new DataIntegrityCheck(CheckBasics.of("critical tables", Layer.CLOUD_KERNEL,
-                Duration.ofSeconds(10)), postgres.jdbcUrl(database), "dataos_verify", null, tables,
+                Duration.ofSeconds(10)), jdbcUrl(database), "dataos_verify", null, tables,
                 "backups/run-1/integrity-baseline.json", compare);
         CheckResult result = new Verification(new LocalCommandRunner(), secrets, workspace).log(log)
                 .run(VerificationPurpose.POST_ROLLBACK, List.of(check), false).results().get(0);
@@ -118,7 +128,7 @@ class DataIntegrityCheckTest {
 
         assertThat(baseline.tables()).extracting(TableFingerprint::rows).containsExactly(1000L, 250L);
         assertThat(baseline.tables()).allSatisfy(t -> assertThat(t.checksum()).matches("[0-9a-f]{32}"));
-        assertThat(json).contains(postgres.jdbcUrl(database)).doesNotContain(TestSecrets.POSTGRES_PASSWORD);
+        assertThat(json).contains(jdbcUrl(database)).doesNotContain(TestSecrets.POSTGRES_PASSWORD);
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.dataos.upgrade.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dataos.upgrade.notify.Audience;
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.notify.NoticeChannels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +35,6 @@ class DocumentedExamplesTest {
                 firstYamlBlock("notices-and-reports.md").replace("T…/B…/…", "T1/B2/x"));
 
         assertThat(channels.smtp().host()).isEqualTo("smtp.acme.example");
-        assertThat(channels.of(Audience.PLATFORM_OPERATORS).emails()).containsExactly("dataos-ops@acme.example");
+        assertThat(channels.of(Audience.OPERATORS).emails()).containsExactly("dataos-ops@acme.example");
     }
 }

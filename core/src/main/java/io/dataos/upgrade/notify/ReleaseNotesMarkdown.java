@@ -1,5 +1,6 @@
 package io.dataos.upgrade.notify;
 
+import io.dataos.upgrade.model.ReleaseNotes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,23 +8,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What an announcement quotes from a release's notes (Markdown): the bullet points under its
- * highlight, feature, improvement and fix headings, and separately those under breaking-change
- * headings, which developers and operators must see.
+ * Reads what an announcement quotes from a release's notes written in Markdown: the bullet points
+ * under its highlight, feature, improvement and fix headings, and separately those under
+ * breaking-change headings, which developers and operators must see.
  */
-public record ReleaseNotes(List<String> highlights, List<String> breakingChanges) {
+public final class ReleaseNotesMarkdown {
 
     private static final Pattern HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern BULLET = Pattern.compile("^\\s{0,3}[-*+]\\s+(.*)$");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
 
-    public ReleaseNotes {
-        highlights = List.copyOf(highlights);
-        breakingChanges = List.copyOf(breakingChanges);
+    private ReleaseNotesMarkdown() {
     }
 
-    /** Reads the notes; at most {@code max} highlights are kept, in the order they appear. */
-    public static ReleaseNotes parse(String markdown, int max) {
+    /** Reads the notes; at most {@code max} highlights are kept, in the order they appear; {@code url} may be null. */
+    public static ReleaseNotes parse(String markdown, int max, String url) {
         List<String> highlights = new ArrayList<>();
         List<String> breaking = new ArrayList<>();
         String section = "";
@@ -49,7 +48,7 @@ public record ReleaseNotes(List<String> highlights, List<String> breakingChanges
                 highlights.add(item);
             }
         }
-        return new ReleaseNotes(highlights, breaking);
+        return new ReleaseNotes(highlights, breaking, url);
     }
 
     /** Bullet text without Markdown decoration: links keep their text, emphasis and code marks go. */

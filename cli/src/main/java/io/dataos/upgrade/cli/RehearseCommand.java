@@ -1,0 +1,57 @@
+package io.dataos.upgrade.cli;
+
+import io.dataos.upgrade.sandbox.Rehearsal;
+import io.dataos.upgrade.sandbox.RehearsalFault;
+import io.dataos.upgrade.sandbox.RehearsalOptions;
+import io.dataos.upgrade.sandbox.RehearsalResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dataos-upgrade rehearse}: the runbook's scenario end to end in the sandbox (in-process
+ * Kubernetes API and Helm), with an injected fault, leaving the plans, journals, backup kits and
+ * report on disk. Exit 0 when the runbook behaved as the fault predicts, 1 otherwise.
+ */
+@Command(
+        name = "rehearse",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rehearse the DataOS upgrade and rollback runbook on this machine: no cluster and no helm binary needed.",
+            "Runs real Helm in-process against an in-process Kubernetes API: plan (examples/release-1.4 -> 1.5)"
+                    + " -> approval (automatic, recorded) -> backup kit -> helm upgrade -> injected fault -> top-down"
+                    + " rollback -> verification -> run and RCA reports."
+        })
+final class RehearseCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--fault", defaultValue = "validation", paramLabel = "FAULT",
+            description = "Fault to inject: none, validation, helm-failure, crash-and-resume (default: ${DEFAULT-VALUE}).")
+    String fault;
+
+    @Option(names = "--work-dir", defaultValue = "dataos-rehearsal", paramLabel = "DIR",
+            description = "Where to leave the kubeconfig, plans, journals, backups and report (default: ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    @Override
+    public Integer call() throws Exception {
+        RehearsalOptions options = new RehearsalOptions(workDir, RehearsalFault.fromOption(fault, "rehearse --fault"));
+        var out = spec.commandLine().getOut();
+        RehearsalResult result = new Rehearsal(options, line -> {
+            out.println(line);
+            out.flush();
+        }).run();
+        out.println(Rehearsal.LABEL + String.format("figures: sandbox start %d ms, upgrade run %d ms, rollback run %d ms,"
+                        + " total %d ms", result.sandboxStart().toMillis(), result.upgradeTime().toMillis(),
+                result.rollbackTime().toMillis(), result.total().toMillis()));
+        out.println(Rehearsal.LABEL + (result.asExpected()
+                ? "rehearsal passed: the runbook behaved as expected for fault '" + options.fault().option() + "'"
+                : "rehearsal FAILED: unexpected outcome for fault '" + options.fault().option() + "', see " + result.report()));
+        out.flush();
+        return result.asExpected() ? 0 : DataosUpgradeCommand.EXIT_FAILED;
+    }
+}

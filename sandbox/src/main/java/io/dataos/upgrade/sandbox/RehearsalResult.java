@@ -1,0 +1,38 @@
+package io.dataos.upgrade.sandbox;
+
+import io.dataos.upgrade.run.RunStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How a rehearsal went: the upgrade run's status, the rollback run's (null when none was needed),
+ * what the manager runs at the end, where the report and journals are, and how long each part took.
+ *
+ * @param fault the injected fault
+ * @param upgrade the upgrade run's status
+ * @param failedAction the upgrade action that failed, or null
+ * @param rollback the rollback run's status, or null when no rollback ran
+ * @param finalRevision the release revision at the end
+ * @param finalImageTag the image the manager StatefulSet runs at the end
+ * @param asExpected whether the runbook behaved as the fault predicts (rolled back when it should, upgraded otherwise)
+ * @param report the rehearsal report (Markdown)
+ * @param workDir the rehearsal's directory
+ * @param sandboxStart time to start the sandbox API
+ * @param upgradeTime wall time of the upgrade run (resumption included)
+ * @param rollbackTime wall time of the rollback run, zero when none ran
+ * @param total wall time of the whole rehearsal
+ */
+public record RehearsalResult(
+        RehearsalFault fault,
+        RunStatus upgrade,
+        String failedAction,
+        RunStatus rollback,
+        int finalRevision,
+        String finalImageTag,
+        boolean asExpected,
+        Path report,
+        Path workDir,
+        Duration sandboxStart,
+        Duration upgradeTime,
+        Duration rollbackTime,
+        Duration total) {}
