@@ -1,8 +1,8 @@
 package io.dataos.upgrade.runbook;
 
 import io.dataos.upgrade.model.MaintenanceWindow;
+import io.dataos.upgrade.model.ReleaseNotes;
 import io.dataos.upgrade.notify.Notice;
-import io.dataos.upgrade.notify.ReleaseNotes;
 import io.dataos.upgrade.notify.RollbackNotice;
 import io.dataos.upgrade.notify.StakeholderNotifier;
 import io.dataos.upgrade.notify.UpgradeAnnouncement;
@@ -89,7 +89,8 @@ final class AnnounceHandler implements ActionHandler {
         PlanAction review = run.first(ActionKind.REVIEW_RELEASE_NOTES).orElse(null);
         ReleaseNotes notes = review == null ? null : new ReleaseNotes(
                 ReleaseNotesReviewHandler.lines(review.params().get(ActionParams.NOTES_HIGHLIGHTS)),
-                ReleaseNotesReviewHandler.lines(review.params().get(ActionParams.NOTES_BREAKING)));
+                ReleaseNotesReviewHandler.lines(review.params().get(ActionParams.NOTES_BREAKING)),
+                review.params().get(ActionParams.NOTES_URL));
         return new UpgradeAnnouncement(run.settings().instance(), run.plan().fromVersion(), run.plan().toVersion(),
                 ZonedDateTime.ofInstant(start, zone), ZonedDateTime.ofInstant(end, zone), downtime, notes, Map.of(),
                 run.settings().notices().contact());

@@ -44,6 +44,7 @@ final class BackupHandler implements ActionHandler {
         try {
             BackupRecord record = run.kits(context).create(new BackupKit.Request(run.runId(), run.managerTarget(),
                     run.valuesFile(), run.installedFile(), action.params().get(ActionParams.RELEASE_VERSION),
+                    action.params().get(ActionParams.SNAPSHOT),
                     run.settings().postgres() == null ? null : run.settings().postgres().connection()));
             return ActionOutcome.done("backup kit " + dir + ": " + record.files().size() + " file(s)"
                     + (record.helmRevision() == null ? ", no Helm release yet" : ", Helm revision "

@@ -36,9 +36,9 @@ final class IacRollbackHandler implements ActionHandler {
 
     private PlanAction configured(PlanAction action) {
         Map<String, String> params = new HashMap<>();
-        String argv = action.params().get(ActionParams.ARGV);
+        String argv = action.params().get(ActionParams.COMMAND);
         if (argv != null) {
-            params.put("command", argv);
+            params.put(ActionParams.COMMAND, argv);
         }
         params.put("timeout", run.settings().commandTimeout().toString());
         params.put("workDir", ".");

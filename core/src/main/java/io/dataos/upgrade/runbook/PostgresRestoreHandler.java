@@ -60,7 +60,7 @@ final class PostgresRestoreHandler implements ActionHandler {
         BackupKit kits = run.kits(context);
         PostgresRestore restore = new PostgresRestore(kits, context.workspace());
         try {
-            String kit = chooseKit(context, snapshot);
+            String kit = chooseKit(context, restore, snapshot);
             PostgresRestore.Result result = kit != null ? restore.restore(kit, target)
                     : restore.restoreVersion(version, target);
             Map<String, Object> record = new LinkedHashMap<>();
@@ -80,15 +80,30 @@ final class PostgresRestoreHandler implements ActionHandler {
         }
     }
 
-    /** The upgrade's own kit, or the kit named like the snapshot, when it has a dump; else null. */
-    private String chooseKit(ActionContext context, String snapshot) throws IOException, InterruptedException {
-        for (String candidate : new String[] {run.upgradeKit(), snapshot}) {
-            if (candidate == null || !RunbookSettings.safeName(candidate)) {
-                continue;
+    /**
+     * The kit to restore: the upgrade's own when this undoes one, else the kit the plan's backup
+     * named like the snapshot, else the kit whose run id is the snapshot's name; null to fall back
+     * to the newest kit taken at the target version.
+     */
+    private String chooseKit(ActionContext context, PostgresRestore restore, String snapshot)
+            throws IOException, InterruptedException {
+        if (RunbookSettings.safeName(run.upgradeKit())) {
+            Optional<BackupRecord> own = RunbookRun.kitRecord(context.workspace(), run.upgradeKit());
+            if (own.isPresent() && own.get().dumpFile() != null) {
+                return run.upgradeKit();
             }
-            Optional<BackupRecord> record = RunbookRun.kitRecord(context.workspace(), candidate);
-            if (record.isPresent() && record.get().dumpFile() != null) {
-                return candidate;
+        }
+        if (snapshot == null) {
+            return null;
+        }
+        Optional<BackupRecord> named = restore.kitForSnapshot(snapshot);
+        if (named.isPresent()) {
+            return named.get().runId();
+        }
+        if (RunbookSettings.safeName(snapshot)) {
+            Optional<BackupRecord> byRun = RunbookRun.kitRecord(context.workspace(), snapshot);
+            if (byRun.isPresent() && byRun.get().dumpFile() != null) {
+                return snapshot;
             }
         }
         return null;

@@ -79,6 +79,9 @@ public final class RollbackRunbook {
                     List.of(), List.of(), false, null, null, null);
         }
         ActionHandlers handlers = Runbooks.checked(run, ports, source);
+        if (!request.dryRun()) {
+            Runbooks.requireSecrets(run, ports, SOURCE);
+        }
         RunLock lock = Runbooks.lock(ports, run.managerTarget().release(), runId, request.startedBy(),
                 request.dryRun());
         try {
@@ -86,7 +89,8 @@ public final class RollbackRunbook {
                     + plan.toVersion() + ", run " + runId + ": " + plan.message());
             RunResult result = Runbooks.execute(run, handlers, ports, request.dryRun(), request.startedBy(),
                     source.equals(SOURCE) ? "rollback plan " + plan.id() : source);
-            if (request.dryRun()) {
+            if (request.dryRun() || result.status() == io.dataos.upgrade.run.RunStatus.INTERRUPTED) {
+                // an interrupted run stops now: the journal already says where it stood
                 return Runbooks.result("rollback", run, result, null, List.of(), null);
             }
             var failed = Runbooks.action(plan, result.failedAction());

@@ -1,6 +1,8 @@
 package io.dataos.upgrade.runbook;
 
+import io.dataos.upgrade.model.PlatformState;
 import io.dataos.upgrade.plan.ActionKind;
+import io.dataos.upgrade.plan.Plan;
 import io.dataos.upgrade.run.ActionHandler;
 import io.dataos.upgrade.run.ActionHandlers;
 import java.time.Clock;
@@ -13,6 +15,21 @@ import java.time.Clock;
 public final class RunbookHandlers {
 
     private RunbookHandlers() {
+    }
+
+    /**
+     * The production handlers for running {@code plan} as run {@code runId} outside the facades (a
+     * rehearsal with its own executor): what the facades use, without their up-front checks, lock and
+     * reports. Call {@link ActionHandlers#check} (the executor does) before running.
+     *
+     * @param valuesFile workspace path of the dataos-manager values file, or null when the plan edits none
+     * @param installedFile workspace path of the installed platform state, or null
+     * @param installed that state, or null (the compatibility check then reads the plan's Helm action)
+     */
+    public static ActionHandlers forPlan(RunbookSettings settings, Plan plan, String runId, String valuesFile,
+            String installedFile, PlatformState installed, Clock clock) {
+        return forRun(new RunbookRun(settings, plan, runId, valuesFile, installedFile, installed, true, null, null,
+                java.util.List.of()), clock);
     }
 
     /** Handlers for {@code run}, judging maintenance windows against {@code clock}. */

@@ -123,6 +123,34 @@ final class Runbooks {
         return handlers;
     }
 
+    /**
+     * Refuses to start a real run whose remaining actions need a secret nobody provided (the Prime
+     * API key for the Helm upgrade, the database password for the backup and restore), before
+     * anything runs rather than half way.
+     */
+    static void requireSecrets(RunbookRun run, RunbookPorts ports, String source)
+            throws IOException, InterruptedException {
+        io.dataos.upgrade.run.RunHistory history = io.dataos.upgrade.run.JournalReader.read(ports.workspace(),
+                run.runId());
+        for (PlanAction action : run.plan().actions()) {
+            if (history.state(action.id()) == ActionState.SUCCEEDED) {
+                continue;
+            }
+            String secret = switch (action.kind()) {
+                case HELM_UPGRADE -> io.dataos.upgrade.helm.ManagerUpgrade.PRIME_API_KEY;
+                case BACKUP, RESTORE_CHECK -> run.settings().postgres() != null && run.backupEnabled()
+                        ? io.dataos.upgrade.postgres.PostgresConnection.PASSWORD_SECRET : null;
+                case RESTORE_POSTGRES -> io.dataos.upgrade.postgres.PostgresConnection.PASSWORD_SECRET;
+                default -> null;
+            };
+            if (secret != null && ports.secrets().find(secret).isEmpty()) {
+                throw new InvalidInputException(source, "secret " + secret, "is not provided but action "
+                        + action.id() + " needs it: " + new io.dataos.upgrade.secret.MissingSecretException(secret)
+                        .getMessage().replaceFirst("^secret '[^']*' is not configured: ", "") + "; nothing was run");
+            }
+        }
+    }
+
     /** The release lock, unless this is a dry run (which changes nothing). */
     static RunLock lock(RunbookPorts ports, String release, String runId, String startedBy, boolean dryRun)
             throws IOException, InterruptedException {

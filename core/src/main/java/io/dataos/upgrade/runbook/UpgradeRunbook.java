@@ -98,12 +98,18 @@ public final class UpgradeRunbook {
                     List.of(), List.of(), false, null, null, null);
         }
         ActionHandlers handlers = Runbooks.checked(run, ports, request.plan() != null ? request.plan() : SOURCE);
+        if (!request.dryRun()) {
+            Runbooks.requireSecrets(run, ports, SOURCE);
+        }
         Plan rollbackPlan = null;
         if (request.autoRollback()) {
             // The rollback must be possible before the upgrade starts, not discovered broken after a failure.
             rollbackPlan = new RollbackPlanner().plan(Runbooks.installedAfter(release, installed), installed);
-            Runbooks.checked(rollbackRun(run, rollbackPlan, installed, release, null, List.of()), ports,
-                    "automatic rollback plan " + rollbackPlan.id());
+            RunbookRun planned = rollbackRun(run, rollbackPlan, installed, release, null, List.of());
+            Runbooks.checked(planned, ports, "automatic rollback plan " + rollbackPlan.id());
+            if (!request.dryRun()) {
+                Runbooks.requireSecrets(planned, ports, "automatic rollback plan " + rollbackPlan.id());
+            }
         }
         MaintenanceWindow effective = window != null ? window : installed.maintenanceWindow();
         if (effective != null && !effective.contains(now)) {
@@ -133,7 +139,8 @@ public final class UpgradeRunbook {
                     + plan.toVersion() + ", run " + runId + ": " + plan.message());
             RunResult result = Runbooks.execute(run, handlers, ports, request.dryRun(), request.startedBy(),
                     request.plan() != null ? request.plan() : "upgrade plan " + plan.id());
-            if (request.dryRun()) {
+            if (request.dryRun() || result.status() == RunStatus.INTERRUPTED) {
+                // an interrupted run stops now: the journal already says where it stood
                 return Runbooks.result("upgrade", run, result, null, List.of(), null);
             }
             PlanAction failed = Runbooks.action(plan, result.failedAction());
@@ -171,11 +178,22 @@ public final class UpgradeRunbook {
                 + run.runId() + "): " + plan.message());
         RunResult result = Runbooks.execute(run, handlers, ports, false, request.startedBy(),
                 "automatic rollback plan " + plan.id());
+        if (result.status() == RunStatus.INTERRUPTED) {
+            return rolledBackResult(upgrade, upgradeResult, run, result, validate, validation, failedChecks, reason,
+                    List.of());
+        }
         List<String> reports = new ArrayList<>(ReportRunbook.write(ports, settings,
                 JournalReader.read(ports.workspace(), upgrade.runId()),
                 ReportRunbook.defaultDir(settings, upgrade.runId())).files());
         reports.addAll(ReportRunbook.write(ports, settings, JournalReader.read(ports.workspace(), run.runId()),
                 ReportRunbook.defaultDir(settings, run.runId())).files());
+        return rolledBackResult(upgrade, upgradeResult, run, result, validate, validation, failedChecks, reason,
+                reports);
+    }
+
+    private RunbookResult rolledBackResult(RunbookRun upgrade, RunResult upgradeResult, RunbookRun run,
+            RunResult result, PlanAction validate, VerificationReport validation, List<String> failedChecks,
+            String reason, List<String> reports) {
         RunbookStatus status = result.status() == RunStatus.SUCCEEDED ? RunbookStatus.ROLLED_BACK
                 : RunbookStatus.valueOf(result.status().name());
         String message = "upgrade " + upgrade.plan().fromVersion() + " -> " + upgrade.plan().toVersion() + " failed"

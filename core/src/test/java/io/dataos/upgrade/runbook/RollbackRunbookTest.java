@@ -72,7 +72,7 @@ class RollbackRunbookTest {
                 "prepare.announce");
         assertThat(world.fake.calls("helm", "rollback")).isEmpty();
         assertThat(world.workspace.resolve("applied/reinstalled-flare-5.0.yaml")).doesNotExist();
-        assertThat(world.read("dataos-upgrade/runs/" + waiting.runId() + "/notices/rollback-consumers.md"))
+        assertThat(world.read("dataos-upgrade/runs/" + waiting.runId() + "/notices/rollback-dataProductConsumers.md"))
                 .contains("heimdall errors after the upgrade");
 
         RunbookResult resumed = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk")))

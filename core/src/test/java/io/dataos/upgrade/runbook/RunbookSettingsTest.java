@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.helm.HelmTarget;
-import io.dataos.upgrade.notify.Audience;
+import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.plan.ActionKind;
 import io.dataos.upgrade.workspace.LocalWorkspace;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ class RunbookSettingsTest {
         assertThat(s.helm().kube().helmFlags()).containsExactly("--kubeconfig", "/var/lib/jenkins/.kube/dataos-prod",
                 "--kube-context", "prod-eu-1");
         assertThat(s.postgres().connection().describe()).isEqualTo("dataos_backup@10.20.0.5:5432/dataos");
-        assertThat(s.notices().channels().of(Audience.PLATFORM_OPERATORS).emails())
+        assertThat(s.notices().channels().of(Audience.OPERATORS).emails())
                 .containsExactly("dataos-ops@acme.example");
         assertThat(s.stakeholders().otherTeams()).containsExactly("#ops-oncall");
         assertThat(s.commands().keySet()).containsExactlyInAnyOrder(ActionKind.REMOVE_STACK,

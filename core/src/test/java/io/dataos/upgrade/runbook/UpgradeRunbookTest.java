@@ -171,6 +171,32 @@ class UpgradeRunbookTest {
     }
 
     @Test
+    void anAutomaticRollbackWaitingAtItsGateResumesOnReRunWithoutRetryingTheUpgrade() throws Exception {
+        try (LoopbackHttp health = new LoopbackHttp("/health", n -> LoopbackHttp.Answer.text(503, "down"))) {
+            world.checks(health.base() + "/health");
+            RunbookResult waiting = new UpgradeRunbook(world.ports(RunbookWorld.approved("prepare.approve-window")))
+                    .run(request().autoRollback(true).build());
+
+            assertThat(waiting.status()).as(waiting.message()).isEqualTo(RunbookStatus.WAITING_FOR_APPROVAL);
+            assertThat(waiting.rolledBack()).isFalse();
+            assertThat(waiting.rollbackRunId()).isEqualTo(waiting.runId() + "-rollback");
+            assertThat(waiting.refused()).containsExactly("prepare.assess-risk");
+            assertThat(world.fake.calls("helm", "rollback")).isEmpty();
+
+            RunbookResult resumed = new UpgradeRunbook(world.ports(RunbookWorld.approved("prepare.approve-window",
+                    "prepare.assess-risk", "cloud-kernel.restore-postgres.postgres")))
+                    .run(request().autoRollback(true).build());
+
+            assertThat(resumed.status()).as(resumed.message()).isEqualTo(RunbookStatus.ROLLED_BACK);
+            assertThat(world.fake.calls("helm", "upgrade")).hasSize(1);
+            assertThat(health.received()).as("validation is not run again").hasSize(1);
+            assertThat(world.starts(resumed.runId()).values()).containsOnly(1);
+            assertThat(world.starts(resumed.rollbackRunId()).values()).containsOnly(1);
+            assertThat(world.fake.calls("helm", "rollback")).hasSize(1);
+        }
+    }
+
+    @Test
     void failedValidationWithoutAutoRollbackStopsAndSaysWhichCheck() throws Exception {
         try (LoopbackHttp health = new LoopbackHttp("/health", n -> LoopbackHttp.Answer.text(500, "boom"))) {
             world.checks(health.base() + "/health");
