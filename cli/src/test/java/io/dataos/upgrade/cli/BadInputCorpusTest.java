@@ -109,6 +109,25 @@ class BadInputCorpusTest {
         assertThat(names).hasSizeGreaterThanOrEqualTo(MINIMUM_CASES);
     }
 
+    @Test
+    void snapshotSeesANewFileAChangedFileAndAChangedMode() throws IOException {
+        Path file = Files.writeString(tmp.resolve("release.yaml"), "version: 1.5.0\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        Map<String, String> before = snapshot(tmp);
+
+        Files.writeString(tmp.resolve("plan.md"), "");
+        assertThat(snapshot(tmp)).isNotEqualTo(before);
+        Files.delete(tmp.resolve("plan.md"));
+        assertThat(snapshot(tmp)).isEqualTo(before);
+
+        Files.writeString(file, "version: 1.5.1\n");
+        assertThat(snapshot(tmp)).isNotEqualTo(before);
+        Files.writeString(file, "version: 1.5.0\n");
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThat(snapshot(tmp)).isNotEqualTo(before);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void badInputIsRefusedWithExitTwoNamingFileAndFieldAndChangesNothing(String name) throws Exception {
