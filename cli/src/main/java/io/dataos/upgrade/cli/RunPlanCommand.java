@@ -1,6 +1,7 @@
 package io.dataos.upgrade.cli;
 
 import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.plan.PlanAction;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.run.ActionHandlers;
 import io.dataos.upgrade.run.Approvals;
@@ -19,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +94,11 @@ final class RunPlanCommand implements Callable<Integer> {
             throw new InvalidInputException("--auto-approve", "--approve", "give either --auto-approve (rehearsal)"
                     + " or --approve GATE=APPROVER, not both");
         }
+        if (parallelism < 1 || parallelism > 64) {
+            throw new InvalidInputException("command line", "--parallelism", parallelism + " is out of range: give 1"
+                    + " to 64 (default 3)");
+        }
+        checkApprovedGates(loaded);
         Approvals approvals = autoApprove != null ? new AutoApprove(autoApprove) : new PreApprovedGates(approved);
         PrintWriter out = spec.commandLine().getOut();
         PlanExecutor executor = PlanExecutor.builder(new LocalWorkspace(workspace), new LocalCommandRunner(),
@@ -111,6 +118,26 @@ final class RunPlanCommand implements Callable<Integer> {
             case WAITING_FOR_APPROVAL -> EXIT_WAITING_FOR_APPROVAL;
             default -> DataosUpgradeCommand.EXIT_FAILED;
         };
+    }
+
+    /**
+     * Refuses an approval that would approve nothing: a misspelt gate id would otherwise be ignored
+     * silently and the operator would believe the gate was approved.
+     */
+    private void checkApprovedGates(PlanActionsFile.Loaded loaded) {
+        List<String> gates = loaded.actions().stream().filter(PlanAction::requiresApproval).map(PlanAction::id)
+                .toList();
+        for (Map.Entry<String, String> approval : approved.entrySet()) {
+            if (!gates.contains(approval.getKey())) {
+                throw new InvalidInputException("command line", "--approve", "'" + approval.getKey() + "' is not a"
+                        + " gate of " + plan + (gates.isEmpty() ? ", which has no gates: remove --approve"
+                        : ": give GATE=APPROVER with one of " + String.join(", ", gates)));
+            }
+            if (approval.getValue() == null || approval.getValue().isBlank()) {
+                throw new InvalidInputException("command line", "--approve", "gate '" + approval.getKey()
+                        + "' names no approver: write GATE=APPROVER with who approved it");
+            }
+        }
     }
 
     /** Secrets from the environment: {@code prime-api-key} is read from {@code PRIME_API_KEY}. */

@@ -43,7 +43,8 @@ public final class ComponentVersion implements Comparable<ComponentVersion> {
             throw new IllegalArgumentException("version is empty: write major.minor (6.0) or a semantic version (1.10.2)");
         }
         if (text.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("version is longer than " + MAX_LENGTH + " characters");
+            throw new IllegalArgumentException("version is longer than " + MAX_LENGTH + " characters: write major.minor"
+                    + " (6.0) or a semantic version (1.10.2, 2.0.0-rc.1) without long pre-release or build parts");
         }
         if (!FORM.matcher(text).matches()) {
             throw new IllegalArgumentException("'" + Identifiers.printable(text) + "' is not a version: write major.minor"

@@ -42,7 +42,8 @@ public final class ActionHandlers {
 
     /**
      * Refuses the plan when any of its kinds has no handler (naming every such kind and its
-     * actions), then lets each handler validate its actions.
+     * actions), then lets each handler validate its actions; a handler's complaint about an action
+     * is reported against {@code source} and the action's place in it ({@code actions[3].params.workDir}).
      *
      * @throws InvalidInputException naming {@code source} and the first action of each unhandled kind
      */
@@ -63,8 +64,20 @@ public final class ActionHandlers {
                     "no handler can run " + String.join("; ", parts) + ": nothing was run; run this plan"
                             + " through a front door that supports these kinds, or remove those actions");
         }
-        for (PlanAction action : actions) {
-            byKind.get(action.kind()).validate(action);
+        for (int i = 0; i < actions.size(); i++) {
+            PlanAction action = actions.get(i);
+            try {
+                byKind.get(action.kind()).validate(action);
+            } catch (InvalidInputException e) {
+                String blamed = "plan action '" + action.id() + "'";
+                if (!blamed.equals(e.source())) {
+                    throw e; // about another file (e.g. settings): that file is the one to fix
+                }
+                // The handler only knows the action; the operator needs the plan file and the action's place in it.
+                String problem = e.getMessage().substring((e.source() + ": " + e.field() + ": ").length());
+                throw new InvalidInputException(source, "actions[" + i + "]." + e.field(), "of " + blamed + ": "
+                        + problem);
+            }
         }
     }
 
