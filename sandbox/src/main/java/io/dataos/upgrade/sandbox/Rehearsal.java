@@ -583,7 +583,9 @@ public final class Rehearsal {
         }
         md.append("Cause: ").append(switch (options.fault()) {
             case VALIDATION -> "the injected fault made the health endpoint of " + toTag + " answer 503 after a"
-                    + " complete rollout.";
+                    + " complete rollout" + (badWrites == null ? "." : ", and the release wrote bad data after the"
+                    + " backup (" + badWrites.describe() + "); the rollback restored the database from the backup"
+                    + " kit's dump and the data-integrity check compared it with the baseline.");
             case HELM_FAILURE -> "the injected fault made the API refuse the StatefulSet at " + toTag + ".";
             case CRASH_AND_RESUME -> "the run was cut short after the helm upgrade; the resumed run re-checked the"
                     + " upgrade, found it done and did not repeat it.";
