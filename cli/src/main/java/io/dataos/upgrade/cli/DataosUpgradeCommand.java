@@ -5,14 +5,15 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code dataos-upgrade} command: the runbook's plan, upgrade, verify, rollback and report
- * from a terminal. Exit codes: 0 ok, 1 the runbook failed, 2 invalid input.
+ * from a terminal. Exit codes: 0 ok, 1 the runbook failed, 2 invalid input, 3 waiting for a gate's approval.
  */
 @Command(
         name = "dataos-upgrade",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "DataOS upgrade and rollback runbook: plan, upgrade, verify, rollback, report.",
-        subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, RunPlanCommand.class, RehearseCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, UpgradeCommand.class, RollbackCommand.class,
+            VerifyCommand.class, ReportCommand.class, RunPlanCommand.class, RehearseCommand.class})
 public final class DataosUpgradeCommand implements Runnable {
 
     /** Exit code for a runbook that ran and failed. */

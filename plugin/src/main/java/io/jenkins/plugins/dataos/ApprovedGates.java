@@ -3,8 +3,10 @@ package io.jenkins.plugins.dataos;
 import hudson.AbortException;
 import io.dataos.upgrade.run.Approvals;
 import io.dataos.upgrade.run.PreApprovedGates;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +55,16 @@ final class ApprovedGates {
 
     /** These approvals as the engine executor's port: each approved gate passes, recorded with the approver. */
     Approvals toApprovals() {
-        Map<String, String> byGate = new java.util.LinkedHashMap<>();
+        return toApprovals(Clock.systemUTC());
+    }
+
+    /** As {@link #toApprovals()}, recording approval times by {@code clock}. */
+    Approvals toApprovals(Clock clock) {
+        Map<String, String> byGate = new LinkedHashMap<>();
         for (String id : approved) {
             byGate.put(id, approver == null ? "unknown (no approver given)" : approver);
         }
-        return new PreApprovedGates(byGate);
+        return new PreApprovedGates(byGate, clock);
     }
 
     /** The gates of {@code planGates} that were not approved, in plan order. */

@@ -20,6 +20,11 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  */
 public final class CredentialsSecretProvider implements SecretProvider {
 
+    /** The engine's name of the DataOS Prime API key. */
+    public static final String PRIME_API_KEY = "prime-api-key";
+    /** The engine's name of the PostgreSQL password (backups, restores, data-integrity checks). */
+    public static final String POSTGRES_PASSWORD = "postgres-password";
+
     private final Map<String, Secret> secrets;
 
     private CredentialsSecretProvider(Map<String, Secret> secrets) {

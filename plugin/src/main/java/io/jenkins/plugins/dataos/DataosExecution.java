@@ -3,8 +3,12 @@ package io.jenkins.plugins.dataos;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.run.RunLockedException;
 import io.dataos.upgrade.secret.MissingSecretException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -19,8 +23,22 @@ abstract class DataosExecution extends SynchronousNonBlockingStepExecution<Map<S
 
     private static final long serialVersionUID = 1L;
 
+    /** Null means the system clock; tests set a fixed one (maintenance windows, plan times). */
+    private transient Clock clock;
+
     DataosExecution(StepContext context) {
         super(context);
+    }
+
+    /** The clock this execution judges time by: maintenance windows and timestamps. */
+    Clock clock() {
+        return clock == null ? Clock.systemUTC() : clock;
+    }
+
+    /** Test hook: judge time by {@code fixed} instead of the system clock. Call before {@code start()}. */
+    DataosExecution withClock(Clock fixed) {
+        this.clock = fixed;
+        return this;
     }
 
     @Override
@@ -30,8 +48,15 @@ abstract class DataosExecution extends SynchronousNonBlockingStepExecution<Map<S
         PrintStream log = masker.printStream(listener.getLogger());
         try {
             return ResultMaps.plain(execute(new StepRun(getContext(), listener, log, masker)), masker);
-        } catch (InvalidInputException | MissingSecretException e) {
+        } catch (InvalidInputException | MissingSecretException | RunLockedException e) {
+            // refusals the engine explains in full: the message is for the operator, a stack trace is not
             throw new AbortException(masker.mask(e.getMessage()));
+        } catch (AbortException e) {
+            throw masker.reveals(String.valueOf(e.getMessage()), List.of()) ? new AbortException(masker.mask(e.getMessage())) : e;
+        } catch (IOException e) {
+            // the cause is dropped only when the message held a secret: its trace could repeat it
+            throw masker.reveals(String.valueOf(e.getMessage()), List.of())
+                    ? new IOException(masker.mask(e.getMessage())) : e;
         } finally {
             log.flush();
         }
@@ -39,9 +64,4 @@ abstract class DataosExecution extends SynchronousNonBlockingStepExecution<Map<S
 
     /** The step's work; {@code run.log()} is the masked build log. */
     protected abstract Map<String, Object> execute(StepRun run) throws Exception;
-
-    /** Fails clearly where the engine API a step needs is not part of this build. */
-    static AbortException notAvailable(String function, String what, String engineApi) {
-        return new AbortException(Messages.format("Core.NotAvailable", function, what, engineApi));
-    }
 }

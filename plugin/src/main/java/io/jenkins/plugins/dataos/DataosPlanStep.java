@@ -4,6 +4,22 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.dataos.upgrade.model.MaintenanceWindow;
+import io.dataos.upgrade.model.Manifests;
+import io.dataos.upgrade.model.PlatformManifest;
+import io.dataos.upgrade.model.PlatformState;
+import io.dataos.upgrade.model.Release;
+import io.dataos.upgrade.plan.Plan;
+import io.dataos.upgrade.plan.PlanAction;
+import io.dataos.upgrade.plan.PlanJson;
+import io.dataos.upgrade.plan.PlanMarkdown;
+import io.dataos.upgrade.plan.RequiredApproval;
+import io.dataos.upgrade.plan.RollbackPlanner;
+import io.dataos.upgrade.plan.UpgradePlanner;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +42,8 @@ public class DataosPlanStep extends Step {
 
     static final List<String> TYPES = List.of("upgrade", "rollback");
     static final String DEFAULT_OUTPUT_DIR = "dataos-upgrade/plan";
+    static final String PLAN_JSON = "plan.json";
+    static final String PLAN_MARKDOWN = "plan.md";
 
     private final String type;
     private final String installed;
@@ -99,7 +117,8 @@ public class DataosPlanStep extends Step {
                         "the workspace path of the release manifest to roll back to") : null,
                 StepFields.problemWithPath("release", release),
                 StepFields.problemWithPath("target", target),
-                StepFields.problemWithPath("outputDir", outputDir));
+                StepFields.problemWithPath("outputDir", outputDir),
+                StepFields.problemWithWindow("maintenanceWindow", maintenanceWindow));
     }
 
     @Override
@@ -120,8 +139,71 @@ public class DataosPlanStep extends Step {
         @Override
         protected Map<String, Object> execute(StepRun run) throws Exception {
             step.validate();
-            throw notAvailable(DescriptorImpl.FUNCTION, "planning",
-                    "io.dataos.upgrade.plan (UpgradePlanner, RollbackPlanner, PlanJson, PlanMarkdown)");
+            Instant now = clock().instant();
+            MaintenanceWindow window = step.maintenanceWindow == null ? null
+                    : MaintenanceWindow.parse(step.maintenanceWindow, now, DescriptorImpl.FUNCTION, "maintenanceWindow");
+            PlatformState installed = Manifests.readPlatformState(run.read("installed", step.installed), step.installed);
+            Plan plan;
+            if ("upgrade".equals(step.type)) {
+                Release release = Manifests.readRelease(run.read("release", step.release), step.release);
+                plan = new UpgradePlanner(clock()).plan(installed, release, window);
+            } else {
+                PlatformManifest target = Manifests.read(run.read("target", step.target), step.target);
+                plan = new RollbackPlanner().plan(installed, target);
+            }
+            // both renderings before either file, so a plan that cannot be rendered leaves nothing behind
+            byte[] json = PlanJson.write(plan);
+            byte[] markdown = PlanMarkdown.render(plan).getBytes(StandardCharsets.UTF_8);
+            String jsonPath = step.outputDir + "/" + PLAN_JSON;
+            String markdownPath = step.outputDir + "/" + PLAN_MARKDOWN;
+            FilePathWorkspace workspace = run.workspace();
+            workspace.write(jsonPath, json);
+            workspace.write(markdownPath, markdown);
+
+            List<Map<String, Object>> gates = gates(plan);
+            run.log().println(DescriptorImpl.FUNCTION + ": " + step.type + " plan " + plan.id() + " ("
+                    + plan.fromVersion() + " -> " + plan.toVersion() + "): " + plan.actions().size() + " action(s), risk "
+                    + plan.risk().level() + ", " + gates.size() + " gate(s); written to " + jsonPath + " and "
+                    + markdownPath);
+            if (!plan.message().isEmpty()) {
+                run.log().println(DescriptorImpl.FUNCTION + ": " + plan.message());
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("type", step.type);
+            result.put("planId", plan.id());
+            result.put("summary", plan.message());
+            result.put("empty", plan.isEmpty());
+            result.put("fromVersion", plan.fromVersion());
+            result.put("toVersion", plan.toVersion());
+            result.put("risk", plan.risk().level().name());
+            result.put("riskReasons", plan.risk().reasons());
+            result.put("estimatedDowntimeMinutes", plan.risk().estimatedDowntime().toMinutes());
+            result.put("actions", plan.actions().size());
+            result.put("gates", gates);
+            result.put("maintenanceWindow", window == null ? null : window.spec());
+            result.put("planJson", jsonPath);
+            result.put("planMarkdown", markdownPath);
+            return result;
+        }
+
+        /** The plan's gates in plan order, with the reason and approvers the risk assessment gives each. */
+        private static List<Map<String, Object>> gates(Plan plan) {
+            Map<String, RequiredApproval> approvals = new LinkedHashMap<>();
+            for (RequiredApproval a : plan.risk().approvals()) {
+                approvals.putIfAbsent(a.actionId(), a);
+            }
+            List<Map<String, Object>> gates = new ArrayList<>();
+            for (PlanAction gate : plan.gates()) {
+                RequiredApproval approval = approvals.get(gate.id());
+                Map<String, Object> g = new LinkedHashMap<>();
+                g.put("id", gate.id());
+                g.put("reason", approval != null && !approval.reason().isEmpty() ? approval.reason() : gate.description());
+                g.put("approvers", approval != null && !approval.approvers().isEmpty() ? approval.approvers()
+                        : gate.approvers());
+                g.put("kind", gate.kind().name());
+                gates.add(g);
+            }
+            return gates;
         }
     }
 
@@ -173,6 +255,11 @@ public class DataosPlanStep extends Step {
         @POST
         public FormValidation doCheckOutputDir(@QueryParameter String value) {
             return StepFields.form(StepFields.problemWithPath("outputDir", value));
+        }
+
+        @POST
+        public FormValidation doCheckMaintenanceWindow(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithWindow("maintenanceWindow", value));
         }
     }
 }

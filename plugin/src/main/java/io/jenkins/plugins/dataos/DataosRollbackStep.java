@@ -9,6 +9,10 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.dataos.upgrade.runbook.RollbackRequest;
+import io.dataos.upgrade.runbook.RollbackRunbook;
+import io.dataos.upgrade.runbook.RunbookResult;
+import io.dataos.upgrade.runbook.SettingsOverrides;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,17 +36,20 @@ import org.kohsuke.stapler.verb.POST;
  */
 public class DataosRollbackStep extends Step {
 
-    static final String DEFAULT_STATE_DIR = "dataos-upgrade";
-    static final int DEFAULT_TIMEOUT_MINUTES = 60;
-
     private final String plan;
     private List<String> approvedGates = List.of();
     private String approver;
     private String credentialsId;
     private String postgresCredentialsId;
     private boolean dryRun;
-    private String stateDir = DEFAULT_STATE_DIR;
-    private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
+    private String stateDir;
+    private int timeoutMinutes;
+    private String runId;
+    private String settings;
+    private String valuesFile;
+    private String reason;
+    private boolean propagate = true;
+    private List<String> secretCredentials = List.of();
 
     @DataBoundConstructor
     public DataosRollbackStep(String plan) {
@@ -104,8 +111,7 @@ public class DataosRollbackStep extends Step {
 
     @DataBoundSetter
     public void setStateDir(String stateDir) {
-        String dir = StepFields.text(stateDir);
-        this.stateDir = dir == null ? DEFAULT_STATE_DIR : dir;
+        this.stateDir = StepFields.text(stateDir);
     }
 
     public int getTimeoutMinutes() {
@@ -117,6 +123,66 @@ public class DataosRollbackStep extends Step {
         this.timeoutMinutes = timeoutMinutes;
     }
 
+    public String getRunId() {
+        return runId;
+    }
+
+    @DataBoundSetter
+    public void setRunId(String runId) {
+        this.runId = StepFields.text(runId);
+    }
+
+    public String getSettings() {
+        return settings;
+    }
+
+    @DataBoundSetter
+    public void setSettings(String settings) {
+        this.settings = StepFields.text(settings);
+    }
+
+    public String getValuesFile() {
+        return valuesFile;
+    }
+
+    @DataBoundSetter
+    public void setValuesFile(String valuesFile) {
+        this.valuesFile = StepFields.text(valuesFile);
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    @DataBoundSetter
+    public void setReason(String reason) {
+        this.reason = StepFields.text(reason);
+    }
+
+    public List<String> getSecretCredentials() {
+        return secretCredentials;
+    }
+
+    /** {@code 'secret-name=credentials-id'} pairs: the other secrets the checks and settings files name. */
+    @DataBoundSetter
+    public void setSecretCredentials(List<String> secretCredentials) {
+        this.secretCredentials = secretCredentials == null ? List.of() : List.copyOf(new ArrayList<>(secretCredentials));
+    }
+
+    public boolean isPropagate() {
+        return propagate;
+    }
+
+    @DataBoundSetter
+    public void setPropagate(boolean propagate) {
+        this.propagate = propagate;
+    }
+
+    /** The settings this step sets explicitly; the rest comes from the settings file. */
+    SettingsOverrides overrides() {
+        return new SettingsOverrides(null, null, null, timeoutMinutes > 0 ? timeoutMinutes : null, stateDir, null);
+    }
+
     void validate() throws hudson.AbortException {
         StepFields.requireAll(
                 StepFields.problemWithRequired("plan", plan,
@@ -124,7 +190,12 @@ public class DataosRollbackStep extends Step {
                 StepFields.problemWithPath("plan", plan),
                 StepFields.problemWithGateIds("approvedGates", approvedGates),
                 StepFields.problemWithPath("stateDir", stateDir),
-                timeoutMinutes > 0 ? null : Messages.format("Field.Positive", "timeoutMinutes", timeoutMinutes));
+                timeoutMinutes >= 0 ? null : Messages.format("Field.Positive", "timeoutMinutes", timeoutMinutes),
+                StepFields.problemWithPath("settings", settings),
+                StepFields.problemWithPath("valuesFile", valuesFile),
+                runId == null ? null : StepFields.problemWithRunId("runId", runId),
+                StepFields.problemWithSecretCredentials("secretCredentials", secretCredentials,
+                        List.of(CredentialsSecretProvider.PRIME_API_KEY, CredentialsSecretProvider.POSTGRES_PASSWORD)));
     }
 
     ApprovedGates approvals() {
@@ -133,8 +204,9 @@ public class DataosRollbackStep extends Step {
 
     Map<String, String> credentialIds() {
         Map<String, String> ids = new LinkedHashMap<>();
-        ids.put("prime-api-key", credentialsId);
-        ids.put("postgres-password", postgresCredentialsId);
+        ids.put(CredentialsSecretProvider.PRIME_API_KEY, credentialsId);
+        ids.put(CredentialsSecretProvider.POSTGRES_PASSWORD, postgresCredentialsId);
+        ids.putAll(StepFields.secretCredentials(secretCredentials));
         return ids;
     }
 
@@ -156,9 +228,16 @@ public class DataosRollbackStep extends Step {
         @Override
         protected Map<String, Object> execute(StepRun run) throws Exception {
             step.validate();
-            CredentialsSecretProvider.resolve(run.build(), step.credentialIds(), run.masker());
-            throw notAvailable(DescriptorImpl.FUNCTION, "the rollback run",
-                    "io.dataos.upgrade.plan.PlanJson and io.dataos.upgrade.run executor");
+            CredentialsSecretProvider secrets = CredentialsSecretProvider.resolve(run.build(), step.credentialIds(),
+                    run.masker());
+            ApprovedGates approvals = step.approvals();
+            RunbookCalls.checkApprovalsAgainstPlan(run, step.plan, approvals);
+            RollbackRequest request = RollbackRequest.builder().runId(step.runId).plan(step.plan)
+                    .valuesFile(step.valuesFile).settings(step.settings).reason(step.reason).dryRun(step.dryRun)
+                    .startedBy(RunbookCalls.startedBy(run)).overrides(step.overrides()).build();
+            RunbookResult result = new RollbackRunbook(RunbookCalls.ports(DescriptorImpl.FUNCTION, run, secrets,
+                    approvals, clock())).run(request);
+            return RunbookCalls.finish(DescriptorImpl.FUNCTION, result, step.propagate, approvals, run.log());
         }
     }
 
@@ -224,6 +303,28 @@ public class DataosRollbackStep extends Step {
         @POST
         public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
             return StepFields.form(StepFields.problemWithPositive("timeoutMinutes", value));
+        }
+
+        @POST
+        public FormValidation doCheckSettings(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithPath("settings", value));
+        }
+
+        @POST
+        public FormValidation doCheckValuesFile(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithPath("valuesFile", value));
+        }
+
+        @POST
+        public FormValidation doCheckSecretCredentials(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithSecretCredentials("secretCredentials",
+                    StepFields.splitList(value), List.of(CredentialsSecretProvider.PRIME_API_KEY,
+                            CredentialsSecretProvider.POSTGRES_PASSWORD)));
+        }
+
+        @POST
+        public FormValidation doCheckRunId(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithRunId("runId", value));
         }
     }
 }

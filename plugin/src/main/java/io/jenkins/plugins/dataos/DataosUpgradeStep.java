@@ -9,6 +9,10 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.dataos.upgrade.runbook.RunbookResult;
+import io.dataos.upgrade.runbook.SettingsOverrides;
+import io.dataos.upgrade.runbook.UpgradeRequest;
+import io.dataos.upgrade.runbook.UpgradeRunbook;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +36,11 @@ import org.kohsuke.stapler.verb.POST;
  */
 public class DataosUpgradeStep extends Step {
 
-    static final String DEFAULT_NAMESPACE = "dataos-manager";
-    static final String DEFAULT_RELEASE_NAME = "dataos-manager";
-    static final String DEFAULT_CHART = "dataos/dataos-manager";
-    static final String DEFAULT_STATE_DIR = "dataos-upgrade";
-    static final int DEFAULT_TIMEOUT_MINUTES = 30;
 
     private final String release;
     private final String valuesFile;
     private final String credentialsId;
-    private String installed;
+    private final String installed;
     private String plan;
     private String maintenanceWindow;
     private boolean force;
@@ -49,19 +48,24 @@ public class DataosUpgradeStep extends Step {
     private boolean autoRollback = true;
     private boolean backup = true;
     private String postgresCredentialsId;
-    private String namespace = DEFAULT_NAMESPACE;
-    private String releaseName = DEFAULT_RELEASE_NAME;
-    private String chart = DEFAULT_CHART;
-    private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
-    private String stateDir = DEFAULT_STATE_DIR;
+    private String namespace;
+    private String releaseName;
+    private String chart;
+    private int timeoutMinutes;
+    private String stateDir;
     private List<String> approvedGates = List.of();
     private String approver;
+    private String runId;
+    private String settings;
+    private boolean propagate = true;
+    private List<String> secretCredentials = List.of();
 
     @DataBoundConstructor
-    public DataosUpgradeStep(String release, String valuesFile, String credentialsId) {
+    public DataosUpgradeStep(String release, String valuesFile, String credentialsId, String installed) {
         this.release = StepFields.text(release);
         this.valuesFile = StepFields.text(valuesFile);
         this.credentialsId = StepFields.text(credentialsId);
+        this.installed = StepFields.text(installed);
     }
 
     public String getRelease() {
@@ -78,11 +82,6 @@ public class DataosUpgradeStep extends Step {
 
     public String getInstalled() {
         return installed;
-    }
-
-    @DataBoundSetter
-    public void setInstalled(String installed) {
-        this.installed = StepFields.text(installed);
     }
 
     public String getPlan() {
@@ -154,8 +153,7 @@ public class DataosUpgradeStep extends Step {
 
     @DataBoundSetter
     public void setNamespace(String namespace) {
-        String ns = StepFields.text(namespace);
-        this.namespace = ns == null ? DEFAULT_NAMESPACE : ns;
+        this.namespace = StepFields.text(namespace);
     }
 
     public String getReleaseName() {
@@ -164,8 +162,7 @@ public class DataosUpgradeStep extends Step {
 
     @DataBoundSetter
     public void setReleaseName(String releaseName) {
-        String name = StepFields.text(releaseName);
-        this.releaseName = name == null ? DEFAULT_RELEASE_NAME : name;
+        this.releaseName = StepFields.text(releaseName);
     }
 
     public String getChart() {
@@ -174,8 +171,7 @@ public class DataosUpgradeStep extends Step {
 
     @DataBoundSetter
     public void setChart(String chart) {
-        String c = StepFields.text(chart);
-        this.chart = c == null ? DEFAULT_CHART : c;
+        this.chart = StepFields.text(chart);
     }
 
     public int getTimeoutMinutes() {
@@ -193,8 +189,7 @@ public class DataosUpgradeStep extends Step {
 
     @DataBoundSetter
     public void setStateDir(String stateDir) {
-        String dir = StepFields.text(stateDir);
-        this.stateDir = dir == null ? DEFAULT_STATE_DIR : dir;
+        this.stateDir = StepFields.text(stateDir);
     }
 
     public List<String> getApprovedGates() {
@@ -215,6 +210,49 @@ public class DataosUpgradeStep extends Step {
         this.approver = StepFields.text(approver);
     }
 
+    public String getRunId() {
+        return runId;
+    }
+
+    @DataBoundSetter
+    public void setRunId(String runId) {
+        this.runId = StepFields.text(runId);
+    }
+
+    public String getSettings() {
+        return settings;
+    }
+
+    @DataBoundSetter
+    public void setSettings(String settings) {
+        this.settings = StepFields.text(settings);
+    }
+
+    public List<String> getSecretCredentials() {
+        return secretCredentials;
+    }
+
+    /** {@code 'secret-name=credentials-id'} pairs: the other secrets the checks and settings files name. */
+    @DataBoundSetter
+    public void setSecretCredentials(List<String> secretCredentials) {
+        this.secretCredentials = secretCredentials == null ? List.of() : List.copyOf(new ArrayList<>(secretCredentials));
+    }
+
+    public boolean isPropagate() {
+        return propagate;
+    }
+
+    @DataBoundSetter
+    public void setPropagate(boolean propagate) {
+        this.propagate = propagate;
+    }
+
+    /** The helm and state settings this step sets explicitly; the rest comes from the settings file. */
+    SettingsOverrides overrides() {
+        return new SettingsOverrides(releaseName, namespace, chart, timeoutMinutes > 0 ? timeoutMinutes : null,
+                stateDir, null);
+    }
+
     void validate() throws hudson.AbortException {
         StepFields.requireAll(
                 StepFields.problemWithRequired("release", release, "the workspace path of the release manifest to upgrade to"),
@@ -223,18 +261,26 @@ public class DataosUpgradeStep extends Step {
                 StepFields.problemWithPath("valuesFile", valuesFile),
                 StepFields.problemWithRequired("credentialsId", credentialsId,
                         "the id of the 'Secret text' credential holding the Prime API key"),
+                StepFields.problemWithRequired("installed", installed,
+                        "the workspace path of the platform state installed now (kind: PlatformState)"),
                 StepFields.problemWithPath("installed", installed),
                 StepFields.problemWithPath("plan", plan),
                 StepFields.problemWithPath("stateDir", stateDir),
-                timeoutMinutes > 0 ? null : Messages.format("Field.Positive", "timeoutMinutes", timeoutMinutes),
-                StepFields.problemWithGateIds("approvedGates", approvedGates));
+                timeoutMinutes >= 0 ? null : Messages.format("Field.Positive", "timeoutMinutes", timeoutMinutes),
+                StepFields.problemWithGateIds("approvedGates", approvedGates),
+                StepFields.problemWithPath("settings", settings),
+                runId == null ? null : StepFields.problemWithRunId("runId", runId),
+                StepFields.problemWithSecretCredentials("secretCredentials", secretCredentials,
+                        List.of(CredentialsSecretProvider.PRIME_API_KEY, CredentialsSecretProvider.POSTGRES_PASSWORD)),
+                StepFields.problemWithWindow("maintenanceWindow", maintenanceWindow));
     }
 
     /** The secret names the engine asks for, mapped to the credential ids given to this step. */
     Map<String, String> credentialIds() {
         Map<String, String> ids = new LinkedHashMap<>();
-        ids.put("prime-api-key", credentialsId);
-        ids.put("postgres-password", postgresCredentialsId);
+        ids.put(CredentialsSecretProvider.PRIME_API_KEY, credentialsId);
+        ids.put(CredentialsSecretProvider.POSTGRES_PASSWORD, postgresCredentialsId);
+        ids.putAll(StepFields.secretCredentials(secretCredentials));
         return ids;
     }
 
@@ -243,7 +289,10 @@ public class DataosUpgradeStep extends Step {
         return new Execution(this, context);
     }
 
-    /** Resolves the credentials, checks the window, then hands the run to the engine's executor. */
+    /**
+     * Resolves the credentials and checks the approvals against the reviewed plan, then hands the run to the
+     * engine's {@link UpgradeRunbook} (which refuses to start outside the maintenance window unless forced).
+     */
     static final class Execution extends DataosExecution {
         private static final long serialVersionUID = 1L;
         private final transient DataosUpgradeStep step;
@@ -256,9 +305,18 @@ public class DataosUpgradeStep extends Step {
         @Override
         protected Map<String, Object> execute(StepRun run) throws Exception {
             step.validate();
-            CredentialsSecretProvider.resolve(run.build(), step.credentialIds(), run.masker());
-            throw notAvailable(DescriptorImpl.FUNCTION, "the upgrade run",
-                    "io.dataos.upgrade.run executor and io.dataos.upgrade.model.MaintenanceWindow");
+            CredentialsSecretProvider secrets = CredentialsSecretProvider.resolve(run.build(), step.credentialIds(),
+                    run.masker());
+            ApprovedGates approvals = new ApprovedGates(step.approvedGates, step.approver);
+            RunbookCalls.checkApprovalsAgainstPlan(run, step.plan, approvals);
+            UpgradeRequest request = UpgradeRequest.builder().runId(step.runId).installed(step.installed)
+                    .release(step.release).valuesFile(step.valuesFile).settings(step.settings).plan(step.plan)
+                    .maintenanceWindow(step.maintenanceWindow).dryRun(step.dryRun).autoRollback(step.autoRollback)
+                    .force(step.force).backup(step.backup).startedBy(RunbookCalls.startedBy(run))
+                    .overrides(step.overrides()).build();
+            RunbookResult result = new UpgradeRunbook(RunbookCalls.ports(DescriptorImpl.FUNCTION, run, secrets,
+                    approvals, clock())).run(request);
+            return RunbookCalls.finish(DescriptorImpl.FUNCTION, result, step.propagate, approvals, run.log());
         }
     }
 
@@ -320,7 +378,10 @@ public class DataosUpgradeStep extends Step {
 
         @POST
         public FormValidation doCheckInstalled(@QueryParameter String value) {
-            return StepFields.form(StepFields.problemWithPath("installed", value));
+            return StepFields.form(StepFields.first(
+                    StepFields.problemWithRequired("installed", value,
+                            "the workspace path of the platform state installed now (kind: PlatformState)"),
+                    StepFields.problemWithPath("installed", value)));
         }
 
         @POST
@@ -336,6 +397,28 @@ public class DataosUpgradeStep extends Step {
         @POST
         public FormValidation doCheckTimeoutMinutes(@QueryParameter String value) {
             return StepFields.form(StepFields.problemWithPositive("timeoutMinutes", value));
+        }
+
+        @POST
+        public FormValidation doCheckSettings(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithPath("settings", value));
+        }
+
+        @POST
+        public FormValidation doCheckSecretCredentials(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithSecretCredentials("secretCredentials",
+                    StepFields.splitList(value), List.of(CredentialsSecretProvider.PRIME_API_KEY,
+                            CredentialsSecretProvider.POSTGRES_PASSWORD)));
+        }
+
+        @POST
+        public FormValidation doCheckRunId(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithRunId("runId", value));
+        }
+
+        @POST
+        public FormValidation doCheckMaintenanceWindow(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithWindow("maintenanceWindow", value));
         }
 
         @POST

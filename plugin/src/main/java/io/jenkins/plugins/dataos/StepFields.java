@@ -2,7 +2,15 @@ package io.jenkins.plugins.dataos;
 
 import hudson.AbortException;
 import hudson.util.FormValidation;
+import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.model.MaintenanceWindow;
+import io.dataos.upgrade.run.Journal;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +20,7 @@ import java.util.regex.Pattern;
 final class StepFields {
 
     private static final Pattern GATE_ID = Pattern.compile("[A-Za-z0-9._:-]+");
+    private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private StepFields() {
     }
@@ -58,6 +67,47 @@ final class StepFields {
         }
     }
 
+    /** The first problem among a list of workspace paths. */
+    static String problemWithPaths(String field, List<String> values) {
+        if (values == null) {
+            return null;
+        }
+        for (String value : values) {
+            String problem = text(value) == null ? Messages.format("Field.Required", field + " entry",
+                    "a workspace path") : problemWithPath(field, value);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code value} can name a run (and so a journal directory). */
+    static String problemWithRunId(String field, String value) {
+        if (text(value) == null) {
+            return null;
+        }
+        try {
+            Journal.checkRunId(value.trim(), field);
+            return null;
+        } catch (InvalidInputException e) {
+            return Messages.format("Field.RunId", field, value);
+        }
+    }
+
+    /** Whether {@code value} is a maintenance window in one of the forms the engine reads. */
+    static String problemWithWindow(String field, String value) {
+        if (text(value) == null) {
+            return null;
+        }
+        try {
+            MaintenanceWindow.parse(value);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return Messages.format("Field.MaintenanceWindow", field, value, e.getMessage());
+        }
+    }
+
     static String problemWithGateIds(String field, List<String> ids) {
         if (ids == null) {
             return null;
@@ -70,12 +120,47 @@ final class StepFields {
         return null;
     }
 
+    /**
+     * Whether every entry is {@code secret-name=credentials-id}, with a distinct name that is not one of
+     * {@code reserved} (those have their own arguments).
+     */
+    static String problemWithSecretCredentials(String field, List<String> entries, List<String> reserved) {
+        if (entries == null) {
+            return null;
+        }
+        Set<String> names = new HashSet<>();
+        for (String entry : entries) {
+            String[] pair = entry == null ? new String[0] : entry.split("=", 2);
+            if (pair.length != 2 || !SECRET_NAME.matcher(pair[0].trim()).matches() || pair[1].isBlank()) {
+                return Messages.format("Field.SecretCredential", field, entry);
+            }
+            String name = pair[0].trim();
+            if (reserved.contains(name)) {
+                return Messages.format("Field.SecretCredential.Reserved", field, name);
+            }
+            if (!names.add(name)) {
+                return Messages.format("Field.SecretCredential.Twice", field, name);
+            }
+        }
+        return null;
+    }
+
+    /** The {@code secret-name=credentials-id} entries as a map, in order (checked by the caller). */
+    static Map<String, String> secretCredentials(List<String> entries) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String entry : entries) {
+            String[] pair = entry.split("=", 2);
+            ids.put(pair[0].trim(), pair[1].trim());
+        }
+        return ids;
+    }
+
     /** Splits the Snippet Generator's comma- or newline-separated text into gate ids. */
     static List<String> splitList(String value) {
         if (text(value) == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(value.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** The first non-null problem, or null. */

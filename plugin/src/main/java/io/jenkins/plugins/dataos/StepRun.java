@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.dataos.upgrade.InvalidInputException;
 import java.io.IOException;
 import java.io.PrintStream;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -60,6 +61,22 @@ final class StepRun {
     LauncherCommandRunner commandRunner() throws IOException, InterruptedException {
         return new LauncherCommandRunner(required(Launcher.class), workspaceRoot(), context.get(EnvVars.class),
                 listener, masker);
+    }
+
+    /**
+     * The bytes of the workspace file a step argument names; a missing file is refused naming the argument, so
+     * the message says which argument to fix.
+     */
+    byte[] read(String field, String path) throws IOException, InterruptedException {
+        FilePathWorkspace workspace = workspace();
+        if (!workspace.exists(path)) {
+            throw new InvalidInputException(path, "(file)", "does not exist in the workspace (given as " + field
+                    + "): check the path, or create the file in an earlier stage");
+        }
+        if (workspace.resolve(path).isDirectory()) {
+            throw new InvalidInputException(path, "(file)", "is a directory (given as " + field + "): give a file");
+        }
+        return workspace.read(path);
     }
 
     private <T> T required(Class<T> type) throws IOException, InterruptedException {

@@ -41,7 +41,8 @@ class StepExecutionTest {
     @Test
     void missingCredentialFailsTheUpgradeNamingTheIdAndTheFix() throws Exception {
         TestStepContext context = new TestStepContext(workspace);
-        DataosUpgradeStep step = new DataosUpgradeStep("releases/1.12.yaml", "values.yaml", "dataos-prime-key");
+        DataosUpgradeStep step = new DataosUpgradeStep("releases/1.12.yaml", "values.yaml", "dataos-prime-key",
+                "state/installed.yaml");
 
         step.start(context).start();
 
@@ -82,7 +83,7 @@ class StepExecutionTest {
         TestCredentials.secretText("dataos-prime-key", KEY);
         TestStepContext context = new TestStepContext(workspace);
         DataosUpgradeStep step = new DataosUpgradeStep("releases/1.12.yaml", "../../etc/dataos/values.yaml",
-                "dataos-prime-key");
+                "dataos-prime-key", "state/installed.yaml");
 
         step.start(context).start();
 

@@ -44,11 +44,17 @@ class StepReferenceTest {
                 + "absolute paths and `..` that leave it are refused. Each step returns a plain map (strings, numbers, "
                 + "booleans, lists, maps) that a script can keep. Long work runs off the Pipeline thread: a controller "
                 + "restart while a step runs fails that step, and the run's journal lets a re-run resume.\n\n");
-        md.append("**Status of this build:** argument checks, credential resolution (`findCredentialById` + `track`), "
-                + "output masking, the Launcher/FilePath adapters and approval checks work. The engine calls behind "
-                + "each step (planning, the upgrade and rollback runs, verification, reports) are not wired yet: "
-                + "after its checks, each step fails with \"... is not available in this build of the plugin\" and "
-                + "changes nothing. The result keys below are the contract those calls will fill.\n\n");
+        md.append("**Status of this build:** every step is wired to the engine. `dataosPlan` runs the upgrade and "
+                + "rollback planners (`UpgradePlanner`, `RollbackPlanner`) and writes `PlanJson`/`PlanMarkdown`; "
+                + "`dataosUpgrade` and `dataosRollback` run the runbook facades (`UpgradeRunbook`, `RollbackRunbook`) "
+                + "with the Jenkins ports: commands through the build's `Launcher` (`LauncherCommandRunner`), files "
+                + "through the workspace `FilePath` (`FilePathWorkspace`), secrets from \"Secret text\" credentials "
+                + "(`findCredentialById` + `track`, masked in every line printed) and the gates the Jenkinsfile "
+                + "approved (`PreApprovedGates`); `dataosVerify` runs the checks file (`Verification`) and writes JUnit "
+                + "XML, Markdown and JSON; `dataosReport` builds the run or RCA report from a journal "
+                + "(`JournalRunRecords`, `RunReports`). The runbook settings file (`dataos-upgrade.yaml`) supplies "
+                + "what the manifests do not say (helm/kubectl programs, the database, the checks file, the site's "
+                + "command templates).\n\n");
         for (Class<? extends Step> step : StepBindingTest.STEPS) {
             StepDescriptor d = StepBindingTest.descriptor(step);
             Step defaults = StepBindingTest.newInstance(step);

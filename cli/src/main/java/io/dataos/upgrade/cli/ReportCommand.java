@@ -1,0 +1,58 @@
+package io.dataos.upgrade.cli;
+
+import io.dataos.upgrade.runbook.ReportRequest;
+import io.dataos.upgrade.runbook.ReportResult;
+import io.dataos.upgrade.runbook.ReportRunbook;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dataos-upgrade report}: the run report and RCA report of a run, from its journal. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {"Write the run report and the root-cause-analysis report (Markdown and HTML) of a run from its"
+                + " journal, with the stakeholder debrief drafts.", "Exit codes: 0 written, 2 invalid input."})
+final class ReportCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    RunbookOptions options;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "The run to report on.")
+    String runId;
+
+    @Option(names = "--journal", paramLabel = "FILE",
+            description = "Or the run's journal, .dataos-upgrade/runs/<runId>/journal.jsonl.")
+    Path journal;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory of the reports. Default:"
+            + " <stateDir>/reports/<runId>.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cli = spec.commandLine();
+        ReportResult result = new ReportRunbook(options.ports(cli, null)).run(new ReportRequest(runId,
+                options.inWorkspace(journal, "--journal"), options.settings(), options.inWorkspace(out, "--out"),
+                null));
+        if (options.format == RunbookOptions.Format.JSON) {
+            options.printJson(cli, result.toMap());
+        } else {
+            PrintWriter o = cli.getOut();
+            o.println("run " + result.runId() + " (" + result.kind() + ", " + result.outcome() + "): "
+                    + result.failedChecks() + " failed check(s)");
+            o.println("  run report: " + result.runReportMarkdown() + "  (" + result.runReportHtml() + ")");
+            o.println("  RCA report: " + result.rcaMarkdown() + "  (" + result.rcaHtml() + ")");
+            o.println("  debrief drafts: " + String.join(", ", result.debrief()));
+            o.flush();
+        }
+        return 0;
+    }
+}

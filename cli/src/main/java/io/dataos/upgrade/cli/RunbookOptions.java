@@ -1,0 +1,168 @@
+package io.dataos.upgrade.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.process.LocalCommandRunner;
+import io.dataos.upgrade.run.Approvals;
+import io.dataos.upgrade.run.PreApprovedGates;
+import io.dataos.upgrade.runbook.RunbookPorts;
+import io.dataos.upgrade.workspace.LocalWorkspace;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * What every runbook command shares: the workspace, the settings file, the secrets (key files or
+ * environment), the output format, and turning it all into the engine's ports. Progress lines go to
+ * standard output as the run goes, or to standard error with {@code --output json}, which prints the
+ * result as one JSON object on standard output.
+ */
+final class RunbookOptions {
+
+    /** How the result is printed. */
+    enum Format {
+        TEXT,
+        JSON
+    }
+
+    /** Accepts text/json in any case. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            try {
+                return Format.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not an output format: use text or"
+                        + " json");
+            }
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--workspace", defaultValue = ".", paramLabel = "DIR",
+            description = "The workspace: every file argument is inside it, and .dataos-upgrade/ (journal, backup"
+                    + " kits, locks) and the state directory are kept in it. Default: the current directory.")
+    Path workspace;
+
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = "Runbook settings (docs/settings.md). Default: dataos-upgrade.yaml in the workspace when it"
+                    + " exists, else the defaults.")
+    Path settings;
+
+    @Option(names = "--output", paramLabel = "text|json", converter = FormatConverter.class,
+            description = "text (default): progress and a summary; json: progress on standard error, the result as"
+                    + " JSON on standard output.")
+    Format format = Format.TEXT;
+
+    @Option(names = "--prime-api-key-file", paramLabel = "FILE",
+            description = "File holding the DataOS Prime API key, readable by its owner only (chmod 600). Default:"
+                    + " the environment variable PRIME_API_KEY.")
+    Path primeApiKeyFile;
+
+    @Option(names = "--postgres-password-file", paramLabel = "FILE",
+            description = "File holding the DataOS database password, owner-only. Default: POSTGRES_PASSWORD.")
+    Path postgresPasswordFile;
+
+    @Option(names = "--secret-file", paramLabel = "NAME=FILE",
+            description = "Any other secret the settings or checks name (smtp-password, a webhook, a token), from an"
+                    + " owner-only file. Default: the environment variable NAME in upper case with '_' for '-'."
+                    + " Repeatable.")
+    Map<String, Path> secretFiles = new LinkedHashMap<>();
+
+    Function<String, String> environment = System::getenv;
+    Clock clock = Clock.systemUTC();
+
+    LocalWorkspace workspace() {
+        return new LocalWorkspace(workspace);
+    }
+
+    /**
+     * {@code file} as a workspace path: an absolute path must lie in the workspace; a relative one is
+     * taken from the current directory when that names an existing file in the workspace, else as
+     * relative to the workspace. A path leaving the workspace is refused naming {@code option}.
+     */
+    String inWorkspace(Path file, String option) {
+        if (file == null) {
+            return null;
+        }
+        Path root = workspace.toAbsolutePath().normalize();
+        Path absolute;
+        if (file.isAbsolute()) {
+            absolute = file.normalize();
+        } else {
+            Path fromHere = Path.of("").toAbsolutePath().resolve(file).normalize();
+            absolute = fromHere.startsWith(root) && Files.exists(fromHere) ? fromHere : root.resolve(file).normalize();
+        }
+        if (!absolute.startsWith(root)) {
+            throw new InvalidInputException(option, file.toString(), "is outside the workspace " + root
+                    + ": put it in the workspace, or point --workspace at the directory holding it");
+        }
+        String relative = root.relativize(absolute).toString().replace('\\', '/');
+        return relative.isEmpty() ? "." : relative;
+    }
+
+    String settings() {
+        return inWorkspace(settings, "--settings");
+    }
+
+    CliSecrets secrets() throws IOException {
+        Map<String, CliSecrets.Named> files = new LinkedHashMap<>();
+        secretFiles.forEach((name, file) -> files.put(name, new CliSecrets.Named("--secret-file " + name, file)));
+        if (primeApiKeyFile != null) {
+            files.put("prime-api-key", new CliSecrets.Named("--prime-api-key-file", primeApiKeyFile));
+        }
+        if (postgresPasswordFile != null) {
+            files.put("postgres-password", new CliSecrets.Named("--postgres-password-file", postgresPasswordFile));
+        }
+        return CliSecrets.of(files, environment);
+    }
+
+    /** Where progress lines go: standard output, or standard error when the result is JSON. */
+    PrintWriter progress(CommandLine commandLine) {
+        return format == Format.JSON ? commandLine.getErr() : commandLine.getOut();
+    }
+
+    RunbookPorts ports(CommandLine commandLine, Approvals approvals) throws IOException {
+        PrintWriter progress = progress(commandLine);
+        return new RunbookPorts(new LocalCommandRunner(), workspace(), secrets(), approvals, line -> {
+            progress.println(line);
+            progress.flush();
+        }, clock);
+    }
+
+    /** The approvals of {@code --approve} / {@code --approve-all-as}; refuses both at once. */
+    Approvals approvals(Map<String, String> approved, String approveAllAs) {
+        if (approveAllAs != null) {
+            if (!approved.isEmpty()) {
+                throw new InvalidInputException("--approve-all-as", "--approve", "give either --approve GATE=APPROVER"
+                        + " (one per gate) or --approve-all-as NAME (every gate), not both");
+            }
+            if (approveAllAs.isBlank()) {
+                throw new InvalidInputException("--approve-all-as", "NAME", "is empty: name who approves");
+            }
+            return new ApproveAllAs(approveAllAs.strip(), clock);
+        }
+        approved.forEach((gate, who) -> {
+            if (who == null || who.isBlank()) {
+                throw new InvalidInputException("--approve", gate, "names no approver: write GATE=APPROVER");
+            }
+        });
+        return new PreApprovedGates(approved, clock);
+    }
+
+    /** Prints {@code result} as JSON on standard output. */
+    void printJson(CommandLine commandLine, Map<String, Object> result) throws IOException {
+        commandLine.getOut().println(JSON.writeValueAsString(result));
+        commandLine.getOut().flush();
+    }
+}

@@ -1,0 +1,113 @@
+package io.dataos.upgrade.cli;
+
+import io.dataos.upgrade.runbook.RunbookResult;
+import io.dataos.upgrade.runbook.UpgradeRequest;
+import io.dataos.upgrade.runbook.UpgradeRunbook;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dataos-upgrade upgrade}: the runbook's upgrade (release notes and announcement, approved
+ * window, pre-checks, backup kit with restore check, tag update, helm upgrade, validation), with the
+ * automatic rollback on failed validation when asked. Running the same command again resumes.
+ */
+@Command(
+        name = "upgrade",
+        mixinStandardHelpOptions = true,
+        description = {"Upgrade DataOS to a release, following the runbook: release notes and announcement, approved"
+                + " window, pre-checks, backup and restore check, dataos-manager tag update, helm upgrade,"
+                + " post-upgrade validation.",
+                "Exit codes: 0 done, 1 failed (or rolled back), 2 invalid input (nothing ran), 3 waiting for a gate's"
+                        + " approval. Run the same command again to resume."})
+final class UpgradeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    RunbookOptions options;
+
+    @Option(names = "--installed", required = true, paramLabel = "STATE.yaml",
+            description = "What runs now (kind: PlatformState), in the workspace.")
+    Path installed;
+
+    @Option(names = "--release", required = true, paramLabel = "RELEASE.yaml",
+            description = "The release to upgrade to (kind: Release), in the workspace.")
+    Path release;
+
+    @Option(names = "--values", paramLabel = "VALUES.yaml",
+            description = "The dataos-manager Helm values file (its image.tag is updated). Default: valuesFile of the"
+                    + " settings.")
+    Path values;
+
+    @Option(names = "--plan", paramLabel = "PLAN.json",
+            description = "Run exactly this reviewed plan (dataos-upgrade plan upgrade --output json).")
+    Path plan;
+
+    @Option(names = "--window", paramLabel = "WINDOW",
+            description = "Maintenance window ('SAT 02:00-06:00 UTC' or '2026-11-28T02:00Z/PT4H'); outside it the"
+                    + " upgrade refuses to start unless --force. Default: the settings', else the installed state's.")
+    String window;
+
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "Run id (the same id resumes). Default: the plan id, so the same upgrade resumes.")
+    String runId;
+
+    @Option(names = "--approve", paramLabel = "GATE=APPROVER",
+            description = "Approve a gate (e.g. prepare.approve-window=alice). Repeatable.")
+    Map<String, String> approved = new LinkedHashMap<>();
+
+    @Option(names = "--approve-all-as", paramLabel = "NAME",
+            description = "Approve every gate of this run, recorded as approved by NAME.")
+    String approveAllAs;
+
+    @Option(names = "--dry-run", description = "Show what would run (read-only pre-checks included); change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--auto-rollback",
+            description = "On failed validation, roll back to the state recorded in the backup kit at once (its gates"
+                    + " need approving too), then verify and write the RCA report.")
+    boolean autoRollback;
+
+    @Option(names = "--force", description = "Start even outside the maintenance window.")
+    boolean force;
+
+    @Option(names = "--no-backup", description = "Take no backup kit (not recommended: a rollback then has no kit).")
+    boolean noBackup;
+
+    @Option(names = "--started-by", paramLabel = "WHO", description = "Who started the run (journaled).")
+    String startedBy;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cli = spec.commandLine();
+        UpgradeRequest request = UpgradeRequest.builder()
+                .runId(runId)
+                .installed(options.inWorkspace(installed, "--installed"))
+                .release(options.inWorkspace(release, "--release"))
+                .valuesFile(options.inWorkspace(values, "--values"))
+                .settings(options.settings())
+                .plan(options.inWorkspace(plan, "--plan"))
+                .maintenanceWindow(window)
+                .dryRun(dryRun)
+                .autoRollback(autoRollback)
+                .force(force)
+                .backup(!noBackup)
+                .startedBy(startedBy)
+                .build();
+        RunbookResult result = new UpgradeRunbook(options.ports(cli, options.approvals(approved, approveAllAs)))
+                .run(request);
+        if (options.format == RunbookOptions.Format.JSON) {
+            options.printJson(cli, result.toMap());
+        } else {
+            RunbookExit.summarize(result, cli.getOut());
+        }
+        return RunbookExit.code(result);
+    }
+}

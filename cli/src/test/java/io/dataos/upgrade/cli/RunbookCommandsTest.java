@@ -1,0 +1,220 @@
+package io.dataos.upgrade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataos.upgrade.testing.FakeClis;
+import io.dataos.upgrade.testing.HelmFixtures;
+import io.dataos.upgrade.testing.HelmFixtures.Rev;
+import io.dataos.upgrade.testing.TestSecrets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The runbook commands in-process through {@link DataosUpgradeCommand#newCommandLine()}, on the
+ * example manifests, with the faithful fake helm and kubectl and real processes.
+ */
+class RunbookCommandsTest {
+
+    @TempDir
+    Path dir;
+    Path ws;
+    FakeClis fake;
+    Path keyFile;
+
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ws = Files.createDirectories(dir.resolve("ws"));
+        fake = FakeClis.install(dir.resolve("bin"));
+        Path examples = Path.of("..", "examples");
+        // the examples' weekly window would make these tests depend on the day they run
+        Files.writeString(ws.resolve("installed.yaml"), Files.readString(examples.resolve("installed-1.4.yaml"))
+                .replace("maintenanceWindow: SAT 02:00-06:00 UTC", ""));
+        Files.copy(examples.resolve("release-1.5.yaml"), ws.resolve("release.yaml"));
+        Files.copy(examples.resolve("installed-1.5.yaml"), ws.resolve("installed-1.5.yaml"));
+        Files.copy(examples.resolve("release-1.4.yaml"), ws.resolve("release-1.4.yaml"));
+        Files.writeString(ws.resolve("values.yaml"), Files.readString(examples.resolve("dataos-manager-values.yaml"))
+                .replace("tag: 1.5.0-e4f5a6b", "tag: 1.4.0-d1a2b3c"));
+        Files.writeString(ws.resolve("checks.yaml"), """
+                checks:
+                  - name: dataos-manager rollout
+                    type: rollout
+                    resource: statefulset/dataos-manager
+                    namespace: dataos-manager
+                """);
+        Files.writeString(ws.resolve("dataos-upgrade.yaml"), """
+                instance: dataos.example.com
+                checks: checks.yaml
+                helm:
+                  executable: %s
+                  kubectl: %s
+                commands:
+                  removeStack: [echo, remove, "{installFile}"]
+                  reinstallStack: [echo, reinstall, "{installFile}"]
+                  revertClusterImage: [echo, revert, "{component}", "{image}"]
+                  rollbackComponent: [echo, rollback, "{component}", "{from}", "{to}"]
+                  removeComponent: [echo, remove, "{component}"]
+                """.formatted(fake.helm(), fake.kubectl()));
+        fake.put("charts/dataos_dataos-manager.yaml", HelmFixtures.chart("1.5.0"));
+        fake.put("kube/namespaces/dataos-manager.json", HelmFixtures.namespace("dataos-manager",
+                "app.kubernetes.io/part-of=dataos"));
+        fake.put("kube/rollout/dataos-manager", "complete\n");
+        String rel = "releases/dataos-manager/";
+        fake.put(rel + "status.json", HelmFixtures.status("dataos-manager", "dataos-manager", 3, "deployed",
+                "Upgrade complete", "1.4.0"));
+        fake.put(rel + "history.json", HelmFixtures.history(List.of(new Rev(3, "deployed", "1.4.0", "Install"))));
+        fake.put(rel + "values-3.yaml", "image:\n  tag: 1.4.0-d1a2b3c\n");
+        fake.put(rel + "manifest-3.yaml", "---\napiVersion: apps/v1\nkind: StatefulSet\n");
+        fake.put(rel + "after-upgrade/status.json", HelmFixtures.status("dataos-manager", "dataos-manager", 4,
+                "deployed", "Upgrade complete", "1.5.0"));
+        keyFile = dir.resolve("prime.key");
+        Files.writeString(keyFile, TestSecrets.PRIME_API_KEY_VALUE + "\n");
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = DataosUpgradeCommand.newCommandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    private String[] upgrade(String... more) {
+        List<String> args = new ArrayList<>(List.of("upgrade", "--workspace", ws.toString(), "--installed",
+                "installed.yaml", "--release", "release.yaml", "--values", "values.yaml", "--prime-api-key-file",
+                keyFile.toString()));
+        args.addAll(List.of(more));
+        return args.toArray(new String[0]);
+    }
+
+    @Test
+    void upgradeWithTheWindowApprovedExitsZeroAndPrintsTheResultAsJson() throws Exception {
+        int exit = run(upgrade("--approve", "prepare.approve-window=alice", "--output", "json"));
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.toString());
+        assertThat(result.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(result.path("runId").asText()).startsWith("upgrade-1.4.0-to-1.5.0-");
+        assertThat(result.path("journal").asText()).endsWith("/journal.jsonl");
+        assertThat(err.toString()).contains("+ manager.helm-upgrade.dataos-manager succeeded")
+                .contains("gate prepare.approve-window approved by alice");
+        assertThat(Files.readString(ws.resolve("values.yaml"))).contains("tag: 1.5.0-e4f5a6b");
+        assertThat(out.toString() + err).doesNotContain(TestSecrets.PRIME_API_KEY_VALUE);
+    }
+
+    @Test
+    void anUnapprovedWindowExitsThreeAndSaysHowToApprove() {
+        int exit = run(upgrade());
+
+        assertThat(exit).isEqualTo(RunbookExit.WAITING_FOR_APPROVAL);
+        assertThat(out.toString()).contains("WAITING_FOR_APPROVAL")
+                .contains("--approve prepare.approve-window=<approver>")
+                .contains("approvers: dataos-ops@example.com");
+    }
+
+    @Test
+    void approveAllAsRecordsTheNameAtEveryGate() {
+        int exit = run(upgrade("--approve-all-as", "carol"));
+
+        assertThat(exit).as(out.toString() + err).isZero();
+        assertThat(out.toString()).contains("gate prepare.approve-window approved by carol");
+    }
+
+    @Test
+    void aKeyFileOthersCanReadIsRefusedBeforeAnythingRuns() throws Exception {
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+        int exit = run(upgrade("--approve", "prepare.approve-window=alice"));
+
+        assertThat(exit).isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("--prime-api-key-file").contains("readable or writable by group or others")
+                .contains("chmod 600").doesNotContain(TestSecrets.PRIME_API_KEY_VALUE);
+        assertThat(fake.calls()).isEmpty();
+    }
+
+    @Test
+    void noPrimeApiKeyIsInvalidInputNamingHowToGiveIt() throws Exception {
+        int exit = run("upgrade", "--workspace", ws.toString(), "--installed", "installed.yaml", "--release",
+                "release.yaml", "--values", "values.yaml", "--approve", "prepare.approve-window=alice");
+
+        assertThat(exit).isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("prime-api-key").contains("PRIME_API_KEY");
+        assertThat(fake.calls("helm", "upgrade")).isEmpty();
+    }
+
+    @Test
+    void aMissingReleaseFileIsInvalidInputNamingTheOption() {
+        int exit = run("upgrade", "--workspace", ws.toString(), "--installed", "installed.yaml", "--release",
+                "nope.yaml", "--values", "values.yaml");
+
+        assertThat(exit).isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("release").contains("'nope.yaml' does not exist in the workspace");
+    }
+
+    @Test
+    void approveAndApproveAllAsTogetherAreRefused() {
+        int exit = run(upgrade("--approve", "prepare.approve-window=alice", "--approve-all-as", "carol"));
+
+        assertThat(exit).isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("not both");
+    }
+
+    @Test
+    void rollbackDryRunShowsTheTopDownPlanAndChangesNothing() throws Exception {
+        String valuesBefore = Files.readString(ws.resolve("values.yaml"));
+        // the rollback restores the database: the settings name it (a dry run does not connect)
+        Files.writeString(ws.resolve("dataos-upgrade.yaml"), Files.readString(ws.resolve("dataos-upgrade.yaml"))
+                + "postgres:\n  host: 127.0.0.1\n  database: dataos\n  user: dataos_backup\n");
+        fake.put("releases/dataos-manager/status.json", HelmFixtures.status("dataos-manager", "dataos-manager", 4,
+                "deployed", "Upgrade complete", "1.5.0"));
+
+        int exit = run("rollback", "--workspace", ws.toString(), "--installed", "installed-1.5.yaml", "--target",
+                "release-1.4.yaml", "--values", "values.yaml", "--dry-run");
+
+        assertThat(exit).as(out.toString() + err).isZero();
+        assertThat(out.toString()).contains("would run: echo reinstall environments/prod/stacks/flare-5.0.yaml")
+                .contains("would run user-space.remove-stack.talos")
+                .contains("manual step: create a Kubernetes cluster at version 1.28")
+                .contains("(dry run: nothing was changed)");
+        assertThat(Files.readString(ws.resolve("values.yaml"))).isEqualTo(valuesBefore);
+        assertThat(fake.calls("helm", "rollback")).isEmpty();
+    }
+
+    @Test
+    void verifyExitsOneWhenACheckFailsAndNamesTheJUnitFile() throws Exception {
+        fake.put("kube/rollout/dataos-manager", "progressing\n");
+
+        int exit = run("verify", "--workspace", ws.toString(), "--junit", "out/junit.xml");
+
+        assertThat(exit).isEqualTo(DataosUpgradeCommand.EXIT_FAILED);
+        assertThat(out.toString()).contains("FAILED  dataos-manager rollout").contains("JUnit XML: out/junit.xml");
+        assertThat(ws.resolve("out/junit.xml")).exists();
+    }
+
+    @Test
+    void reportWritesTheReportsOfARun() throws Exception {
+        run(upgrade("--approve", "prepare.approve-window=alice", "--output", "json"));
+        String runId = new ObjectMapper().readTree(out.toString()).path("runId").asText();
+
+        int exit = run("report", "--workspace", ws.toString(), "--run-id", runId);
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("RCA report: dataos-upgrade/reports/" + runId + "/rca-report.md");
+        assertThat(ws.resolve("dataos-upgrade/reports/" + runId + "/run-report.html")).exists();
+    }
+}

@@ -1,0 +1,95 @@
+package io.dataos.upgrade.runbook;
+
+import java.io.Serializable;
+
+/**
+ * What to roll back: either a reviewed rollback plan file ({@code plan}, written by
+ * {@code dataos-upgrade plan rollback} or {@code dataosPlan}), or the installed platform state and
+ * the rollback target (a release manifest or a recorded platform state) to plan from; the
+ * dataos-manager values file (else the settings'), the settings file, why the rollback happens (for
+ * the stakeholder notice) and the options. {@code runId} null derives one from the plan, so
+ * re-running the same rollback resumes it.
+ */
+public record RollbackRequest(String runId, String installed, String target, String plan, String valuesFile,
+        String settings, String reason, boolean dryRun, String startedBy, SettingsOverrides overrides)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public RollbackRequest {
+        overrides = overrides == null ? SettingsOverrides.NONE : overrides;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link RollbackRequest}. */
+    public static final class Builder {
+        private String runId;
+        private String installed;
+        private String target;
+        private String plan;
+        private String valuesFile;
+        private String settings;
+        private String reason;
+        private boolean dryRun;
+        private String startedBy;
+        private SettingsOverrides overrides = SettingsOverrides.NONE;
+
+        public Builder runId(String value) {
+            runId = value;
+            return this;
+        }
+
+        public Builder installed(String value) {
+            installed = value;
+            return this;
+        }
+
+        public Builder target(String value) {
+            target = value;
+            return this;
+        }
+
+        public Builder plan(String value) {
+            plan = value;
+            return this;
+        }
+
+        public Builder valuesFile(String value) {
+            valuesFile = value;
+            return this;
+        }
+
+        public Builder settings(String value) {
+            settings = value;
+            return this;
+        }
+
+        public Builder reason(String value) {
+            reason = value;
+            return this;
+        }
+
+        public Builder dryRun(boolean value) {
+            dryRun = value;
+            return this;
+        }
+
+        public Builder startedBy(String value) {
+            startedBy = value;
+            return this;
+        }
+
+        public Builder overrides(SettingsOverrides value) {
+            overrides = value;
+            return this;
+        }
+
+        public RollbackRequest build() {
+            return new RollbackRequest(runId, installed, target, plan, valuesFile, settings, reason, dryRun, startedBy,
+                    overrides);
+        }
+    }
+}

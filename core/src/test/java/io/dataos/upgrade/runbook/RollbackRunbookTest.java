@@ -1,0 +1,173 @@
+package io.dataos.upgrade.runbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.plan.PlanJson;
+import io.dataos.upgrade.plan.RollbackPlanner;
+import io.dataos.upgrade.model.Manifests;
+import io.dataos.upgrade.postgres.LocalPostgresCluster;
+import io.dataos.upgrade.process.LocalCommandRunner;
+import io.dataos.upgrade.run.RunLock;
+import io.dataos.upgrade.run.RunLockedException;
+import io.dataos.upgrade.run.LockHolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rollback runbook through {@link RollbackRunbook} with real processes, the faithful fake helm
+ * and kubectl and a real PostgreSQL: gates pass only when approved, a re-run resumes without
+ * repeating anything, and a plan the settings cannot carry out is refused before anything runs.
+ */
+class RollbackRunbookTest {
+
+    static LocalPostgresCluster cluster;
+    static int databases;
+
+    @TempDir
+    Path dir;
+    RunbookWorld world;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        cluster = LocalPostgresCluster.start(new LocalCommandRunner(), null);
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        world = RunbookWorld.create(dir, cluster, "dataos_rb_" + (++databases));
+        world.clusterAtRelease15();
+        world.write(RunbookWorld.VALUES, world.read(RunbookWorld.VALUES).replace(RunbookWorld.OLD_TAG,
+                RunbookWorld.NEW_TAG));
+    }
+
+    private RollbackRequest.Builder request() {
+        // back to the state recorded before the upgrade; the Postgres snapshot is the same, so no restore
+        return RollbackRequest.builder().installed(RunbookWorld.INSTALLED_15).target(RunbookWorld.INSTALLED)
+                .valuesFile(RunbookWorld.VALUES).reason("heimdall errors after the upgrade").startedBy("test");
+    }
+
+    @Test
+    void rollbackStopsAtAnUnapprovedGateAndResumesWithoutRepeatingAnything() throws Exception {
+        RunbookResult waiting = new RollbackRunbook(world.ports(RunbookWorld.approved())).run(request().build());
+
+        assertThat(waiting.status()).isEqualTo(RunbookStatus.WAITING_FOR_APPROVAL);
+        assertThat(waiting.refused()).containsExactly("prepare.assess-risk");
+        assertThat(waiting.executed()).containsExactly("prepare.check-compatibility", "prepare.backup",
+                "prepare.announce");
+        assertThat(world.fake.calls("helm", "rollback")).isEmpty();
+        assertThat(world.workspace.resolve("applied/reinstalled-flare-5.0.yaml")).doesNotExist();
+        assertThat(world.read("dataos-upgrade/runs/" + waiting.runId() + "/notices/rollback-dataProductConsumers.md"))
+                .contains("heimdall errors after the upgrade");
+
+        RunbookResult resumed = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk")))
+                .run(request().build());
+
+        assertThat(resumed.status()).as(resumed.message()).isEqualTo(RunbookStatus.SUCCEEDED);
+        assertThat(resumed.runId()).isEqualTo(waiting.runId());
+        assertThat(world.starts(resumed.runId()).values()).as("no action started twice").containsOnly(1);
+        assertThat(world.starts(resumed.runId())).containsKeys("user-space.reinstall-stack.flare",
+                "user-space.remove-stack.talos", "core-kernel.rollback-component.metis",
+                "manager.helm-rollback.dataos-manager", "verify.verify-rollback");
+        assertThat(world.fake.calls("helm", "rollback")).singleElement()
+                .satisfies(call -> assertThat(call).containsSequence("rollback", "dataos-manager", "3"));
+        assertThat(world.read(RunbookWorld.VALUES)).contains("tag: " + RunbookWorld.OLD_TAG);
+        assertThat(world.read("dataos-upgrade/runs/" + resumed.runId() + "/risk-assessment.md"))
+                .contains("Risk assessment");
+        assertThat(world.read("dataos-upgrade/reports/" + resumed.runId() + "/run-report.md"))
+                .contains("prepare.assess-risk").contains("alice");
+    }
+
+    @Test
+    void aReviewedPlanFileRunsExactlyThatPlan() throws Exception {
+        var plan = new RollbackPlanner().plan(
+                Manifests.readPlatformState(Files.readAllBytes(world.workspace.resolve(RunbookWorld.INSTALLED_15)),
+                        RunbookWorld.INSTALLED_15),
+                Manifests.read(Files.readAllBytes(world.workspace.resolve(RunbookWorld.INSTALLED)),
+                        RunbookWorld.INSTALLED));
+        world.workspace.write("plans/rollback.json", PlanJson.write(plan));
+
+        RunbookResult result = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk")))
+                .run(RollbackRequest.builder().plan("plans/rollback.json").valuesFile(RunbookWorld.VALUES).build());
+
+        assertThat(result.status()).as(result.message()).isEqualTo(RunbookStatus.SUCCEEDED);
+        assertThat(result.planId()).isEqualTo(plan.id());
+        assertThat(result.executed()).hasSize(plan.actions().size());
+    }
+
+    @Test
+    void aKindWithoutItsCommandTemplateIsRefusedBeforeAnythingRuns() throws Exception {
+        world.settings(cluster, "");
+        String settings = world.read(RunbookWorld.SETTINGS);
+        world.write(RunbookWorld.SETTINGS, settings.replaceAll("(?s)  reinstallStack:\\n.*?(?=  revertClusterImage)",
+                ""));
+
+        assertThatThrownBy(() -> new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk")))
+                .run(request().build()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(RunbookWorld.SETTINGS + ": commands.reinstallStack: is missing")
+                .hasMessageContaining("user-space.reinstall-stack.flare");
+        assertThat(world.workspace.resolve(".dataos-upgrade/runs")).doesNotExist();
+        assertThat(world.fake.calls()).isEmpty();
+    }
+
+    @Test
+    void aTemplateUsingAPlaceholderTheActionLacksIsRefused() throws Exception {
+        world.settings(cluster, "");
+        world.write(RunbookWorld.SETTINGS, world.read(RunbookWorld.SETTINGS).replace(
+                "removeStack: [mkdir, -p, \"applied/remove-{component}-{version}\"]",
+                "removeStack: [mkdir, -p, \"applied/{image}\"]"));
+
+        assertThatThrownBy(() -> new RollbackRunbook(world.ports(RunbookWorld.approved())).run(request().build()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("commands.removeStack: uses {image}")
+                .hasMessageContaining("user-space.remove-stack.talos");
+    }
+
+    @Test
+    void anotherRunHoldingTheReleaseLockStopsTheRollbackBeforeItStarts() throws Exception {
+        RunLock held = RunLock.acquire(world.workspace, "dataos-manager", LockHolder.current("other-run", "bob",
+                Clock.systemUTC()), RunLock.DEFAULT_STALE_AFTER, Clock.systemUTC());
+        try {
+            assertThatThrownBy(() -> new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk")))
+                    .run(request().build()))
+                    .isInstanceOf(RunLockedException.class)
+                    .hasMessageContaining("other-run");
+            assertThat(world.fake.calls("helm", "rollback")).isEmpty();
+        } finally {
+            held.release();
+        }
+    }
+
+    @Test
+    void newClusterWithoutACommandIsAManualStepCheckedAgainstTheCluster() throws Exception {
+        // Kubernetes goes back from 1.30 to 1.28: the fake cluster answers v1.30.12, so the manual step is not done.
+        world.write(RunbookWorld.INSTALLED_15, world.read(RunbookWorld.INSTALLED_15).replace("version: \"1.28\"",
+                "version: \"1.30\""));
+
+        RunbookResult result = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk",
+                "cloud-kernel.new-cluster.kubernetes"))).run(request().build());
+
+        assertThat(result.status()).isEqualTo(RunbookStatus.FAILED);
+        assertThat(result.failedAction()).isEqualTo("cloud-kernel.new-cluster.kubernetes");
+        assertThat(result.error()).startsWith("manual step: create a Kubernetes cluster at version 1.28")
+                .contains("re-run with the same run id").contains("Kubernetes v1.30.12");
+        assertThat(world.fake.calls("helm", "rollback")).isEmpty();
+        assertThat(Map.copyOf(world.starts(result.runId()))).containsKey("user-space.reinstall-stack.flare");
+    }
+}

@@ -1,0 +1,152 @@
+package io.jenkins.plugins.dataos;
+
+import static io.jenkins.plugins.dataos.RunbookFixture.KEY;
+import static io.jenkins.plugins.dataos.RunbookFixture.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import io.dataos.upgrade.postgres.LocalPostgresCluster;
+import io.dataos.upgrade.process.LocalCommandRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dataosRollback} end to end through the engine's RollbackRunbook: the reviewed 1.5 -> 1.4 rollback plan of
+ * the examples, written by {@code dataosPlan}, run top-down passing only the gates the step was given.
+ */
+class DataosRollbackStepTest {
+
+    static final String NOW = "2026-11-28T03:00:00Z";
+    static final String RISK_GATE = "prepare.assess-risk";
+    static final String LENS_GATE = "core-kernel.owner-approval.lens";
+
+    static LocalPostgresCluster postgres;
+
+    @TempDir
+    Path workspace;
+    @TempDir
+    Path bin;
+    RunbookFixture platform;
+    String planJson;
+
+    @BeforeAll
+    static void database() throws Exception {
+        postgres = LocalPostgresCluster.start(new LocalCommandRunner(), null);
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @BeforeEach
+    void platform() throws Exception {
+        TestCredentials.reset();
+        TestCredentials.secretText("dataos-prime-key", KEY);
+        TestCredentials.secretText("dataos-grafana-token", TOKEN);
+        TestCredentials.secretText("dataos-postgres-password", postgres.password().reveal());
+        platform = new RunbookFixture(workspace, bin, postgres).runningRelease15();
+        DataosPlanStep plan = new DataosPlanStep("rollback", "state/installed-1.5.yaml");
+        plan.setTarget("releases/dataos-1.4.0.yaml");
+        planJson = (String) Steps.run(plan, new TestStepContext(workspace), Steps.at(NOW)).get("planJson");
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+        TestCredentials.reset();
+    }
+
+    private DataosRollbackStep rollback() {
+        DataosRollbackStep step = new DataosRollbackStep(planJson);
+        step.setCredentialsId("dataos-prime-key");
+        step.setPostgresCredentialsId("dataos-postgres-password");
+        step.setSecretCredentials(List.of("grafana-token=dataos-grafana-token"));
+        step.setValuesFile("values/dataos-manager.yaml");
+        step.setRunId("rollback-7");
+        step.setReason("post-upgrade validation failed: heimdall health");
+        step.setApprovedGates(List.of(RISK_GATE));
+        step.setApprover("ops-lead");
+        return step;
+    }
+
+    @Test
+    void rollbackRunsTopDownThroughTheApprovedGateAndStopsAtTheFirstGateNotApproved() throws Exception {
+        DataosRollbackStep step = rollback();
+        step.setPropagate(false);
+        TestStepContext context = new TestStepContext(workspace);
+
+        Map<String, Object> result = Steps.serialized(Steps.run(step, context, Steps.at(NOW)), KEY);
+
+        assertThat(result).containsEntry("operation", "rollback").containsEntry("status", "WAITING_FOR_APPROVAL")
+                .containsEntry("runId", "rollback-7").containsEntry("fromVersion", "1.5.0")
+                .containsEntry("toVersion", "1.4.0").containsEntry("approver", "ops-lead")
+                .containsEntry("refused", List.of(LENS_GATE));
+        assertThat(result.get("executed")).asList().contains("prepare.check-compatibility", "prepare.backup",
+                "prepare.announce", RISK_GATE, "user-space.reinstall-stack.flare", "user-space.remove-stack.talos",
+                "user-space.revert-cluster-image.minervaa").doesNotContain(LENS_GATE,
+                "core-kernel.rollback-component.poros", "manager.helm-rollback.dataos-manager");
+        assertThat(platform.siteSteps()).anyMatch(s -> s.startsWith("reinstall-stack flare"))
+                .anyMatch(s -> s.startsWith("remove-stack talos"))
+                .noneMatch(s -> s.startsWith("rollback-component poros"));
+        assertThat(platform.clis.calls("helm", "rollback")).isEmpty();
+        assertThat(platform.read((String) result.get("journal"))).contains("\"approver\":\"ops-lead\"");
+        noSecretLeft(context, result);
+    }
+
+    @Test
+    void gatedActionThatWasNotApprovedFailsTheStepNamingTheGateAndItsApprovers() throws Exception {
+        TestStepContext context = new TestStepContext(workspace);
+
+        assertThatThrownBy(() -> Steps.run(rollback(), context, Steps.at(NOW))).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("dataosRollback stopped before gate(s) that were not approved")
+                .hasMessageContaining("'" + LENS_GATE + "'").hasMessageContaining("lens-team@example.com")
+                .hasMessageContaining("runId 'rollback-7'");
+        assertThat(platform.siteSteps()).noneMatch(s -> s.startsWith("remove-component lens"));
+        noSecretLeft(context, Map.of());
+    }
+
+    @Test
+    void approvalForAGateTheRollbackPlanDoesNotHaveIsRefusedBeforeAnythingRuns() throws Exception {
+        DataosRollbackStep step = rollback();
+        step.setApprovedGates(List.of(RISK_GATE, "core-kernel.owner-approval.lenz"));
+
+        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace), Steps.at(NOW)))
+                .isInstanceOf(AbortException.class).hasMessageContaining("'core-kernel.owner-approval.lenz'")
+                .hasMessageContaining(LENS_GATE);
+        assertThat(platform.clis.calls()).isEmpty();
+        assertThat(platform.siteSteps()).isEmpty();
+    }
+
+    @Test
+    void dryRunShowsTheRollbackAndRunsNoSiteStep() throws Exception {
+        DataosRollbackStep step = rollback();
+        step.setDryRun(true);
+        TestStepContext context = new TestStepContext(workspace);
+
+        Map<String, Object> result = Steps.serialized(Steps.run(step, context, Steps.at(NOW)), KEY);
+
+        assertThat(result).containsEntry("status", "SUCCEEDED").containsEntry("dryRun", true);
+        assertThat(platform.siteSteps()).isEmpty();
+        assertThat(platform.clis.calls("helm", "rollback")).isEmpty();
+        noSecretLeft(context, result);
+    }
+
+    private void noSecretLeft(TestStepContext context, Map<String, Object> result) throws Exception {
+        for (String secret : List.of(KEY, TOKEN, postgres.password().reveal())) {
+            assertThat(context.log()).as("build log").doesNotContain(secret);
+            assertThat(String.valueOf(result)).as("result").doesNotContain(secret);
+            assertThat(Steps.filesContaining(workspace, secret)).as("workspace files holding a secret").isEmpty();
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package io.jenkins.plugins.dataos;
+
+import static io.jenkins.plugins.dataos.RunbookFixture.KEY;
+import static io.jenkins.plugins.dataos.RunbookFixture.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import io.dataos.upgrade.postgres.LocalPostgresCluster;
+import io.dataos.upgrade.process.LocalCommandRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dataosUpgrade} end to end through the engine's UpgradeRunbook: the example 1.4 -> 1.5 upgrade with the
+ * Prime key and the database password from Jenkins credentials, commands through the build's Launcher, files through
+ * FilePath, approvals from the step's arguments and the maintenance window judged by a fixed clock.
+ */
+class DataosUpgradeStepTest {
+
+    /** Inside the installed state's window {@code SAT 02:00-06:00 UTC}. */
+    static final String SATURDAY_NIGHT = "2026-11-28T02:30:00Z";
+    /** A Wednesday: outside it. */
+    static final String WEDNESDAY = "2026-11-25T10:00:00Z";
+    static final String WINDOW_GATE = "prepare.approve-window";
+
+    static LocalPostgresCluster postgres;
+
+    @TempDir
+    Path workspace;
+    @TempDir
+    Path bin;
+    RunbookFixture platform;
+
+    @BeforeAll
+    static void database() throws Exception {
+        postgres = LocalPostgresCluster.start(new LocalCommandRunner(), null);
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @BeforeEach
+    void platform() throws Exception {
+        TestCredentials.reset();
+        TestCredentials.secretText("dataos-prime-key", KEY);
+        TestCredentials.secretText("dataos-grafana-token", TOKEN);
+        TestCredentials.secretText("dataos-postgres-password", postgres.password().reveal());
+        platform = new RunbookFixture(workspace, bin, postgres).runningRelease14();
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+        TestCredentials.reset();
+    }
+
+    private static DataosUpgradeStep upgrade() {
+        DataosUpgradeStep step = new DataosUpgradeStep("releases/dataos-1.5.0.yaml", "values/dataos-manager.yaml",
+                "dataos-prime-key", "state/installed.yaml");
+        step.setPostgresCredentialsId("dataos-postgres-password");
+        step.setSecretCredentials(List.of("grafana-token=dataos-grafana-token"));
+        step.setAutoRollback(false);
+        step.setRunId("build-42");
+        return step;
+    }
+
+    @Test
+    void approvedUpgradeRunsEveryRunbookStepAndReturnsItsResultAsPlainData() throws Exception {
+        DataosUpgradeStep step = upgrade();
+        step.setApprovedGates(List.of(WINDOW_GATE));
+        step.setApprover("ops-lead");
+        TestStepContext context = new TestStepContext(workspace);
+
+        Map<String, Object> result = Steps.serialized(Steps.run(step, context, Steps.at(SATURDAY_NIGHT)), KEY);
+
+        assertThat(result).containsEntry("operation", "upgrade").containsEntry("status", "SUCCEEDED")
+                .containsEntry("runId", "build-42").containsEntry("fromVersion", "1.4.0")
+                .containsEntry("toVersion", "1.5.0").containsEntry("dryRun", false).containsEntry("rolledBack", false)
+                .containsEntry("approver", "ops-lead").containsEntry("gatesWaiting", List.of())
+                .containsEntry("journal", ".dataos-upgrade/runs/build-42/journal.jsonl");
+        assertThat(result.get("executed")).asList().hasSize(9).contains(WINDOW_GATE, "prepare.backup",
+                "manager.helm-upgrade.dataos-manager", "verify.validate");
+        assertThat(workspace.resolve((String) result.get("journal"))).isRegularFile();
+        assertThat(platform.read((String) result.get("journal"))).contains("\"approver\":\"ops-lead\"");
+        assertThat(workspace.resolve((String) result.get("backup"))).isDirectory();
+        assertThat(result.get("reports")).asList().isNotEmpty()
+                .allSatisfy(r -> assertThat(workspace.resolve((String) r)).isRegularFile());
+        assertThat(platform.read("values/dataos-manager.yaml")).contains("tag: 1.5.0-e4f5a6b");
+        assertThat(platform.clis.calls("helm", "upgrade")).singleElement().asList().contains("dataos-manager");
+        assertThat(platform.authorizations).contains("Bearer " + TOKEN);
+        assertThat(context.log()).contains("dataosUpgrade: SUCCEEDED");
+        noSecretLeft(context, result);
+    }
+
+    @Test
+    void gateThatWasNotApprovedStopsTheUpgradeBeforeAnythingChangesAndTheRerunResumes() throws Exception {
+        TestStepContext first = new TestStepContext(workspace);
+
+        assertThatThrownBy(() -> Steps.run(upgrade(), first, Steps.at(SATURDAY_NIGHT)))
+                .isInstanceOf(AbortException.class).hasMessageContaining("'" + WINDOW_GATE + "'")
+                .hasMessageContaining("dataos-ops@example.com").hasMessageContaining("approvedGates")
+                .hasMessageContaining("runId 'build-42'")
+                .hasMessageContaining(".dataos-upgrade/runs/build-42/journal.jsonl");
+        assertThat(platform.clis.calls("helm", "upgrade")).isEmpty();
+        assertThat(platform.read("values/dataos-manager.yaml")).contains("tag: 1.4.0-d1a2b3c");
+
+        DataosUpgradeStep approved = upgrade();
+        approved.setApprovedGates(List.of(WINDOW_GATE));
+        approved.setApprover("ops-lead");
+        TestStepContext second = new TestStepContext(workspace);
+        Map<String, Object> result = Steps.run(approved, second, Steps.at(SATURDAY_NIGHT));
+
+        assertThat(result).containsEntry("status", "SUCCEEDED");
+        assertThat(platform.clis.calls("helm", "upgrade")).hasSize(1);
+        noSecretLeft(first, result);
+        noSecretLeft(second, result);
+    }
+
+    @Test
+    void helmErrorThatEchoesThePrimeKeyFailsTheStepWithTheKeyMasked() throws Exception {
+        // a chart's fail message may quote the values it was given; helm prints it verbatim
+        platform.clis.put("upgrade-error", "Prime rejected the API key");
+        DataosUpgradeStep step = upgrade();
+        step.setApprovedGates(List.of(WINDOW_GATE));
+        TestStepContext context = new TestStepContext(workspace);
+
+        assertThatThrownBy(() -> Steps.run(step, context, Steps.at(SATURDAY_NIGHT))).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("dataosUpgrade ended FAILED")
+                .hasMessageContaining("manager.helm-upgrade.dataos-manager")
+                .hasMessageContaining("Prime rejected the API key ****").hasMessageNotContaining(KEY);
+        assertThat(context.log()).contains("UPGRADE FAILED");
+        noSecretLeft(context, Map.of());
+    }
+
+    @Test
+    void withPropagateOffTheWaitingUpgradeIsReturnedAsData() throws Exception {
+        DataosUpgradeStep step = upgrade();
+        step.setPropagate(false);
+
+        Map<String, Object> result = Steps.serialized(Steps.run(step, new TestStepContext(workspace),
+                Steps.at(SATURDAY_NIGHT)), KEY);
+
+        assertThat(result).containsEntry("status", "WAITING_FOR_APPROVAL").containsEntry("refused", List.of(WINDOW_GATE))
+                .containsEntry("executed", List.of("prepare.review-release-notes", "prepare.announce"));
+        assertThat(result.get("gatesWaiting")).asList().singleElement().satisfies(g -> assertThat(asMap(g))
+                .containsEntry("id", WINDOW_GATE).containsEntry("approvers", List.of("dataos-ops@example.com")));
+    }
+
+    @Test
+    void outsideTheMaintenanceWindowTheUpgradeRefusesToStartNamingTheWindowAndItsNextOpening() throws Exception {
+        DataosUpgradeStep step = upgrade();
+        step.setApprovedGates(List.of(WINDOW_GATE));
+        TestStepContext context = new TestStepContext(workspace);
+
+        assertThatThrownBy(() -> Steps.run(step, context, Steps.at(WEDNESDAY))).isInstanceOf(AbortException.class)
+                .hasMessageContaining("now (2026-11-25T10:00:00Z) is outside the maintenance window SAT 02:00-06:00 UTC")
+                .hasMessageContaining("next opens 2026-11-28T02:00:00Z").hasMessageContaining("force: true")
+                .hasMessageContaining("nothing was run");
+        assertThat(workspace.resolve(".dataos-upgrade")).doesNotExist();
+        assertThat(platform.clis.calls()).isEmpty();
+    }
+
+    @Test
+    void maintenanceWindowArgumentTakesPrecedenceAndForceStartsOutsideIt() throws Exception {
+        DataosUpgradeStep step = upgrade();
+        step.setMaintenanceWindow("Sun 01:00-03:00 UTC");
+        step.setApprovedGates(List.of(WINDOW_GATE));
+        TestStepContext refused = new TestStepContext(workspace);
+
+        assertThatThrownBy(() -> Steps.run(step, refused, Steps.at(SATURDAY_NIGHT))).isInstanceOf(AbortException.class)
+                .hasMessageContaining("maintenance window SUN 01:00-03:00 UTC")
+                .hasMessageContaining("next opens 2026-11-29T01:00:00Z");
+
+        step.setForce(true);
+        TestStepContext forced = new TestStepContext(workspace);
+        Map<String, Object> result = Steps.run(step, forced, Steps.at(SATURDAY_NIGHT));
+
+        assertThat(result).containsEntry("status", "SUCCEEDED");
+        assertThat(forced.log()).contains("outside the maintenance window SUN 01:00-03:00 UTC").contains("forced");
+    }
+
+    @Test
+    void dryRunShowsTheUpgradeAndChangesNothing() throws Exception {
+        DataosUpgradeStep step = upgrade();
+        step.setDryRun(true);
+        step.setApprovedGates(List.of(WINDOW_GATE));
+        TestStepContext context = new TestStepContext(workspace);
+
+        Map<String, Object> result = Steps.serialized(Steps.run(step, context, Steps.at(WEDNESDAY)), KEY);
+
+        assertThat(result).containsEntry("status", "SUCCEEDED").containsEntry("dryRun", true);
+        assertThat(platform.clis.calls("helm", "upgrade")).isEmpty();
+        assertThat(platform.read("values/dataos-manager.yaml")).contains("tag: 1.4.0-d1a2b3c");
+        assertThat(context.log()).contains("DRY RUN");
+        noSecretLeft(context, result);
+    }
+
+    @Test
+    void failedValidationStartsTheAutomaticRollbackWhichStopsAtItsFirstGate() throws Exception {
+        platform.health = 503;
+        DataosUpgradeStep step = upgrade();
+        step.setAutoRollback(true);
+        step.setRunId("build-43");
+        step.setApprovedGates(List.of(WINDOW_GATE));
+        step.setApprover("ops-lead");
+        step.setPropagate(false);
+        TestStepContext context = new TestStepContext(workspace);
+
+        Map<String, Object> result = Steps.serialized(Steps.run(step, context, Steps.at(SATURDAY_NIGHT)), KEY);
+
+        assertThat(result).containsEntry("status", "WAITING_FOR_APPROVAL").containsEntry("rolledBack", false)
+                .containsEntry("failedAction", "verify.validate").containsEntry("failedCheck", "heimdall health")
+                .containsEntry("rollbackRunId", "build-43-rollback")
+                .containsEntry("rollbackStatus", "WAITING_FOR_APPROVAL")
+                .containsEntry("refused", List.of("prepare.assess-risk"));
+        assertThat(workspace.resolve((String) result.get("rollbackJournal"))).isRegularFile();
+        assertThat(context.log()).contains("rolling back to 1.4.0");
+        noSecretLeft(context, result);
+    }
+
+    @Test
+    void automaticRollbackThatTheSettingsCannotCarryOutIsRefusedBeforeTheUpgradeStarts() throws Exception {
+        platform.write("dataos-upgrade.yaml", platform.read("dataos-upgrade.yaml")
+                .replaceAll("(?m)^  reinstallStack: .*\\n", ""));
+        DataosUpgradeStep step = upgrade();
+        step.setAutoRollback(true);
+        step.setApprovedGates(List.of(WINDOW_GATE));
+
+        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace), Steps.at(SATURDAY_NIGHT)))
+                .isInstanceOf(AbortException.class).hasMessageContaining("dataos-upgrade.yaml")
+                .hasMessageContaining("commands.reinstallStack").hasMessageContaining("nothing was run");
+        assertThat(workspace.resolve(".dataos-upgrade")).doesNotExist();
+        assertThat(platform.clis.calls()).isEmpty();
+    }
+
+    @Test
+    void approvalForAGateTheReviewedPlanDoesNotHaveIsRefusedBeforeAnythingRuns() throws Exception {
+        DataosPlanStep planStep = new DataosPlanStep("upgrade", "state/installed.yaml");
+        planStep.setRelease("releases/dataos-1.5.0.yaml");
+        Map<String, Object> plan = Steps.run(planStep, new TestStepContext(workspace), Steps.at(SATURDAY_NIGHT));
+        DataosUpgradeStep step = upgrade();
+        step.setPlan((String) plan.get("planJson"));
+        step.setApprovedGates(List.of(WINDOW_GATE, "prepare.aprove-window"));
+
+        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace), Steps.at(SATURDAY_NIGHT)))
+                .isInstanceOf(AbortException.class).hasMessageContaining("'prepare.aprove-window'")
+                .hasMessageContaining("not a gate of this plan").hasMessageContaining(WINDOW_GATE);
+        assertThat(workspace.resolve(".dataos-upgrade")).doesNotExist();
+        assertThat(platform.clis.calls()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private void noSecretLeft(TestStepContext context, Map<String, Object> result) throws Exception {
+        for (String secret : List.of(KEY, TOKEN, postgres.password().reveal())) {
+            assertThat(context.log()).as("build log").doesNotContain(secret);
+            assertThat(String.valueOf(result)).as("result").doesNotContain(secret);
+            assertThat(Steps.filesContaining(workspace, secret)).as("workspace files holding a secret").isEmpty();
+        }
+    }
+}
