@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code dataos-upgrade rehearse}: the runbook's scenario end to end in the sandbox (in-process
- * Kubernetes API and Helm), with an injected fault, leaving the plans, journals, backup kits and
+ * Kubernetes API and Helm, a real local PostgreSQL), with an injected fault, leaving the plans, journals, backup kits and
  * report on disk. Exit 0 when the runbook behaved as the fault predicts, 1 otherwise.
  */
 @Command(
@@ -20,9 +20,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Rehearse the DataOS upgrade and rollback runbook on this machine: no cluster and no helm binary needed.",
-            "Runs real Helm in-process against an in-process Kubernetes API: plan (examples/release-1.4 -> 1.5)"
-                    + " -> approval (automatic, recorded) -> backup kit -> helm upgrade -> injected fault -> top-down"
-                    + " rollback -> verification -> run and RCA reports."
+            "Runs real Helm in-process against an in-process Kubernetes API and a real, throw-away local PostgreSQL"
+                    + " (Debian's postgresql-15; started and stopped by the rehearsal): plan (examples/release-1.4 -> 1.5)"
+                    + " -> approval (automatic, recorded) -> backup kit with pg_dump -> restore check -> helm upgrade"
+                    + " -> injected fault -> top-down rollback (database restored from the dump) -> verification"
+                    + " (incl. data integrity) -> run and RCA reports."
         })
 final class RehearseCommand implements Callable<Integer> {
 

@@ -33,7 +33,8 @@ class RehearseCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString().lines()).allSatisfy(line -> assertThat(line).startsWith("[rehearsal] "));
         assertThat(out.toString()).contains("upgrade FAILED at 'verify.validate'", "rollback SUCCEEDED", "rehearsal passed",
-                "figures: sandbox start");
+                "figures: sandbox start", "PostgreSQL: a REAL local server", "restored with pg_restore",
+                "critical tables as backed up: PASSED");
         assertThat(dir.resolve("workspace/reports/rehearsal-report.md")).exists();
     }
 

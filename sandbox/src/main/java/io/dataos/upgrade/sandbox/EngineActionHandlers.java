@@ -2,6 +2,8 @@ package io.dataos.upgrade.sandbox;
 
 import io.dataos.upgrade.backup.BackupKit;
 import io.dataos.upgrade.backup.BackupRecord;
+import io.dataos.upgrade.backup.PostgresRestore;
+import io.dataos.upgrade.backup.RestoreCheck;
 import io.dataos.upgrade.helm.HelmClient;
 import io.dataos.upgrade.helm.HelmRelease;
 import io.dataos.upgrade.helm.HelmTarget;
@@ -14,6 +16,7 @@ import io.dataos.upgrade.kube.KubectlClient;
 import io.dataos.upgrade.plan.ActionKind;
 import io.dataos.upgrade.plan.ActionParams;
 import io.dataos.upgrade.plan.PlanAction;
+import io.dataos.upgrade.postgres.PostgresConnection;
 import io.dataos.upgrade.process.CommandRunner;
 import io.dataos.upgrade.run.ActionContext;
 import io.dataos.upgrade.run.ActionHandler;
@@ -21,12 +24,16 @@ import io.dataos.upgrade.run.ActionHandlers;
 import io.dataos.upgrade.run.ActionOutcome;
 import io.dataos.upgrade.secret.SecretProvider;
 import io.dataos.upgrade.verify.ChecksFile;
+import io.dataos.upgrade.verify.CriticalTables;
+import io.dataos.upgrade.verify.IntegrityBaseline;
 import io.dataos.upgrade.verify.Verification;
 import io.dataos.upgrade.verify.VerificationOutputs;
 import io.dataos.upgrade.verify.VerificationPurpose;
 import io.dataos.upgrade.verify.VerificationReport;
 import io.dataos.upgrade.workspace.Workspace;
 import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,16 +41,30 @@ import java.util.stream.Collectors;
 
 /**
  * The engine's own manager classes as the rehearsal's handlers: {@code PreInstallChecks},
- * {@code BackupKit}, {@code ManagerUpgrade}, {@code ManagerRollback} and {@code Verification}, all
- * driving the helm and kubectl command lines they drive on a real cluster, answered in-process by
- * {@link SandboxCommandRunner}. Kinds without a manager class here fall back to
- * {@link SandboxActionHandlers} (simulated layers).
+ * {@code BackupKit}, {@code PostgresRestore}, {@code ManagerUpgrade}, {@code ManagerRollback} and
+ * {@code Verification}, all driving the helm and kubectl command lines they drive on a real cluster,
+ * answered in-process by {@link SandboxCommandRunner}, and PostgreSQL's own pg_dump, pg_restore and
+ * psql against the rehearsal's real local server ({@link RehearsalDatabase}). Kinds without a
+ * manager class here fall back to {@link SandboxActionHandlers} (simulated layers).
  */
 public final class EngineActionHandlers {
 
-    /** Where the handlers keep their files in the workspace and what they act on. */
+    /**
+     * Where the handlers keep their files in the workspace and what they act on.
+     *
+     * @param platformVersion the version installed when a BACKUP action names none
+     * @param database the rehearsal's real PostgreSQL database, dumped, restore-checked and restored
+     */
     public record Setup(String valuesFile, String platformStateFile, String platformVersion, String chartVersion,
-            String checksFile, Duration helmTimeout) {}
+            String checksFile, Duration helmTimeout, RehearsalDatabase database) {
+
+        public Setup {
+            java.util.Objects.requireNonNull(database, "database: the rehearsal always runs a real PostgreSQL");
+        }
+    }
+
+    /** The integrity baseline of the critical tables, next to the dump in the run's backup kit. */
+    public static final String INTEGRITY_BASELINE = "integrity-baseline.json";
 
     private final Workspace workspace;
     private final SandboxKubernetes k8s;
@@ -78,6 +99,7 @@ public final class EngineActionHandlers {
                 .on(ActionKind.PRE_CHECKS, h::preChecks)
                 .on(ActionKind.BACKUP, h::backup)
                 .on(ActionKind.RESTORE_CHECK, h::restoreCheck)
+                .on(ActionKind.RESTORE_POSTGRES, h::restorePostgres)
                 .on(ActionKind.UPDATE_MANAGER_TAG, h::updateTag)
                 .on(ActionKind.HELM_UPGRADE, h.withDoneCheck(h::upgrade, fallback.find(ActionKind.HELM_UPGRADE)))
                 .on(ActionKind.HELM_ROLLBACK, h.withDoneCheck(h::rollback, fallback.find(ActionKind.HELM_ROLLBACK)))
@@ -86,7 +108,7 @@ public final class EngineActionHandlers {
         for (ActionKind kind : ActionKind.values()) {
             fallback.find(kind).ifPresent(handler -> {
                 if (!List.of(ActionKind.PRE_CHECKS, ActionKind.BACKUP, ActionKind.RESTORE_CHECK,
-                        ActionKind.UPDATE_MANAGER_TAG, ActionKind.HELM_UPGRADE, ActionKind.HELM_ROLLBACK,
+                        ActionKind.RESTORE_POSTGRES, ActionKind.UPDATE_MANAGER_TAG, ActionKind.HELM_UPGRADE, ActionKind.HELM_ROLLBACK,
                         ActionKind.VALIDATE, ActionKind.VERIFY_ROLLBACK).contains(kind)) {
                     builder.on(kind, handler);
                 }
@@ -120,23 +142,90 @@ public final class EngineActionHandlers {
         return ActionOutcome.done(checks.size() + " pre-installation checks passed");
     }
 
+    /** The integrity baseline's workspace path for the kit of {@code runId}. */
+    public static String baselineFor(String runId) {
+        return BackupKit.directoryFor(runId) + "/" + INTEGRITY_BASELINE;
+    }
+
     private BackupKit backupKit(ActionContext context) {
-        return new BackupKit(workspace, runner, helm, secrets, null, context::log);
+        return new BackupKit(workspace, runner, helm, secrets, setup.database().binDir(), context::log);
     }
 
+    /**
+     * The engine's backup kit with a real {@code pg_dump -Fc} of the rehearsal's database, then the
+     * critical tables' integrity baseline (read over JDBC) next to it in the kit.
+     */
     private ActionOutcome backup(PlanAction action, ActionContext context) throws IOException, InterruptedException {
+        context.secret(PostgresConnection.PASSWORD_SECRET); // masks the password in the journal and log
+        RehearsalDatabase db = setup.database();
+        String version = action.params().getOrDefault(ActionParams.RELEASE_VERSION, setup.platformVersion());
         BackupRecord record = backupKit(context).create(new BackupKit.Request(context.runId(), target(action),
-                setup.valuesFile(), setup.platformStateFile(), setup.platformVersion(), null, null));
-        context.log("backup kit " + BackupKit.directoryFor(context.runId()) + " written (no database in the sandbox:"
-                + " the Postgres dump is left out)");
-        return ActionOutcome.done("backup kit " + BackupKit.directoryFor(context.runId()) + " " + record);
+                setup.valuesFile(), setup.platformStateFile(), version, action.params().get(ActionParams.SNAPSHOT),
+                db.connection()));
+        String kit = BackupKit.directoryFor(context.runId());
+        IntegrityBaseline baseline;
+        try {
+            baseline = new CriticalTables(db.jdbcUrl(), db.connection().user(), db.password(), Duration.ofSeconds(30))
+                    .baseline(RehearsalDatabase.CRITICAL_TABLES, Clock.systemUTC());
+        } catch (SQLException e) {
+            return ActionOutcome.failed("cannot read the critical tables of " + db.jdbcUrl() + " for the integrity"
+                    + " baseline: " + e.getMessage(), "");
+        }
+        baseline.write(workspace, baselineFor(context.runId()));
+        long dumpBytes = java.nio.file.Files.size(java.nio.file.Path.of(workspace.absolute(kit + "/" + record.dumpFile())));
+        context.log("backup kit " + kit + " written with a real pg_dump -Fc of " + db.connection().describe() + " ("
+                + record.dumpFile() + ", " + dumpBytes + " bytes, in " + BackupKit.MANIFEST + " with "
+                + record.files().size() + " files); integrity baseline of " + baseline.tables().size()
+                + " critical tables (" + baseline.tables().stream().map(t -> t.table() + " " + t.rows() + " rows")
+                .collect(Collectors.joining(", ")) + ") in " + INTEGRITY_BASELINE);
+        return ActionOutcome.done("backup kit " + kit + " " + record);
     }
 
+    /** The engine's restore check: the kit's checksums, then its dump really restored into a scratch database. */
     private ActionOutcome restoreCheck(PlanAction action, ActionContext context) throws IOException, InterruptedException {
-        backupKit(context).verify(context.runId());
-        context.log("backup kit of " + context.runId() + " verified against its checksums (the restore into a"
-                + " scratch PostgreSQL is simulated: no database in the sandbox)");
-        return ActionOutcome.done("backup kit verified");
+        context.secret(PostgresConnection.PASSWORD_SECRET);
+        RestoreCheck check = backupKit(context).restoreCheck(context.runId(), setup.database().connection());
+        context.log("backup kit of " + context.runId() + " matches its checksums; its dump ("
+                + check.tocEntries() + " archive entries) restored into the scratch database "
+                + check.scratchDatabase() + " on the real PostgreSQL: " + check.tables().values().stream()
+                .sorted(java.util.Comparator.comparing(io.dataos.upgrade.postgres.TableFingerprint::table))
+                .map(t -> t.table() + " " + t.rows() + " rows").collect(Collectors.joining(", "))
+                + "; scratch database dropped");
+        return ActionOutcome.done("restore check: " + check.tables().size() + " tables restored from the dump");
+    }
+
+    /**
+     * Runbook rollback, Cloud Kernel: the database restored from a backup kit's dump. The kit the plan
+     * names (its snapshot) if the workspace has it, otherwise the newest kit taken while the target
+     * version was installed: the plan's snapshots are the platform's own, which the sandbox lacks.
+     */
+    private ActionOutcome restorePostgres(PlanAction action, ActionContext context)
+            throws IOException, InterruptedException {
+        context.secret(PostgresConnection.PASSWORD_SECRET);
+        RehearsalDatabase db = setup.database();
+        PostgresRestore restore = new PostgresRestore(backupKit(context), workspace);
+        String snapshot = action.params().get(ActionParams.SNAPSHOT);
+        String version = action.params().getOrDefault(ActionParams.RELEASE_VERSION, action.to());
+        Optional<BackupRecord> kit = restore.kitForSnapshot(snapshot);
+        String why;
+        if (kit.isPresent()) {
+            why = "the backup kit named " + snapshot;
+        } else {
+            kit = restore.kitFor(version);
+            why = "the backup kit taken while " + version + " was installed (snapshot " + snapshot
+                    + " is the platform's own, which the sandbox does not have)";
+        }
+        if (kit.isEmpty()) {
+            return ActionOutcome.failed("no backup kit with a database dump matches snapshot " + snapshot
+                    + " or version " + version + ": nothing to restore from", "");
+        }
+        context.log("before the restore: " + db.rowCounts());
+        PostgresRestore.Result result = restore.restore(kit.get().runId(), db.connection());
+        context.log("database " + result.database() + " restored with pg_restore from " + why + " (run "
+                + result.runId() + ", " + kit.get().dumpFile() + ", checksums verified first); the database as the"
+                + " failed release left it is kept as " + result.previousDatabaseKeptAs() + " for the root-cause"
+                + " analysis; now: " + db.rowCounts());
+        return ActionOutcome.done("restored " + result.database() + " from the dump of run " + result.runId());
     }
 
     private ActionOutcome updateTag(PlanAction action, ActionContext context) throws IOException, InterruptedException {

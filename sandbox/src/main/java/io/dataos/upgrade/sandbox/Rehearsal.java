@@ -21,6 +21,8 @@ import io.dataos.upgrade.report.RunRecord;
 import io.dataos.upgrade.report.RunReports;
 import io.dataos.upgrade.verify.VerificationOutputs;
 import io.dataos.upgrade.plan.PlanAction;
+import io.dataos.upgrade.postgres.LocalPostgresCluster;
+import io.dataos.upgrade.postgres.PostgresConnection;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.run.ActionContext;
 import io.dataos.upgrade.run.ActionHandler;
@@ -47,16 +49,27 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * The runbook rehearsed end to end in the sandbox: a baseline release, the upgrade plan run by the
- * real executor (gates auto-approved and journaled as such), a backup kit, the helm upgrade, an
- * injected fault, the rollback plan, verification, and a report. Everything it prints is labelled
- * as a rehearsal; nothing outside its work directory changes.
+ * real executor (gates auto-approved and journaled as such), a backup kit with a real PostgreSQL
+ * dump, the helm upgrade, an injected fault, the rollback plan (the database really restored from
+ * the dump), verification, and a report. Everything it prints is labelled as a rehearsal; nothing
+ * outside its work directory changes, except a throw-away PostgreSQL server in a temporary
+ * directory, which is stopped and deleted on every way out of {@link #run()}.
  */
 public final class Rehearsal {
+
+    /** Starts the PostgreSQL server a rehearsal owns (and stops when it ends). */
+    @FunctionalInterface
+    public interface ClusterStarter {
+        LocalPostgresCluster start() throws IOException, InterruptedException;
+    }
 
     /** The prefix of every line a rehearsal prints. */
     public static final String LABEL = "[rehearsal] ";
@@ -76,15 +89,41 @@ public final class Rehearsal {
     private String fromTag;
     private SandboxCommandRunner runner;
     private String toTag;
+    private final List<Secret> masks = new CopyOnWriteArrayList<>();
+    private ClusterStarter starter;
+    private LocalPostgresCluster sharedCluster;
+    private String sharedDatabase;
+    private String postgresVersion;
+    private volatile RehearsalDatabase.BadWrites badWrites;
 
+    /** A rehearsal that starts its own PostgreSQL from Debian's binaries and stops it at the end. */
     public Rehearsal(RehearsalOptions options, Consumer<String> out) {
         this.options = options;
         this.out = out;
+        this.starter = () -> LocalPostgresCluster.start(new LocalCommandRunner(),
+                null); // initdb's chatter is not the rehearsal's; a failure carries the server log
+    }
+
+    /** Starts the rehearsal's own PostgreSQL with {@code starter}; still stopped by the rehearsal at the end. */
+    public Rehearsal withPostgres(ClusterStarter starter) {
+        this.starter = java.util.Objects.requireNonNull(starter);
+        this.sharedCluster = null;
+        return this;
+    }
+
+    /**
+     * Uses {@code database} (created afresh) on a running cluster someone else owns and stops, so
+     * several rehearsals can share one server (tests).
+     */
+    public Rehearsal withSharedPostgres(LocalPostgresCluster cluster, String database) {
+        this.sharedCluster = java.util.Objects.requireNonNull(cluster);
+        this.sharedDatabase = database;
+        return this;
     }
 
     /** Prints {@code text} with every line labelled as the rehearsal's, and keeps it for the report's timeline. */
     private void say(String text) {
-        for (String line : text.split("\\R")) {
+        for (String line : Secret.mask(text, masks).split("\\R")) {
             synchronized (timeline) {
                 timeline.add(Instant.now() + "  " + line);
             }
@@ -95,10 +134,88 @@ public final class Rehearsal {
     /** Runs the rehearsal; the result says whether the runbook behaved as the injected fault predicts. */
     public RehearsalResult run() throws IOException, InterruptedException {
         long started = System.nanoTime();
+        if (sharedCluster == null) {
+            // Before anything is written: without PostgreSQL the rehearsal does not run (it never skips the database).
+            RehearsalDatabase.requireBinaries(LocalPostgresCluster.findBinDir());
+        }
         Path work = options.workDir().toAbsolutePath();
         Files.createDirectories(work);
-        say("REHEARSAL in the sandbox (in-process Kubernetes API and Helm; no real cluster is touched)");
+        say("REHEARSAL in the sandbox (in-process Kubernetes API and Helm, a real local PostgreSQL server;"
+                + " no real cluster or database is touched)");
+        // The server starts while the sandbox API and Helm load; it is stopped on every way out.
+        CompletableFuture<RehearsalDatabase> database = startDatabase();
+        Thread stopOnExit = new Thread(() -> stopDatabase(database), "rehearsal-postgres-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit); // Ctrl-C skips the finally below
+        try {
+            return rehearse(work, started, database);
+        } finally {
+            stopDatabase(database);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or will: it stops nothing twice
+            }
+        }
+    }
 
+    private CompletableFuture<RehearsalDatabase> startDatabase() {
+        LocalCommandRunner local = new LocalCommandRunner();
+        if (sharedCluster != null) {
+            return CompletableFuture.completedFuture(RehearsalDatabase.sharing(sharedCluster, sharedDatabase, local));
+        }
+        ClusterStarter start = starter;
+        CompletableFuture<RehearsalDatabase> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(RehearsalDatabase.owning(start.start(), local));
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "rehearsal-postgres-start");
+        thread.setDaemon(true);
+        thread.start();
+        return future;
+    }
+
+    /** Waits for the server (a start in flight is waited for, uninterruptibly), then stops an owned one. */
+    private void stopDatabase(CompletableFuture<RehearsalDatabase> database) {
+        RehearsalDatabase db;
+        try {
+            db = database.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return; // never started: LocalPostgresCluster.start cleans up after a failed start itself
+        }
+        if (!db.owned()) {
+            return;
+        }
+        try {
+            db.close();
+        } catch (IOException e) {
+            out.accept(LABEL + "WARNING: could not stop the rehearsal's PostgreSQL cleanly: " + e.getMessage());
+        }
+    }
+
+    private static RehearsalDatabase await(CompletableFuture<RehearsalDatabase> database)
+            throws IOException, InterruptedException {
+        try {
+            return database.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof InterruptedException ie) {
+                throw ie;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("the rehearsal's PostgreSQL did not start: " + cause, cause);
+        }
+    }
+
+    private RehearsalResult rehearse(Path work, long started, CompletableFuture<RehearsalDatabase> database)
+            throws IOException, InterruptedException {
         long t = System.nanoTime();
         try (SandboxKubernetes k8s = SandboxKubernetes.start(work.resolve("kube"))) {
             this.k8s = k8s;
@@ -134,11 +251,31 @@ public final class Rehearsal {
             byte[] random = new byte[12];
             new SecureRandom().nextBytes(random);
             Secret prime = Secret.of(SandboxActionHandlers.PRIME_API_KEY, "rehearsal-" + HexFormat.of().formatHex(random));
-            SecretProvider secrets = name -> SandboxActionHandlers.PRIME_API_KEY.equals(name) ? Optional.of(prime) : Optional.empty();
+            masks.add(prime);
             SandboxHelm helm = SandboxHelm.forSandbox(k8s, line -> say("helm: " + line));
             this.helm = helm;
             helm.registerSecret(prime);
             say("bundled Helm " + helm.helmVersion() + " loaded in-process");
+
+            t = System.nanoTime();
+            RehearsalDatabase db = await(database);
+            // The server's password is generated per run; it reaches the tools only as the secret postgres-password.
+            Secret dbPassword = db.password();
+            masks.add(dbPassword);
+            helm.registerSecret(dbPassword);
+            SecretProvider secrets = name -> switch (name) {
+                case SandboxActionHandlers.PRIME_API_KEY -> Optional.of(prime);
+                case PostgresConnection.PASSWORD_SECRET -> Optional.of(dbPassword);
+                default -> Optional.empty();
+            };
+            db.seed();
+            this.postgresVersion = db.serverVersion();
+            say("PostgreSQL: a REAL local server (PostgreSQL " + postgresVersion + ", " + db.binDir() + ", "
+                    + (db.owned() ? "started for this rehearsal in " + db.clusterDirectory() + ", stopped and deleted"
+                            + " at the end" : "shared, left running") + ") at " + db.connection().describe()
+                    + ", password generated for this run (secret " + PostgresConnection.PASSWORD_SECRET
+                    + ", masked); seeded a DataOS-like database: " + db.rowCounts() + " ("
+                    + Duration.ofNanos(System.nanoTime() - t).toMillis() + " ms after the sandbox API was up)");
 
             ReleaseStatus baseline = helm.upgradeInstall(UpgradeRequest.of(managerRelease, ns, fromChartDir)
                     .withValuesFile(workspace.root().resolve(VALUES_FILE))
@@ -151,9 +288,11 @@ public final class Rehearsal {
             this.runner = new SandboxCommandRunner(k8s, helm, new LocalCommandRunner())
                     .withChart(installed.manager().chart(), fromChart, fromChartDir)
                     .withChart(release.manager().chart(), toChart, toChartDir);
-            writeChecks(workspace, k8s.healthUrl(ns, managerRelease).toString(), managerRelease, ns);
+            String upgradeRunId = "rehearsal-upgrade";
+            writeChecks(workspace, k8s.healthUrl(ns, managerRelease).toString(), managerRelease, ns, db,
+                    EngineActionHandlers.baselineFor(upgradeRunId));
             EngineActionHandlers.Setup setup = new EngineActionHandlers.Setup(VALUES_FILE, STATE_FILE,
-                    installed.version().toString(), toChart, CHECKS_FILE, Duration.ofSeconds(120));
+                    installed.version().toString(), toChart, CHECKS_FILE, Duration.ofSeconds(120), db);
 
             Plan upgradePlan = new UpgradePlanner().plan(installed, release);
             writePlan(workspace, "plans/upgrade-plan", upgradePlan);
@@ -164,11 +303,11 @@ public final class Rehearsal {
                     new SandboxActionHandlers.ManagerTarget(managerRelease, ns, VALUES_FILE, toTag);
             ActionHandlers upgradeHandlers = EngineActionHandlers.create(workspace, k8s, runner, secrets, upgradeTarget,
                     setup, SandboxActionHandlers.create(k8s, helm, toChartDir, upgradeTarget));
-            String upgradeRunId = "rehearsal-upgrade";
             RunRequest upgradeRequest = RunRequest.of(upgradeRunId, upgradePlan.id(), upgradePlan.actions())
                     .lockingRelease(managerRelease).by("rehearsal").from("rehearsal upgrade plan");
             t = System.nanoTime();
-            RunResult upgrade = executor(workspace, crashAfterUpgrade(upgradeHandlers), secrets).run(upgradeRequest);
+            RunResult upgrade = executor(workspace, crashAfterUpgrade(badWritesAfterUpgrade(upgradeHandlers, db)),
+                    secrets).run(upgradeRequest);
             if (upgrade.status() == RunStatus.INTERRUPTED && options.fault() == RehearsalFault.CRASH_AND_RESUME) {
                 Thread.interrupted(); // clear a flag the injected crash may have left; this rehearsal goes on
                 say("the run stopped right after the helm upgrade (injected crash); resuming run '" + upgradeRunId
@@ -208,6 +347,10 @@ public final class Rehearsal {
                 reports.addAll(runReports(workspace, rollbackRunId, rollbackPlan));
             }
 
+            String dataAtEnd = db.rowCounts();
+            say("database at the end: " + dataAtEnd + (badWrites == null ? "" : rollback != null && rollback.succeeded()
+                    ? " (the failed release's writes are undone: restored from the backup kit's dump)"
+                    : " (the failed release's writes are still there)"));
             ReleaseStatus end = helm.status(managerRelease, ns);
             String endTag = k8s.statefulSet(ns, managerRelease).map(StatefulSetState::imageTag).orElse("(none)");
             boolean expected = expected(upgrade, rollback, endTag);
@@ -216,11 +359,12 @@ public final class Rehearsal {
             say(String.format("end state: revision %d %s, manager runs %s; %s", end.revision(), end.status(), endTag,
                     expected ? "the runbook behaved as expected" : "UNEXPECTED outcome for this fault"));
             Path report = writeReport(workspace, upgrade, rollback, history, endTag, expected, sandboxStart,
-                    upgradeTime, rollbackTime, total, helm, reports);
+                    upgradeTime, rollbackTime, total, helm, reports, databaseSection(workspace, db, dataAtEnd));
             say("reports: " + report + " and, from the journals, " + String.join(", ", reports));
             return new RehearsalResult(options.fault(), upgrade.status(), upgrade.failedAction(),
                     rollback == null ? null : rollback.status(), end.revision(), endTag, expected, report, work,
-                    sandboxStart, upgradeTime, rollbackTime, total);
+                    sandboxStart, upgradeTime, rollbackTime, total, "PostgreSQL " + postgresVersion + " at "
+                    + db.connection().describe(), db.clusterDirectory(), badWrites);
         }
     }
 
@@ -242,7 +386,8 @@ public final class Rehearsal {
                 // Rolls out (so helm --wait passes) but is unhealthy: what post-upgrade validation is for.
                 k8s.injectFault(WorkloadFault.healthFailing(ns, release, toTag, "dataos-manager " + toTag
                         + " cannot reach Heimdall: 401 from /api/v1/authorize (injected by the rehearsal)"));
-                say("fault armed: " + toTag + " will roll out but its health endpoint will answer 503");
+                say("fault armed: " + toTag + " will roll out but its health endpoint will answer 503, and once"
+                        + " running it writes bad data into PostgreSQL (after the backup)");
             }
             case HELM_FAILURE -> {
                 k8s.injectFault(WorkloadFault.updateRejected(ns, release, toTag, "image "
@@ -252,6 +397,45 @@ public final class Rehearsal {
             case CRASH_AND_RESUME -> say("fault armed: the run will stop right after the helm upgrade, then resume");
             case NONE -> say("no fault armed: the upgrade should validate");
         }
+    }
+
+    /**
+     * For VALIDATION: once the faulty release is installed it "runs" and writes bad data (a bad
+     * migration), after the backup, as a bad release would; the rollback must restore it.
+     */
+    private ActionHandlers badWritesAfterUpgrade(ActionHandlers handlers, RehearsalDatabase db) {
+        if (options.fault() != RehearsalFault.VALIDATION) {
+            return handlers;
+        }
+        ActionHandler upgrade = handlers.find(ActionKind.HELM_UPGRADE).orElseThrow();
+        ActionHandler writing = new ActionHandler() {
+            @Override
+            public ActionOutcome execute(PlanAction action, ActionContext context) throws IOException, InterruptedException {
+                ActionOutcome outcome = upgrade.execute(action, context);
+                if (outcome.succeeded() && badWrites == null) {
+                    badWrites = db.badReleaseWrites();
+                    context.log("injected fault: dataos-manager " + toTag + " ran a bad migration on "
+                            + db.connection().describe() + ": " + badWrites.describe() + "; now " + db.rowCounts());
+                }
+                return outcome;
+            }
+
+            @Override
+            public boolean isDone(PlanAction action, ActionContext context) throws IOException, InterruptedException {
+                return upgrade.isDone(action, context);
+            }
+        };
+        return replacing(handlers, ActionKind.HELM_UPGRADE, writing);
+    }
+
+    private static ActionHandlers replacing(ActionHandlers handlers, ActionKind kind, ActionHandler replacement) {
+        ActionHandlers.Builder builder = ActionHandlers.builder().on(kind, replacement);
+        for (ActionKind other : ActionKind.values()) {
+            if (other != kind) {
+                handlers.find(other).ifPresent(h -> builder.on(other, h));
+            }
+        }
+        return builder.build();
     }
 
     /** For CRASH_AND_RESUME: the helm upgrade runs, then the run is cut short once, as if the process died. */
@@ -276,13 +460,7 @@ public final class Rehearsal {
                 return upgrade.isDone(action, context);
             }
         };
-        ActionHandlers.Builder builder = ActionHandlers.builder().on(ActionKind.HELM_UPGRADE, crashing);
-        for (ActionKind kind : ActionKind.values()) {
-            if (kind != ActionKind.HELM_UPGRADE) {
-                handlers.find(kind).ifPresent(h -> builder.on(kind, h));
-            }
-        }
-        return builder.build();
+        return replacing(handlers, ActionKind.HELM_UPGRADE, crashing);
     }
 
     private PlanExecutor executor(LocalWorkspace workspace, ActionHandlers handlers, SecretProvider secrets) {
@@ -326,10 +504,16 @@ public final class Rehearsal {
     }
 
     /** The rehearsal's checks file: the manager's rollout and its health endpoint, for both verifications. */
-    private static void writeChecks(LocalWorkspace workspace, String healthUrl, String release, String ns)
-            throws IOException, InterruptedException {
+    private static void writeChecks(LocalWorkspace workspace, String healthUrl, String release, String ns,
+            RehearsalDatabase db, String baseline) throws IOException, InterruptedException {
         String yaml = """
                 # Checks of the sandbox rehearsal (format: docs/verification.md).
+                defaults:
+                  database:
+                    jdbcUrl: %s
+                    user: %s
+                    passwordSecret: %s
+                    baseline: %s
                 checks:
                   - name: %s rollout
                     type: rollout
@@ -344,7 +528,15 @@ public final class Rehearsal {
                     expectStatus: [200]
                     bodyContains: '"status":"UP"'
                     timeout: 10s
-                """.formatted(release, release, ns, release, healthUrl);
+                  - name: critical tables as backed up
+                    type: dataIntegrity
+                    layer: cloudKernel
+                    when: postRollback
+                    tables: [%s]
+                    compare: checksum
+                    timeout: 30s
+                """.formatted(db.jdbcUrl(), db.connection().user(), PostgresConnection.PASSWORD_SECRET, baseline,
+                release, release, ns, release, healthUrl, String.join(", ", RehearsalDatabase.CRITICAL_TABLES));
         workspace.mkdirs("checks");
         workspace.write(CHECKS_FILE, yaml.getBytes(StandardCharsets.UTF_8));
     }
@@ -365,12 +557,13 @@ public final class Rehearsal {
 
     private Path writeReport(LocalWorkspace workspace, RunResult upgrade, RunResult rollback,
             List<ReleaseRevision> history, String endTag, boolean expected, Duration sandboxStart,
-            Duration upgradeTime, Duration rollbackTime, Duration total, SandboxHelm helm, List<String> engineReports)
-            throws IOException, InterruptedException {
+            Duration upgradeTime, Duration rollbackTime, Duration total, SandboxHelm helm, List<String> engineReports,
+            String database) throws IOException, InterruptedException {
         StringBuilder md = new StringBuilder();
         md.append("# REHEARSAL: DataOS upgrade and rollback in the sandbox\n\n")
-                .append("> This is a rehearsal against an in-process Kubernetes API and in-process Helm. No real"
-                        + " cluster, database or stakeholder was touched; approvals were automatic.\n\n")
+                .append("> This is a rehearsal against an in-process Kubernetes API, in-process Helm and a real,"
+                        + " throw-away local PostgreSQL server. No real cluster, database or stakeholder was touched;"
+                        + " approvals were automatic.\n\n")
                 .append("| | |\n|---|---|\n")
                 .append("| Scenario | dataos-manager ").append(fromTag).append(" → ").append(toTag)
                 .append(" |\n| Injected fault | ").append(options.fault().option())
@@ -380,6 +573,7 @@ public final class Rehearsal {
                 .append(" |\n| Manager at the end | ").append(endTag)
                 .append(" |\n| Outcome | ").append(expected ? "as the runbook expects for this fault" : "UNEXPECTED")
                 .append(" |\n\n");
+        md.append(database);
         md.append("## Root cause analysis\n\n### Issue investigation\n\n");
         if (upgrade.failedAction() != null) {
             md.append("The upgrade stopped at `").append(upgrade.failedAction()).append("`: ")
@@ -389,7 +583,9 @@ public final class Rehearsal {
         }
         md.append("Cause: ").append(switch (options.fault()) {
             case VALIDATION -> "the injected fault made the health endpoint of " + toTag + " answer 503 after a"
-                    + " complete rollout.";
+                    + " complete rollout" + (badWrites == null ? "." : ", and the release wrote bad data after the"
+                    + " backup (" + badWrites.describe() + "); the rollback restored the database from the backup"
+                    + " kit's dump and the data-integrity check compared it with the baseline.");
             case HELM_FAILURE -> "the injected fault made the API refuse the StatefulSet at " + toTag + ".";
             case CRASH_AND_RESUME -> "the run was cut short after the helm upgrade; the resumed run re-checked the"
                     + " upgrade, found it done and did not repeat it.";
@@ -427,6 +623,35 @@ public final class Rehearsal {
         // Belt and braces: the report is built from masked texts; mask once more before it hits the disk.
         workspace.write("reports/rehearsal-report.md", maskAll(helm, md.toString()).getBytes(StandardCharsets.UTF_8));
         return workspace.root().resolve("reports/rehearsal-report.md");
+    }
+
+    /** The report's database section: the server, the dump and its checksum, the restore check, the fault's writes. */
+    private String databaseSection(LocalWorkspace workspace, RehearsalDatabase db, String dataAtEnd)
+            throws IOException, InterruptedException {
+        StringBuilder md = new StringBuilder("## Database\n\n")
+                .append("PostgreSQL ").append(postgresVersion).append(": a **real local server** (")
+                .append(db.binDir()).append(") on 127.0.0.1, ")
+                .append(db.owned() ? "started for this rehearsal in a temporary directory and stopped and deleted"
+                        + " at its end" : "shared with other rehearsals").append("; database `").append(db.database())
+                .append("`, password generated per run (secret `").append(PostgresConnection.PASSWORD_SECRET)
+                .append("`, never written).\n\n| Kit | Dump | SHA-256 (MANIFEST.sha256) |\n|---|---|---|\n");
+        for (String run : List.of("rehearsal-upgrade", "rehearsal-rollback")) {
+            String kit = io.dataos.upgrade.backup.BackupKit.directoryFor(run);
+            if (!workspace.exists(kit + "/" + io.dataos.upgrade.backup.BackupKit.MANIFEST)) {
+                continue;
+            }
+            for (String line : new String(workspace.read(kit + "/" + io.dataos.upgrade.backup.BackupKit.MANIFEST),
+                    StandardCharsets.UTF_8).split("\n")) {
+                if (line.endsWith(".dump")) {
+                    md.append("| `").append(kit).append("` | `").append(line.substring(66)).append("` | `")
+                            .append(line, 0, 64).append("` |\n");
+                }
+            }
+        }
+        md.append("\nInjected bad writes after the backup: ")
+                .append(badWrites == null ? "none." : badWrites.describe() + ".").append("\n\n")
+                .append("Critical tables at the end: ").append(dataAtEnd).append(".\n\n");
+        return md.toString();
     }
 
     private static String maskAll(SandboxHelm helm, String text) {

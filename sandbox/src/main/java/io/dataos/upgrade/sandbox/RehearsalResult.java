@@ -21,6 +21,9 @@ import java.time.Duration;
  * @param upgradeTime wall time of the upgrade run (resumption included)
  * @param rollbackTime wall time of the rollback run, zero when none ran
  * @param total wall time of the whole rehearsal
+ * @param postgres the real PostgreSQL the rehearsal backed up and restored ("PostgreSQL 15.x at user@host:port/db")
+ * @param postgresDirectory the server's directory (data, socket, log); gone after the run when the rehearsal owned it
+ * @param badWrites what the injected fault wrote into the database after the backup, or null
  */
 public record RehearsalResult(
         RehearsalFault fault,
@@ -35,4 +38,7 @@ public record RehearsalResult(
         Duration sandboxStart,
         Duration upgradeTime,
         Duration rollbackTime,
-        Duration total) {}
+        Duration total,
+        String postgres,
+        Path postgresDirectory,
+        RehearsalDatabase.BadWrites badWrites) {}

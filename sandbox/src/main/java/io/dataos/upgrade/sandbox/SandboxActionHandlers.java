@@ -35,8 +35,9 @@ import java.util.Optional;
  * after each helm change the handlers play the StatefulSet controller once
  * ({@link SandboxKubernetes#rollOut}), so validation sees what a real cluster would report. Actions
  * on things the sandbox does not have (stacks, Core Kernel components, infrastructure as code, a
- * new cluster, the Postgres snapshot restore, announcements) are <em>simulated</em>: logged as what
- * a real run would do, never run.
+ * new cluster, announcements) are <em>simulated</em>: logged as what a real run would do, never run.
+ * The rehearsal itself replaces the backup, restore check and Postgres restore with
+ * {@link EngineActionHandlers}' (real pg_dump and pg_restore); the versions here keep no database.
  */
 public final class SandboxActionHandlers {
 

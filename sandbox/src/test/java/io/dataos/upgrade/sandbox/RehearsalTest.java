@@ -4,36 +4,87 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.backup.BackupKit;
+import io.dataos.upgrade.postgres.LocalPostgresCluster;
+import io.dataos.upgrade.postgres.PostgresClient;
+import io.dataos.upgrade.postgres.PostgresConnection;
+import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.run.RunStatus;
+import io.dataos.upgrade.secret.Secret;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole rehearsal against real Helm and the sandbox API, once per fault. */
+/**
+ * The whole rehearsal against real Helm, the sandbox API and a real PostgreSQL, once per fault.
+ * Most tests share one server (each rehearsal gets its own database); the ones about the server's
+ * life cycle let the rehearsal start and stop its own, as the command line does.
+ */
 @Timeout(180)
 class RehearsalTest {
 
     /** The rehearsal's generated Prime key, plain and base64 ("rehearsal" encodes to cmVoZWFyc2Fs). */
     private static final Pattern KEY = Pattern.compile("rehearsal-[0-9a-f]{24}|cmVoZWFyc2Fs");
 
+    private static LocalPostgresCluster shared;
+
     @TempDir
     Path dir;
 
     private final List<String> printed = new CopyOnWriteArrayList<>();
+    /** Database passwords of the servers this test used, searched for in every file and line. */
+    private final List<Secret> passwords = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startSharedPostgres() throws Exception {
+        shared = LocalPostgresCluster.start(new LocalCommandRunner(), null);
+    }
+
+    @AfterAll
+    static void stopSharedPostgres() throws Exception {
+        if (shared != null) {
+            shared.close();
+        }
+    }
 
     private RehearsalResult rehearse(RehearsalFault fault) throws Exception {
-        return new Rehearsal(new RehearsalOptions(dir, fault), printed::add).run();
+        passwords.add(shared.password());
+        return new Rehearsal(new RehearsalOptions(dir, fault), printed::add)
+                .withSharedPostgres(shared, database(fault)).run();
+    }
+
+    private static String database(RehearsalFault fault) {
+        return "dataos_" + fault.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static PostgresClient psql() {
+        return new PostgresClient(new LocalCommandRunner(), shared.binDir().toString(), shared.password(), null);
+    }
+
+    private static long count(String database, String query) throws Exception {
+        return Long.parseLong(psql().sql(shared.connection(database), query).stream()
+                .filter(l -> l.matches("\\d+")).findFirst().orElseThrow());
     }
 
     @Test
-    void validationFaultIsRolledBackToTheBaselineAndVerified() throws Exception {
+    void validationFaultIsRolledBackDataRestoredFromTheKitsDumpAndVerified() throws Exception {
         RehearsalResult result = rehearse(RehearsalFault.VALIDATION);
 
         assertThat(result.upgrade()).isEqualTo(RunStatus.FAILED);
@@ -55,6 +106,35 @@ class RehearsalTest {
         assertThat(printed).anyMatch(line -> line.contains("[user-space.reinstall-stack.flare] simulated in the rehearsal"));
         assertThat(dir.resolve("workspace/.dataos-upgrade/runs/rehearsal-rollback/journal.jsonl")).exists();
         assertThat(printed).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith(Rehearsal.LABEL));
+
+        String db = database(RehearsalFault.VALIDATION);
+        assertThat(printed).anyMatch(line -> line.contains("PostgreSQL: a REAL local server"));
+        assertDumpInKitMatchesItsChecksum("rehearsal-upgrade", db);
+        assertThat(dir.resolve("workspace/" + BackupKit.directoryFor("rehearsal-upgrade") + "/"
+                + BackupKit.RESTORE_CHECK)).content().contains("dataos_restore_check_rehearsal_upgrade",
+                "heimdall.policies", "metis.datasets");
+        assertThat(count("postgres", "SELECT count(*) FROM pg_database WHERE datname LIKE 'dataos_restore_check%'"))
+                .as("the restore check's scratch database is dropped").isZero();
+        // The fault changed data after the backup ...
+        assertThat(result.badWrites()).isNotNull();
+        assertThat(result.badWrites().policiesRevoked()).isEqualTo(20);
+        assertThat(result.badWrites().datasetsDeleted()).isEqualTo(25);
+        String kept = psql().sql(shared.connection("postgres"), "SELECT datname FROM pg_database WHERE datname LIKE '"
+                + db + "_pre_rollback_%'").stream().filter(l -> !l.isBlank()).findFirst().orElseThrow();
+        assertThat(count(kept, "SELECT count(*) FROM metis.datasets")).as("the failed release's data, kept").isEqualTo(225);
+        assertThat(count(kept, "SELECT count(*) FROM heimdall.policies WHERE NOT allow")).isEqualTo(20);
+        // ... and the rollback restored it from the kit's dump.
+        assertThat(count(db, "SELECT count(*) FROM metis.datasets")).isEqualTo(250);
+        assertThat(count(db, "SELECT count(*) FROM metis.datasets WHERE id % 10 = 0")).isEqualTo(25);
+        assertThat(count(db, "SELECT count(*) FROM heimdall.policies WHERE NOT allow")).isZero();
+        assertThat(count(db, "SELECT count(*) FROM public.schema_migrations WHERE version = '1.5.0'")).isZero();
+        assertThat(printed).anyMatch(line -> line.contains("[cloud-kernel.restore-postgres.postgres] database " + db
+                + " restored with pg_restore from the backup kit taken while 1.4.0 was installed"));
+        String integrity = Files.readString(dir.resolve(
+                "workspace/verification/rehearsal-rollback/verify.verify-rollback/verification.json"));
+        assertThat(integrity).contains("critical tables as backed up", "PASSED", "2 critical table(s) match the baseline");
+        assertThat(Files.readString(result.report())).contains("## Database", "real local server",
+                "revoked 20 Heimdall admin policies", "metis.datasets 250 rows");
         assertNoKeyInAnyFileOrLine();
     }
 
@@ -67,12 +147,23 @@ class RehearsalTest {
         assertThat(result.finalImageTag()).isEqualTo("1.4.0-d1a2b3c");
         assertThat(result.asExpected()).isTrue();
         assertThat(Files.readString(result.report())).contains("denied", "| 2 | failed |");
+        assertThat(result.badWrites()).isNull();
+        assertThat(printed).anyMatch(line -> line.contains("restored with pg_restore"));
+        assertThat(count(database(RehearsalFault.HELM_FAILURE), "SELECT count(*) FROM metis.datasets")).isEqualTo(250);
         assertNoKeyInAnyFileOrLine();
     }
 
     @Test
     void withoutFaultTheUpgradeValidatesAndNothingIsRolledBack() throws Exception {
-        RehearsalResult result = rehearse(RehearsalFault.NONE);
+        // As the command line runs it: the rehearsal starts its own server and must stop it.
+        AtomicReference<LocalPostgresCluster> started = new AtomicReference<>();
+        RehearsalResult result = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.NONE), printed::add)
+                .withPostgres(() -> {
+                    LocalPostgresCluster cluster = LocalPostgresCluster.start(new LocalCommandRunner(), null);
+                    started.set(cluster);
+                    passwords.add(cluster.password());
+                    return cluster;
+                }).run();
 
         assertThat(result.upgrade()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(result.rollback()).isNull();
@@ -87,7 +178,43 @@ class RehearsalTest {
         try (Stream<Path> backup = Files.walk(dir.resolve("workspace/reports"))) {
             assertThat(backup.map(p -> p.getFileName().toString())).contains("run-report.md", "rca-report.md");
         }
+        assertDumpInKitMatchesItsChecksum("rehearsal-upgrade", RehearsalDatabase.DEFAULT_DATABASE);
+        assertThat(printed).anyMatch(line -> line.contains("PostgreSQL: a REAL local server")
+                && line.contains("started for this rehearsal"));
+        assertThat(result.postgresDirectory()).isEqualTo(started.get().logFile().getParent());
+        assertServerGone(result.postgresDirectory());
         assertNoKeyInAnyFileOrLine();
+    }
+
+    @Test
+    void aRehearsalThatFailsStillStopsItsPostgres() throws Exception {
+        Files.writeString(dir.resolve("kube"), "not a directory"); // the sandbox API cannot write its kubeconfig
+        AtomicReference<LocalPostgresCluster> started = new AtomicReference<>();
+        Rehearsal rehearsal = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.VALIDATION), printed::add)
+                .withPostgres(() -> {
+                    LocalPostgresCluster cluster = LocalPostgresCluster.start(new LocalCommandRunner(), null);
+                    started.set(cluster);
+                    return cluster;
+                });
+
+        assertThatThrownBy(rehearsal::run).isInstanceOf(Exception.class);
+        assertThat(started.get()).as("the server was started before the failure").isNotNull();
+        assertServerGone(started.get().logFile().getParent());
+    }
+
+    @Test
+    void missingPostgresBinariesFailNamingTheDebianPackage() throws Exception {
+        assertThatThrownBy(() -> RehearsalDatabase.requireBinaries(Optional.empty()))
+                .isInstanceOf(RehearsalPrerequisiteException.class)
+                .hasMessageContaining("no PostgreSQL server binaries").hasMessageContaining("apt-get install postgresql-15");
+        Path partial = Files.createDirectories(dir.resolve("bin"));
+        for (String program : List.of("initdb", "pg_ctl", "postgres")) {
+            Path file = Files.writeString(partial.resolve(program), "#!/bin/sh\n");
+            file.toFile().setExecutable(true);
+        }
+        assertThatThrownBy(() -> RehearsalDatabase.requireBinaries(Optional.of(partial)))
+                .isInstanceOf(RehearsalPrerequisiteException.class)
+                .hasMessageContaining("pg_dump, pg_restore, psql").hasMessageContaining("postgresql-15");
     }
 
     @Test
@@ -99,6 +226,7 @@ class RehearsalTest {
         assertThat(result.asExpected()).isTrue();
         assertThat(Files.readString(result.report())).contains("2 attempt(s)");
         assertThat(printed).anyMatch(line -> line.contains("resuming run"));
+        assertNoKeyInAnyFileOrLine();
     }
 
     @Test
@@ -109,8 +237,55 @@ class RehearsalTest {
         assertThat(dir.toFile().list()).isEmpty();
     }
 
+    /** The kit holds the dump, listed in its manifest with the SHA-256 the file really has. */
+    private void assertDumpInKitMatchesItsChecksum(String runId, String database) throws Exception {
+        Path kit = dir.resolve("workspace/" + BackupKit.directoryFor(runId));
+        Path dump = kit.resolve("postgres/" + database + ".dump");
+        assertThat(dump).isRegularFile();
+        byte[] bytes = Files.readAllBytes(dump);
+        assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).as("pg_dump -Fc archive").isEqualTo("PGDMP");
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertThat(Files.readAllLines(kit.resolve(BackupKit.MANIFEST)))
+                .contains(sha + "  postgres/" + database + ".dump");
+        assertThat(kit.resolve(EngineActionHandlers.INTEGRITY_BASELINE)).content()
+                .contains("heimdall.policies", "metis.datasets");
+    }
+
+    /** The server's directory is deleted and no process runs from it or names it. */
+    private static void assertServerGone(Path clusterDir) throws IOException {
+        assertThat(clusterDir).doesNotExist();
+        List<String> alive = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8)
+                            .replace('\0', ' ');
+                    String cwd = Files.readSymbolicLink(proc.resolve("cwd")).toString();
+                    if (cmdline.contains(clusterDir.toString()) || cwd.startsWith(clusterDir.toString())) {
+                        alive.add(proc.getFileName() + ": " + cmdline);
+                    }
+                } catch (IOException | SecurityException gone) {
+                    // the process ended while we looked, or is not ours to read
+                }
+            }
+        }
+        assertThat(alive).as("processes of the stopped PostgreSQL in " + clusterDir).isEmpty();
+    }
+
     private void assertNoKeyInAnyFileOrLine() throws Exception {
         assertThat(printed).noneMatch(line -> KEY.matcher(line).find());
+        assertThat(passwords).isNotEmpty();
+        for (Secret password : passwords) {
+            String plain = password.reveal();
+            String b64 = Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+            assertThat(printed).noneMatch(line -> line.contains(plain) || line.contains(b64));
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                    assertThat(text.contains(plain) || text.contains(b64)).as("database password in " + file).isFalse();
+                }
+            }
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
