@@ -1,9 +1,11 @@
 package io.dataos.upgrade.cli;
 
+import io.dataos.upgrade.model.MaintenanceWindow;
 import io.dataos.upgrade.runbook.RunbookResult;
 import io.dataos.upgrade.runbook.UpgradeRequest;
 import io.dataos.upgrade.runbook.UpgradeRunbook;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -87,6 +89,10 @@ final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
+        if (window != null) {
+            // Refused here, like plan upgrade does, so that the message names the option the operator typed.
+            MaintenanceWindow.parse(window, Instant.now(), "command line", "--window");
+        }
         UpgradeRequest request = UpgradeRequest.builder()
                 .runId(runId)
                 .installed(options.inWorkspace(installed, "--installed"))

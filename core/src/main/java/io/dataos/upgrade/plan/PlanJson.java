@@ -296,12 +296,14 @@ public final class PlanJson {
             JsonNode value = node.get(key);
             if (value == null || value.isNull()) {
                 if (required) {
-                    throw new InvalidInputException(source, path, "is missing");
+                    throw new InvalidInputException(source, path, "is missing: give the plan JSON written by"
+                            + " 'dataos-upgrade plan ... --output json' (or the dataosPlan step), unedited");
                 }
                 return null;
             }
             if (!value.isTextual()) {
-                throw new InvalidInputException(source, path, "is not text");
+                throw new InvalidInputException(source, path, "is not text: give the plan JSON written by"
+                        + " 'dataos-upgrade plan ... --output json' (or the dataosPlan step), unedited");
             }
             return value.asText();
         }

@@ -80,7 +80,7 @@ public final class UpgradeRunbook {
         String windowSpec = request.maintenanceWindow() != null ? request.maintenanceWindow()
                 : settings.maintenanceWindow();
         MaintenanceWindow window = windowSpec == null ? null
-                : MaintenanceWindow.parse(windowSpec, null, windowSource, "maintenanceWindow");
+                : MaintenanceWindow.parse(windowSpec, now, windowSource, "maintenanceWindow");
         Plan plan;
         if (request.plan() != null) {
             plan = Runbooks.readPlan(ports.workspace(), request.plan(), PlanType.UPGRADE, SOURCE, "plan");
