@@ -1,6 +1,7 @@
 package io.dataos.upgrade.run;
 
 import io.dataos.upgrade.plan.PlanAction;
+import java.util.Collection;
 
 /**
  * Where the executor asks whether a gate ({@link PlanAction#requiresApproval()}) may proceed. In
@@ -12,4 +13,16 @@ public interface Approvals {
 
     /** The decision for {@code gate}; may block while a person answers. */
     Decision decide(PlanAction gate) throws InterruptedException;
+
+    /**
+     * Refuses approvals given in advance for gates the run does not have (a misspelt or stale
+     * gate id), before anything runs. The default accepts anything: approvals asked at the gate
+     * cannot name a wrong one.
+     *
+     * @param gateIds the ids of every gate the run may reach
+     * @param source the file or argument the approvals came with, for the message
+     * @throws io.dataos.upgrade.InvalidInputException naming the unknown gate and the run's gates
+     */
+    default void requireKnownGates(Collection<String> gateIds, String source) {
+    }
 }

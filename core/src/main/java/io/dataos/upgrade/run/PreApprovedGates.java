@@ -1,8 +1,11 @@
 package io.dataos.upgrade.run;
 
 import io.dataos.upgrade.plan.PlanAction;
+import io.dataos.upgrade.InvalidInputException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Gates approved before the run started, by gate id and approver: the Jenkins way, where the
@@ -32,5 +35,15 @@ public final class PreApprovedGates implements Approvals {
                     + " and pass its id with the approver, then re-run with the same run id");
         }
         return new Decision.Approved(approver, clock.instant(), "approved before the run");
+    }
+
+    @Override
+    public void requireKnownGates(Collection<String> gateIds, String source) {
+        for (String gate : new TreeSet<>(approverByGate.keySet())) {
+            if (!gateIds.contains(gate)) {
+                throw new InvalidInputException(source, "approved gate '" + gate + "'", "is not a gate of this run"
+                        + " (--approve / approvedGates): approve only its gates " + new TreeSet<>(gateIds));
+            }
+        }
     }
 }

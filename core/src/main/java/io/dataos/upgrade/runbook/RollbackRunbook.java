@@ -72,6 +72,7 @@ public final class RollbackRunbook {
         String runId = request.runId() != null ? Journal.checkRunId(request.runId().strip(), "runId") : plan.id();
         RunbookRun run = new RunbookRun(settings, plan, runId, values, request.installed(), installed, true, null,
                 request.reason(), List.of());
+        ports.approvals().requireKnownGates(plan.gates().stream().map(gate -> gate.id()).toList(), source);
         if (plan.isEmpty()) {
             ports.log().accept(plan.message());
             return new RunbookResult("rollback", RunbookStatus.SUCCEEDED, plan.message(), runId, plan.id(),

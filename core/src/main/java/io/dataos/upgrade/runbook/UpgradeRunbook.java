@@ -111,6 +111,12 @@ public final class UpgradeRunbook {
                 Runbooks.requireSecrets(planned, ports, "automatic rollback plan " + rollbackPlan.id());
             }
         }
+        java.util.Set<String> gateIds = new java.util.TreeSet<>();
+        plan.gates().forEach(gate -> gateIds.add(gate.id()));
+        if (rollbackPlan != null) {
+            rollbackPlan.gates().forEach(gate -> gateIds.add(gate.id()));
+        }
+        ports.approvals().requireKnownGates(gateIds, request.plan() != null ? request.plan() : SOURCE);
         MaintenanceWindow effective = window != null ? window : installed.maintenanceWindow();
         if (effective != null && !effective.contains(now)) {
             String next = effective.next(now).map(s -> " (next opens " + s.start() + ")").orElse("");
