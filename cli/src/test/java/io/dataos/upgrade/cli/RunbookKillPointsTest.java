@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -122,7 +123,8 @@ class RunbookKillPointsTest {
     private Chain killUntilDone(RunbookWorld world, List<String> command) throws Exception {
         Path journal = world.workspace.resolve(Journal.pathOf(RUN));
         Path steps = Path.of(marker(world) + ".steps");
-        Path log = dir.resolve("children.log");
+        Path log = Files.createDirectories(Path.of("target")).resolve("kill-points-" + command.get(0) + ".log");
+        Files.deleteIfExists(log);
         List<String> args = new ArrayList<>(command);
         args.addAll(List.of("--workspace", world.workspace.root().toString(), "--run-id", RUN, "--approve-all-as",
                 "kill-test", "--started-by", "kill-test", "--prime-api-key-file", secretFile("prime.key",
@@ -132,16 +134,17 @@ class RunbookKillPointsTest {
         Set<String> killedDuring = new LinkedHashSet<>();
         Set<String> covered = new LinkedHashSet<>();
         int kills = 0;
+        long journalFrom = 0;
+        long stepsFrom = 0;
         long t0 = System.nanoTime();
         while (true) {
             assertThat(kills).as("the chain ends (each kill is at a new point)").isLessThan(200);
-            long journalFrom = Files.exists(journal) ? Files.size(journal) : 0;
-            long stepsFrom = Files.exists(steps) ? Files.size(steps) : 0;
             Process child = ChildJvm.startLoggingTo(log, System.getProperty("java.class.path"),
                     DataosUpgradeCommand.class.getName(), args);
             boolean killed = false;
             while (child.isAlive() && !killed) {
                 for (String line : newLines(journal, journalFrom)) {
+                    journalFrom += line.getBytes(StandardCharsets.UTF_8).length + 1;
                     JsonNode event = JSON.readTree(line);
                     String key = event.path("type").asText() + " " + event.path("action").asText("");
                     if (DURABLE.contains(event.path("type").asText()) && killedAfter.add(key)) {
@@ -151,6 +154,7 @@ class RunbookKillPointsTest {
                 }
                 if (!killed) {
                     for (String line : newLines(steps, stepsFrom)) {
+                        stepsFrom += line.getBytes(StandardCharsets.UTF_8).length + 1;
                         if (line.startsWith("start:") && killedDuring.add(line.substring(6))) {
                             Thread.sleep(100); // well inside the command's sleep
                             killed = true;
@@ -171,12 +175,15 @@ class RunbookKillPointsTest {
             child.destroyForcibly(); // SIGKILL on Linux
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             kills++;
+            Files.writeString(log, "=== SIGKILL " + kills + "\n", StandardOpenOption.APPEND);
             List<JournalEvent> events = JournalReader.read(world.workspace, RUN).events();
             JournalEvent last = events.get(events.size() - 1);
             covered.add(last.typeName() + " " + (last.actionId() == null ? "" : last.actionId())
                     + (running(steps) ? " (command running)" : ""));
         }
         long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        Files.copy(journal, log.resolveSibling("kill-points-" + command.get(0) + ".journal.jsonl"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Chain chain = new Chain(kills, covered, killedDuring, wall);
         System.out.println(command.get(0) + ": " + kills + " SIGKILLs, " + covered.size()
                 + " distinct kill points (last journal event at death), " + killedDuring.size()
