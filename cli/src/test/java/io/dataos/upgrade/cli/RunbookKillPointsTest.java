@@ -80,8 +80,8 @@ class RunbookKillPointsTest {
 
             assertEveryActionSucceededOnce(world, chain, "upgrade");
             assertThat(world.fake.calls("helm", "upgrade")).as("helm upgrade ran to its end exactly once").hasSize(1);
-            assertThat(markerStarts(world)).as("helm upgrade was killed while it ran")
-                    .contains("helm-upgrade");
+            assertThat(chain.midCommand()).as("killed while helm upgrade ran").contains("helm-upgrade");
+            assertWaitedForTheKilledRunsCommand(world, "manager.helm-upgrade.dataos-manager");
             assertThat(world.read(RunbookWorld.VALUES)).contains("tag: " + RunbookWorld.NEW_TAG);
             assertThat(historyOf(world).actions()).containsKeys("prepare.backup",
                     "manager.helm-upgrade.dataos-manager", "verify.validate");
@@ -108,7 +108,16 @@ class RunbookKillPointsTest {
                 .containsExactlyInAnyOrderElementsOf(sites.stream().map(s -> "done:" + s).toList());
         assertThat(chain.midCommand()).as("killed while each site command and helm rollback ran")
                 .containsAll(sites).contains("helm-rollback");
+        assertWaitedForTheKilledRunsCommand(world, "manager.helm-rollback.dataos-manager");
         assertThat(world.read(RunbookWorld.VALUES)).contains("tag: " + RunbookWorld.OLD_TAG);
+    }
+
+    /** The resumed run found the helm command the killed run left running, and waited for it (not re-ran it). */
+    private void assertWaitedForTheKilledRunsCommand(RunbookWorld world, String action) throws Exception {
+        assertThat(historyOf(world).events()).as(action + ": the resumed run waited for the killed run's helm")
+                .anyMatch(e -> e.typeName().equals("command-outlived-run") && action.equals(e.actionId())
+                        && e.fields().path("command").asText().contains(" upgrade ")
+                                != e.fields().path("command").asText().contains(" rollback "));
     }
 
     /** What one kill-and-resume chain did. */
@@ -233,11 +242,6 @@ class RunbookKillPointsTest {
         return JournalReader.read(world.workspace, RUN);
     }
 
-    private static List<String> markerStarts(RunbookWorld world) throws IOException {
-        Path steps = Path.of(marker(world) + ".steps");
-        return Files.readAllLines(steps).stream().map(l -> l.substring(6)).toList();
-    }
-
     /** The lines appended to {@code file} after {@code from} bytes (complete lines only). */
     private static List<String> newLines(Path file, long from) throws IOException {
         if (!Files.exists(file) || Files.size(file) <= from) {
@@ -264,7 +268,7 @@ class RunbookKillPointsTest {
 
     /**
      * A world whose helm is the fake behind a wrapper that marks and slows {@code helm upgrade} and
-     * {@code helm rollback} (1.5 s, so a kill lands while they run), and whose site commands each mark
+     * {@code helm rollback} (4 s: longer than a resumed CLI takes to start, so the resumed run finds it still running), and whose site commands each mark
      * their start, sleep 0.4 s, mark their end, and are done when the end mark is there.
      */
     private RunbookWorld world(String healthUrl) throws Exception {
@@ -275,7 +279,7 @@ class RunbookKillPointsTest {
                 #!/bin/sh
                 # test wrapper: marks and slows the release-changing helm commands, then runs the fake helm
                 case "$1" in
-                  upgrade|rollback) echo "start:helm-$1" >> '%s.steps'; sleep 1.5 ;;
+                  upgrade|rollback) echo "start:helm-$1" >> '%s.steps'; sleep 4 ;;
                 esac
                 exec '%s' "$@"
                 """.formatted(marker, world.fake.helm()));
