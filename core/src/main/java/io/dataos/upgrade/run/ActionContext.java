@@ -68,6 +68,40 @@ public final class ActionContext {
         return runner;
     }
 
+    /**
+     * A runner for adapters that take one (the Helm client) whose commands are journaled like
+     * {@link #run}'s: the start durable before the spawn, the process tagged, so a run killed while
+     * such a command runs (a {@code helm upgrade}) is resumed by waiting for it instead of starting it
+     * again. Output goes only to the adapter's consumer and stays out of the journal (a tool's answer,
+     * e.g. {@code helm get values}, may hold a secret the run never saw). In a dry run: the plain runner.
+     */
+    public CommandRunner journaledRunner() {
+        if (dryRun) {
+            return runner;
+        }
+        return (command, output) -> {
+            journal.mask(command.secrets());
+            String display = command.display();
+            long startSeq = journalStart(command);
+            try {
+                CommandResult result = runner.run(command.withEnv(COMMAND_TAG_ENV, runId + ":" + startSeq), output,
+                        pid -> journalRunning(startSeq, pid));
+                journal.appendLater(EventType.COMMAND_FINISHED, finish(startSeq, display)
+                        .put("exitCode", result.exitCode())
+                        .put("timedOut", result.timedOut())
+                        .put("elapsedMs", result.elapsed().toMillis()));
+                return result;
+            } catch (InterruptedException interrupted) {
+                journal.appendLater(EventType.COMMAND_FINISHED, finish(startSeq, display).put("interrupted", true));
+                throw interrupted;
+            } catch (IOException cannotStart) {
+                journal.appendLater(EventType.COMMAND_FINISHED,
+                        finish(startSeq, display).put("error", String.valueOf(cannotStart.getMessage())));
+                throw cannotStart;
+            }
+        };
+    }
+
     public Workspace workspace() {
         return workspace;
     }

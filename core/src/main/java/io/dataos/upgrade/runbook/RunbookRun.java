@@ -91,7 +91,8 @@ record RunbookRun(RunbookSettings settings, Plan plan, String runId, String valu
 
     /** A Helm client for {@code context}'s action, its output in the action's log. */
     HelmClient helm(ActionContext context) {
-        return new HelmClient(context.runner(), settings.helm().executable(), settings.helm().kube(), context::log);
+        // journaled: a run killed during helm upgrade/rollback waits for it on resume instead of repeating it
+        return new HelmClient(context.journaledRunner(), settings.helm().executable(), settings.helm().kube(), context::log);
     }
 
     KubectlClient kubectl(ActionContext context) {

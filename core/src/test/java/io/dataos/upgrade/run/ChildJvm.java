@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Starts a test main class in its own JVM, as a real second process, and reads its output lines. */
-final class ChildJvm {
+public final class ChildJvm {
 
     private final Process process;
     private final BufferedReader out;
@@ -26,6 +26,20 @@ final class ChildJvm {
                 "-XX:+UseSerialGC", "-Xshare:auto", main.getName()));
         command.addAll(List.of(args));
         return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /**
+     * Starts {@code mainClass} on {@code classPath} (for a real command's main, e.g. the CLI's, with the
+     * caller's whole class path) with stdout and stderr appended to {@code log}: the caller watches files,
+     * not output, and the child never blocks on a full pipe.
+     */
+    public static Process startLoggingTo(Path log, String classPath, String mainClass, List<String> args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classPath, "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-Xshare:auto", mainClass));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     Process process() {

@@ -37,22 +37,22 @@ import java.util.stream.Stream;
  * database with data; the Prime API key and database password as secrets; and a log that keeps
  * every line.
  */
-final class RunbookWorld {
+public final class RunbookWorld {
 
-    static final String INSTALLED = "platform/installed-1.4.yaml";
-    static final String INSTALLED_15 = "platform/installed-1.5.yaml";
-    static final String RELEASE = "releases/release-1.5.yaml";
-    static final String VALUES = "config/dataos-manager-values.yaml";
-    static final String CHECKS = "ops/checks.yaml";
-    static final String SETTINGS = "dataos-upgrade.yaml";
-    static final String OLD_TAG = "1.4.0-d1a2b3c";
-    static final String NEW_TAG = "1.5.0-e4f5a6b";
+    public static final String INSTALLED = "platform/installed-1.4.yaml";
+    public static final String INSTALLED_15 = "platform/installed-1.5.yaml";
+    public static final String RELEASE = "releases/release-1.5.yaml";
+    public static final String VALUES = "config/dataos-manager-values.yaml";
+    public static final String CHECKS = "ops/checks.yaml";
+    public static final String SETTINGS = "dataos-upgrade.yaml";
+    public static final String OLD_TAG = "1.4.0-d1a2b3c";
+    public static final String NEW_TAG = "1.5.0-e4f5a6b";
 
-    final Path dir;
-    final FakeClis fake;
-    final LocalWorkspace workspace;
-    final PostgresConnection database;
-    final Secret postgresPassword;
+    public final Path dir;
+    public final FakeClis fake;
+    public final LocalWorkspace workspace;
+    public final PostgresConnection database;
+    public final Secret postgresPassword;
     final List<String> log = new CopyOnWriteArrayList<>();
 
     private RunbookWorld(Path dir, FakeClis fake, LocalWorkspace workspace, PostgresConnection database,
@@ -65,7 +65,7 @@ final class RunbookWorld {
     }
 
     /** A world in {@code dir} whose database {@code databaseName} is created on {@code cluster} with 500 rows. */
-    static RunbookWorld create(Path dir, LocalPostgresCluster cluster, String databaseName) throws Exception {
+    public static RunbookWorld create(Path dir, LocalPostgresCluster cluster, String databaseName) throws Exception {
         FakeClis fake = FakeClis.install(dir.resolve("bin"));
         LocalWorkspace workspace = new LocalWorkspace(dir.resolve("ws"));
         PostgresClient admin = admin(cluster);
@@ -164,7 +164,7 @@ final class RunbookWorld {
      * The checks file: post-upgrade validation asks {@code healthUrl}; post-rollback verification
      * waits for the dataos-manager rollout (which the fake kubectl reports complete).
      */
-    void checks(String healthUrl) throws IOException {
+    public void checks(String healthUrl) throws IOException {
         write(CHECKS, """
                 checks:
                   - name: manager health
@@ -216,7 +216,7 @@ final class RunbookWorld {
     }
 
     /** The cluster as it is after a successful upgrade to 1.5.0 (revision 4). */
-    void clusterAtRelease15() throws IOException {
+    public void clusterAtRelease15() throws IOException {
         String rel = "releases/dataos-manager/";
         fake.put(rel + "status.json", Files.readString(fake.state().resolve(rel + "after-upgrade/status.json")));
         fake.put(rel + "history.json", Files.readString(fake.state().resolve(rel + "after-upgrade/history.json")));
@@ -238,22 +238,22 @@ final class RunbookWorld {
         return new PreApprovedGates(byGate);
     }
 
-    String read(String relative) throws IOException {
+    public String read(String relative) throws IOException {
         return Files.readString(workspace.resolve(relative));
     }
 
-    void write(String relative, String content) throws IOException {
+    public void write(String relative, String content) throws IOException {
         Path file = workspace.resolve(relative);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
     }
 
-    List<JournalEvent> journal(String runId) throws Exception {
+    public List<JournalEvent> journal(String runId) throws Exception {
         return JournalReader.read(workspace, runId).events();
     }
 
     /** How often each action of the run was started, by action id. */
-    Map<String, Integer> starts(String runId) throws Exception {
+    public Map<String, Integer> starts(String runId) throws Exception {
         Map<String, Integer> starts = new TreeMap<>();
         for (JournalEvent e : journal(runId)) {
             if (e.typeName().equals("action-started")) {
@@ -264,7 +264,7 @@ final class RunbookWorld {
     }
 
     /** The ids of the actions whose last journaled state is succeeded. */
-    List<String> succeeded(String runId) throws Exception {
+    public List<String> succeeded(String runId) throws Exception {
         return JournalReader.read(workspace, runId).actions().values().stream()
                 .filter(a -> a.state() == io.dataos.upgrade.run.ActionState.SUCCEEDED)
                 .map(io.dataos.upgrade.run.RunHistory.ActionRecord::id).toList();
