@@ -132,10 +132,10 @@ public final class RunLock {
                 if (again == null || !Arrays.equals(again, stale)) {
                     return null; // already released or replaced: the caller looks again
                 }
-                workspace.delete(file);
-                if (!workspace.createExclusive(file, mine)) {
-                    return null; // a new run took the free lock in between: the caller reports it
-                }
+                // Replace the stale lock in place rather than delete and re-create it: the lock file
+                // never goes missing, so no other run can take it as free in between (only the
+                // claimant gets here, and write() replaces the whole file).
+                workspace.write(file, mine);
                 return new RunLock(workspace, name, me, mine, holder, reason);
             } finally {
                 workspace.delete(claim);

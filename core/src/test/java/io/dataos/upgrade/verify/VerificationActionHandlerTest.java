@@ -104,7 +104,7 @@ class VerificationActionHandlerTest {
     void actionWithoutAChecksFileIsRefusedBeforeAnythingRuns() {
         assertThatThrownBy(() -> run("bad-9", ActionKind.VALIDATE, Map.of(), false))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field())
-                        .isEqualTo("params.checks"));
+                        .isEqualTo("actions[0].params.checks"));
         assertThat(dir.resolve(Journal.pathOf("bad-9"))).doesNotExist();
     }
 }
