@@ -106,6 +106,8 @@ final class SuiteSecretScanner {
                 files = walk.filter(Files::isRegularFile)
                         .filter(p -> root.relativize(p).getNameCount() < 1
                                 || !NOT_OUTPUTS.contains(root.relativize(p).getName(0).toString()))
+                        // a test-jar is the module's compiled tests, literals included (core's, for the others)
+                        .filter(p -> !p.getFileName().toString().endsWith("-tests.jar"))
                         .sorted().toList();
             }
             for (Path file : files) {

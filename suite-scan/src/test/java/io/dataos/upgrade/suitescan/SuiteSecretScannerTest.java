@@ -110,6 +110,7 @@ class SuiteSecretScannerTest {
     void keptInputsAndTestClassesAreNotSearchedButListed() throws Exception {
         Files.createDirectories(dir.resolve("out/test-classes"));
         Files.writeString(dir.resolve("out/test-classes/T.class"), PLANTED);
+        Files.writeString(dir.resolve("out/core-1.0-tests.jar"), PLANTED);
         Files.createDirectories(dir.resolve("in"));
         Files.writeString(dir.resolve("in/key"), PLANTED);
 
