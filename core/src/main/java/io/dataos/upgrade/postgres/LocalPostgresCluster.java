@@ -90,7 +90,11 @@ public final class LocalPostgresCluster implements AutoCloseable {
                 + DEBIAN_ROOT + ": install them with 'apt-get install postgresql-15' (or newer)"));
         boolean root = isRoot();
         // As root the server runs as postgres, which must be able to reach the directory: /tmp always is.
-        Path base = root && Files.isDirectory(Path.of("/tmp")) ? Files.createTempDirectory(Path.of("/tmp"), "dataos-pg-")
+        // The socket path (base + "/.s.PGSQL.<port>") must fit in 107 bytes: a long java.io.tmpdir (the tests
+        // keep theirs under target/) falls back to /tmp.
+        boolean shortTmp = System.getProperty("java.io.tmpdir", "/tmp").length() <= 64;
+        Path base = (root || !shortTmp) && Files.isDirectory(Path.of("/tmp"))
+                ? Files.createTempDirectory(Path.of("/tmp"), "dataos-pg-")
                 : Files.createTempDirectory("dataos-pg-");
         List<String> asServerUser = root ? serverUserPrefix() : List.of();
         SecureRandom random = new SecureRandom();
