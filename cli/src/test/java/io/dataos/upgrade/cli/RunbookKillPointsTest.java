@@ -83,6 +83,9 @@ class RunbookKillPointsTest {
             assertThat(chain.midCommand()).as("killed while helm upgrade ran").contains("helm-upgrade");
             assertWaitedForTheKilledRunsCommand(world, "manager.helm-upgrade.dataos-manager");
             assertThat(world.read(RunbookWorld.VALUES)).contains("tag: " + RunbookWorld.NEW_TAG);
+            assertThat(world.workspace.resolve(".dataos-upgrade/runs/" + RUN + "/"
+                    + io.dataos.upgrade.helm.ManagerUpgrade.OVERLAY_NAME))
+                    .as("the Prime key overlay a killed helm upgrade left behind is removed on resume").doesNotExist();
             assertThat(historyOf(world).actions()).containsKeys("prepare.backup",
                     "manager.helm-upgrade.dataos-manager", "verify.validate");
         }

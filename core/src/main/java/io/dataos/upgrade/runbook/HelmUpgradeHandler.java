@@ -51,6 +51,9 @@ final class HelmUpgradeHandler implements ActionHandler {
 
     @Override
     public boolean isDone(PlanAction action, ActionContext context) throws IOException, InterruptedException {
+        // Asked only on resume, after the killed attempt's helm has ended: a kill (SIGKILL) skipped the
+        // finally that deletes the Prime key overlay, so remove what the killed attempt left behind.
+        context.workspace().delete(run.privateDir() + "/" + ManagerUpgrade.OVERLAY_NAME);
         HelmTarget target = run.target(action);
         Optional<HelmRelease> status = run.helm(context).status(target.release(), target.namespace());
         if (status.isEmpty() || !status.get().isDeployed()
