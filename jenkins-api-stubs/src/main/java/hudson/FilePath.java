@@ -1,34 +1,36 @@
-// Compile-time stand-in, never shipped: signatures written by hand to match jenkinsci/jenkins
-// core/src/main/java/hudson/FilePath.java (Jenkins 2.479.3). Working local behaviour over java.io.File so
-// plugin tests can run; there is no remoting here, so a FilePath with a channel is also used as a local
-// path. act() round-trips the callable through Java serialization first, so a callable that could not
-// travel to an agent fails here too. Members the plugin does not use are omitted.
+// Compile-time stand-in, never shipped: signatures of jenkinsci/jenkins core/src/main/java/hudson/FilePath.java
+// (Jenkins 2.479.3). The bodies the plugin and its tests reach are written from the real ones for a FilePath on
+// the local machine (channel null, as FilePath(File) and FilePath(localChannel, …) make it); each names the
+// upstream method. There is no remoting here: a FilePath on another channel fails every file operation.
 package hudson;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.remoting.LocalChannel;
 import hudson.remoting.VirtualChannel;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.io.Serializable;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jenkinsci.remoting.RoleSensitive;
 import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
@@ -37,206 +39,380 @@ import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 public final class FilePath implements SerializableOnlyOverRemoting {
     private static final long serialVersionUID = 1L;
 
+    /** FilePath.localChannel: the channel of this JVM. */
+    public static final LocalChannel localChannel = new LocalChannel(Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "FilePath.localChannel");
+        t.setDaemon(true);
+        return t;
+    }));
+
+    private static final Pattern ABSOLUTE_PREFIX_PATTERN = Pattern.compile("^(\\\\\\\\|(?:[A-Za-z]:)?[\\\\/])[\\\\/]*");
+    private static final Pattern DRIVE_PATTERN = Pattern.compile("[A-Za-z]:[\\\\/].*");
+    private static final Pattern UNC_PATTERN = Pattern.compile("^\\\\\\\\.*");
+
     private transient VirtualChannel channel;
-    private final String remote;
+    private String remote;
 
+    // FilePath(VirtualChannel, String): the local channel is kept as null; the path is normalized.
     public FilePath(@CheckForNull VirtualChannel channel, @NonNull String remote) {
-        this.channel = channel;
-        this.remote = remote;
+        this.channel = channel instanceof LocalChannel ? null : channel;
+        this.remote = normalize(remote);
     }
 
+    // FilePath(File)
     public FilePath(@NonNull File localPath) {
-        this((VirtualChannel) null, localPath.getPath());
+        this.channel = null;
+        this.remote = normalize(localPath.getPath());
     }
 
+    // FilePath(FilePath, String): an absolute rel stands alone, else it is appended with the base's separator.
     public FilePath(@NonNull FilePath base, @NonNull String rel) {
-        this(base.channel, new File(rel).isAbsolute() ? rel : new File(base.remote, rel).getPath());
+        this.channel = base.channel;
+        this.remote = normalize(resolvePathIfRelative(base, rel));
     }
 
+    private static String resolvePathIfRelative(FilePath base, String rel) {
+        if (isAbsolute(rel)) {
+            return rel;
+        }
+        return base.isUnix() ? base.remote + '/' + rel.replace('\\', '/') : base.remote + '\\' + rel.replace('/', '\\');
+    }
+
+    private static boolean isAbsolute(String rel) {
+        return rel.startsWith("/") || DRIVE_PATTERN.matcher(rel).matches() || UNC_PATTERN.matcher(rel).matches();
+    }
+
+    // FilePath#normalize: collapses '.', '..' and repeated separators; keeps a leading '..' of a relative path.
+    public static String normalize(@NonNull String path) {
+        StringBuilder buf = new StringBuilder();
+        Matcher m = ABSOLUTE_PREFIX_PATTERN.matcher(path);
+        if (m.find()) {
+            buf.append(m.group(1));
+            path = path.substring(m.end());
+        }
+        boolean absolute = buf.length() > 0;
+        List<String> tokens = new ArrayList<>();
+        int start = 0;
+        int end = path.length();
+        for (int i = 0; i < end; i++) {
+            char c = path.charAt(i);
+            if (c == '/' || c == '\\') {
+                tokens.add(path.substring(start, i));
+                start = i;
+                while (++i < end && ((c = path.charAt(i)) == '/' || c == '\\')) {
+                    // separators after the first are dropped
+                }
+                if (i < end) {
+                    tokens.add(path.substring(start, start + 1));
+                }
+                start = i;
+            }
+        }
+        if (start < end) {
+            tokens.add(path.substring(start));
+        }
+        for (int i = 0; i < tokens.size(); ) {
+            String token = tokens.get(i);
+            if (token.equals(".")) {
+                tokens.remove(i);
+                if (!tokens.isEmpty()) {
+                    tokens.remove(i > 0 ? i - 1 : i);
+                }
+            } else if (token.equals("..")) {
+                if (i == 0) {
+                    tokens.remove(0);
+                    if (!tokens.isEmpty()) {
+                        token += tokens.remove(0);
+                    }
+                    if (!absolute) {
+                        buf.append(token);
+                    }
+                } else {
+                    i -= 2;
+                    for (int j = 0; j < 3; j++) {
+                        tokens.remove(i);
+                    }
+                    if (i > 0) {
+                        tokens.remove(i - 1);
+                    } else if (!tokens.isEmpty()) {
+                        tokens.remove(0);
+                    }
+                }
+            } else {
+                i += 2;
+            }
+        }
+        for (String token : tokens) {
+            buf.append(token);
+        }
+        if (buf.length() == 0) {
+            buf.append('.');
+        }
+        return buf.toString();
+    }
+
+    // FilePath#isUnix (package-private upstream): a local path answers for this machine.
+    boolean isUnix() {
+        if (!isRemote()) {
+            return File.pathSeparatorChar != ';';
+        }
+        if (remote.length() > 3 && remote.charAt(1) == ':' && remote.charAt(2) == '\\') {
+            return false;
+        }
+        return !remote.contains("\\");
+    }
+
+    // FilePath#getRemote
     public String getRemote() {
         return remote;
     }
 
+    // FilePath#getName: the part after the last separator, a trailing separator ignored.
     public String getName() {
-        return file().getName();
+        String r = remote;
+        if (r.endsWith("\\") || r.endsWith("/")) {
+            r = r.substring(0, r.length() - 1);
+        }
+        int len = r.length() - 1;
+        while (len >= 0) {
+            char ch = r.charAt(len);
+            if (ch == '\\' || ch == '/') {
+                break;
+            }
+            len--;
+        }
+        return r.substring(len + 1);
     }
 
-    public String getBaseName() {
-        String n = getName();
-        int dot = n.lastIndexOf('.');
-        return dot < 0 ? n : n.substring(0, dot);
-    }
-
+    // FilePath#child
     public @NonNull FilePath child(String relOrAbsolute) {
         return new FilePath(this, relOrAbsolute);
     }
 
-    @CheckForNull
+    // FilePath#getParent: up to the last separator (kept), or null.
     public FilePath getParent() {
-        File parent = file().getParentFile();
-        return parent == null ? null : new FilePath(channel, parent.getPath());
+        int i = remote.length() - 2;
+        for (; i >= 0; i--) {
+            char ch = remote.charAt(i);
+            if (ch == '\\' || ch == '/') {
+                break;
+            }
+        }
+        return i >= 0 ? new FilePath(channel, remote.substring(0, i + 1)) : null;
     }
 
-    @CheckForNull
-    public FilePath sibling(String rel) {
-        FilePath parent = getParent();
-        return parent == null ? null : parent.child(rel);
-    }
-
+    // FilePath#exists
     public boolean exists() throws IOException, InterruptedException {
-        return file().exists();
+        return local().exists();
     }
 
+    // FilePath#isDirectory
     public boolean isDirectory() throws IOException, InterruptedException {
-        return file().isDirectory();
+        return local().isDirectory();
     }
 
+    // FilePath#mkdirs (Mkdirs): creates the directories, fine when they exist; fails when it cannot.
     public void mkdirs() throws IOException, InterruptedException {
-        Files.createDirectories(file().toPath());
+        File f = local();
+        if (!f.exists()) {
+            Files.createDirectories(f.toPath());
+        }
+        if (!f.exists()) {
+            throw new IOException("Failed to mkdirs: " + remote);
+        }
     }
 
+    // FilePath#delete (Delete -> Util.deleteFile): removes the file; a missing one is no error.
     public boolean delete() throws IOException, InterruptedException {
-        Files.deleteIfExists(file().toPath());
+        Files.deleteIfExists(local().toPath());
         return true;
     }
 
+    // FilePath#deleteRecursive (DeleteRecursive -> Util.deleteRecursive): the tree, not following links.
     public void deleteRecursive() throws IOException, InterruptedException {
-        if (!Files.exists(file().toPath(), LinkOption.NOFOLLOW_LINKS)) {
+        Path root = local().toPath();
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<java.nio.file.Path> walk = Files.walk(file().toPath())) {
-            for (java.nio.file.Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(root);
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
     }
 
+    // FilePath#read: a stream over the local file.
     public InputStream read() throws IOException, InterruptedException {
-        return Files.newInputStream(file().toPath());
+        return Files.newInputStream(local().toPath());
     }
 
-    public String readToString() throws IOException, InterruptedException {
-        return Files.readString(file().toPath(), Charset.defaultCharset());
-    }
-
-    public OutputStream write() throws IOException, InterruptedException {
-        mkParent();
-        return Files.newOutputStream(file().toPath());
-    }
-
-    public void write(final String content, final String encoding) throws IOException, InterruptedException {
-        mkParent();
-        Files.write(file().toPath(), encoding == null ? content.getBytes(Charset.defaultCharset())
-                : content.getBytes(encoding));
-    }
-
-    public void touch(final long timestamp) throws IOException, InterruptedException {
-        mkParent();
-        if (!file().exists()) {
-            Files.createFile(file().toPath());
+    // FilePath#readFromOffset: a RandomAccessFile positioned at offset (past the end: an empty stream).
+    public InputStream readFromOffset(final long offset) throws IOException, InterruptedException {
+        final RandomAccessFile raf = new RandomAccessFile(local(), "r");
+        try {
+            raf.seek(offset);
+        } catch (IOException e) {
+            raf.close();
+            throw e;
         }
-        Files.setLastModifiedTime(file().toPath(), FileTime.fromMillis(timestamp));
-    }
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                return raf.read();
+            }
 
-    public long length() throws IOException, InterruptedException {
-        return file().length();
-    }
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return raf.read(b, off, len);
+            }
 
-    public long lastModified() throws IOException, InterruptedException {
-        return file().lastModified();
-    }
-
-    public void chmod(final int mask) throws IOException, InterruptedException {
-        Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+            @Override
+            public void close() throws IOException {
+                raf.close();
+            }
         };
-        for (int bit = 0; bit < order.length; bit++) {
-            if ((mask & (1 << bit)) != 0) {
-                perms.add(order[bit]);
+    }
+
+    // FilePath#readToString (ReadToString): the platform's default charset on the machine holding the file.
+    public String readToString() throws IOException, InterruptedException {
+        return Files.readString(local().toPath(), Charset.defaultCharset());
+    }
+
+    // FilePath#write(): creates the parent directories, then truncates or creates the file.
+    public OutputStream write() throws IOException, InterruptedException {
+        File f = local().getAbsoluteFile();
+        mkdirsOf(f.getParentFile());
+        return Files.newOutputStream(f.toPath());
+    }
+
+    // FilePath#write(String, String) (Write): parents created; null encoding: the default charset.
+    public void write(final String content, final String encoding) throws IOException, InterruptedException {
+        File f = local();
+        mkdirsOf(f.getParentFile());
+        try (OutputStream out = Files.newOutputStream(f.toPath())) {
+            out.write(encoding != null ? content.getBytes(encoding) : content.getBytes(Charset.defaultCharset()));
+        }
+    }
+
+    // FilePath#copyFrom(InputStream): write(), then the whole stream.
+    public void copyFrom(InputStream in) throws IOException, InterruptedException {
+        try (OutputStream os = write()) {
+            in.transferTo(os);
+        }
+    }
+
+    // FilePath#touch (Touch): creates the file when missing (parents are NOT created), then sets its time.
+    public void touch(final long timestamp) throws IOException, InterruptedException {
+        File f = local();
+        if (!f.exists()) {
+            Files.newOutputStream(f.toPath()).close();
+        }
+        if (!f.setLastModified(timestamp)) {
+            throw new IOException("Failed to set the timestamp of " + f + " to " + timestamp);
+        }
+    }
+
+    // FilePath#digest (Digest -> Util.getDigestOf): MD5, lower-case hex.
+    public String digest() throws IOException, InterruptedException {
+        try (InputStream in = read()) {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                md5.update(buffer, 0, n);
             }
+            return HexFormat.of().formatHex(md5.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("MD5 not installed", e);
         }
-        Files.setPosixFilePermissions(file().toPath(), perms);
     }
 
-    public int mode() throws IOException, InterruptedException {
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file().toPath());
-        int mode = 0;
-        for (PosixFilePermission p : perms) {
-            mode |= 1 << (8 - p.ordinal());
-        }
-        return mode;
+    // FilePath#length (Length)
+    public long length() throws IOException, InterruptedException {
+        return local().length();
     }
 
-    @NonNull
-    public List<FilePath> list() throws IOException, InterruptedException {
-        File[] children = file().listFiles();
-        List<FilePath> result = new ArrayList<>();
-        if (children != null) {
-            Arrays.sort(children);
-            for (File c : children) {
-                result.add(new FilePath(channel, c.getPath()));
-            }
+    // FilePath#chmod (Chmod): a no-op on Windows and for mask -1; else the POSIX permissions of the mask.
+    public void chmod(final int mask) throws IOException, InterruptedException {
+        if (!isUnix() || mask == -1) {
+            return;
         }
-        return result;
+        Files.setPosixFilePermissions(local().toPath(), permissions(mask));
     }
 
+    // FilePath#renameTo (RenameTo): Files.move WITHOUT REPLACE_EXISTING, not following links: an existing
+    // target fails with FileAlreadyExistsException.
     public void renameTo(final FilePath target) throws IOException, InterruptedException {
-        Files.move(file().toPath(), target.file().toPath(), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        if (this.channel != target.channel) {
+            throw new IOException("renameTo target must be on the same host");
+        }
+        Files.move(local().toPath(), target.local().toPath(), LinkOption.NOFOLLOW_LINKS);
     }
 
-    public <T> T act(final FileCallable<T> callable) throws IOException, InterruptedException {
-        return roundTrip(callable).invoke(file(), channel);
-    }
-
+    // FilePath#getChannel: the local channel for a local path.
     public VirtualChannel getChannel() {
-        return channel;
+        return channel != null ? channel : localChannel;
     }
 
+    // FilePath#isRemote
     public boolean isRemote() {
         return channel != null;
     }
 
+    // FilePath#toString: the path.
     @Override
     public String toString() {
         return remote;
     }
 
+    // FilePath#equals: same channel, same path.
     @Override
     public boolean equals(Object o) {
-        return o instanceof FilePath && ((FilePath) o).remote.equals(remote);
+        if (this == o) {
+            return true;
+        }
+        if (o == null || getClass() != o.getClass()) {
+            return false;
+        }
+        FilePath that = (FilePath) o;
+        return Objects.equals(channel, that.channel) && remote.equals(that.remote);
     }
 
+    // FilePath#hashCode
     @Override
     public int hashCode() {
-        return remote.hashCode();
+        return 31 * (channel != null ? channel.hashCode() : 0) + remote.hashCode();
     }
 
-    private File file() {
+    private File local() {
+        if (channel != null) {
+            throw new UnsupportedOperationException("stand-in: no remoting here, " + remote + " is on " + channel);
+        }
         return new File(remote);
     }
 
-    private void mkParent() throws IOException {
-        File parent = file().getParentFile();
-        if (parent != null) {
-            Files.createDirectories(parent.toPath());
+    private static void mkdirsOf(File dir) throws IOException {
+        if (dir != null && !dir.exists()) {
+            Files.createDirectories(dir.toPath());
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> FileCallable<T> roundTrip(FileCallable<T> callable) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(callable);
+    private static Set<PosixFilePermission> permissions(int mask) {
+        Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] byBit = {
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+        };
+        for (int bit = 0; bit < byBit.length; bit++) {
+            if ((mask & (1 << bit)) != 0) {
+                perms.add(byBit[bit]);
+            }
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (FileCallable<T>) in.readObject();
-        } catch (ClassNotFoundException e) {
-            throw new IOException(e);
-        }
+        return perms;
     }
 
     /** Code that runs on the machine holding the file. */

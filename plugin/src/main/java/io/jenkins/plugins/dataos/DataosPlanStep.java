@@ -1,27 +1,9 @@
 package io.jenkins.plugins.dataos;
 
+import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.dataos.upgrade.model.MaintenanceWindow;
-import io.dataos.upgrade.model.Manifests;
-import io.dataos.upgrade.model.PlatformManifest;
-import io.dataos.upgrade.model.PlatformState;
-import io.dataos.upgrade.model.Release;
-import io.dataos.upgrade.plan.Plan;
-import io.dataos.upgrade.plan.PlanAction;
-import io.dataos.upgrade.plan.PlanJson;
-import io.dataos.upgrade.plan.PlanMarkdown;
-import io.dataos.upgrade.plan.RequiredApproval;
-import io.dataos.upgrade.plan.RollbackPlanner;
-import io.dataos.upgrade.plan.UpgradePlanner;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -104,7 +86,7 @@ public class DataosPlanStep extends Step {
     }
 
     /** Every argument problem, first one first; nothing has run yet. */
-    void validate() throws hudson.AbortException {
+    void validate() throws AbortException {
         StepFields.requireAll(
                 StepFields.problemWithRequired("type", type, "'upgrade' or 'rollback'"),
                 StepFields.problemWithChoice("type", type, TYPES),
@@ -117,94 +99,21 @@ public class DataosPlanStep extends Step {
                         "the workspace path of the release manifest to roll back to") : null,
                 StepFields.problemWithPath("release", release),
                 StepFields.problemWithPath("target", target),
-                StepFields.problemWithPath("outputDir", outputDir),
-                StepFields.problemWithWindow("maintenanceWindow", maintenanceWindow));
+                StepFields.problemWithPath("outputDir", outputDir));
+    }
+
+    /** The engine's {@code plan upgrade|rollback} command; refuses bad arguments before anything starts. */
+    EngineInvocation invocation() throws AbortException {
+        validate();
+        return EngineInvocation.of(DescriptorImpl.FUNCTION, "plan", type).option("--installed", installed)
+                .option("--release", "upgrade".equals(type) ? release : null)
+                .option("--target", "rollback".equals(type) ? target : null).option("--window", maintenanceWindow)
+                .option("--out-dir", outputDir).build();
     }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(this, context);
-    }
-
-    /** Builds the plan with the engine's planners, over the agent's workspace. */
-    static final class Execution extends DataosExecution {
-        private static final long serialVersionUID = 1L;
-        private final transient DataosPlanStep step;
-
-        Execution(DataosPlanStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected Map<String, Object> execute(StepRun run) throws Exception {
-            step.validate();
-            Instant now = clock().instant();
-            MaintenanceWindow window = step.maintenanceWindow == null ? null
-                    : MaintenanceWindow.parse(step.maintenanceWindow, now, DescriptorImpl.FUNCTION, "maintenanceWindow");
-            PlatformState installed = Manifests.readPlatformState(run.read("installed", step.installed), step.installed);
-            Plan plan;
-            if ("upgrade".equals(step.type)) {
-                Release release = Manifests.readRelease(run.read("release", step.release), step.release);
-                plan = new UpgradePlanner(clock()).plan(installed, release, window);
-            } else {
-                PlatformManifest target = Manifests.read(run.read("target", step.target), step.target);
-                plan = new RollbackPlanner().plan(installed, target);
-            }
-            // both renderings before either file, so a plan that cannot be rendered leaves nothing behind
-            byte[] json = PlanJson.write(plan);
-            byte[] markdown = PlanMarkdown.render(plan).getBytes(StandardCharsets.UTF_8);
-            String jsonPath = step.outputDir + "/" + PLAN_JSON;
-            String markdownPath = step.outputDir + "/" + PLAN_MARKDOWN;
-            FilePathWorkspace workspace = run.workspace();
-            workspace.write(jsonPath, json);
-            workspace.write(markdownPath, markdown);
-
-            List<Map<String, Object>> gates = gates(plan);
-            run.log().println(DescriptorImpl.FUNCTION + ": " + step.type + " plan " + plan.id() + " ("
-                    + plan.fromVersion() + " -> " + plan.toVersion() + "): " + plan.actions().size() + " action(s), risk "
-                    + plan.risk().level() + ", " + gates.size() + " gate(s); written to " + jsonPath + " and "
-                    + markdownPath);
-            if (!plan.message().isEmpty()) {
-                run.log().println(DescriptorImpl.FUNCTION + ": " + plan.message());
-            }
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("type", step.type);
-            result.put("planId", plan.id());
-            result.put("summary", plan.message());
-            result.put("empty", plan.isEmpty());
-            result.put("fromVersion", plan.fromVersion());
-            result.put("toVersion", plan.toVersion());
-            result.put("risk", plan.risk().level().name());
-            result.put("riskReasons", plan.risk().reasons());
-            result.put("estimatedDowntimeMinutes", plan.risk().estimatedDowntime().toMinutes());
-            result.put("actions", plan.actions().size());
-            result.put("gates", gates);
-            result.put("maintenanceWindow", window == null ? null : window.spec());
-            result.put("planJson", jsonPath);
-            result.put("planMarkdown", markdownPath);
-            return result;
-        }
-
-        /** The plan's gates in plan order, with the reason and approvers the risk assessment gives each. */
-        private static List<Map<String, Object>> gates(Plan plan) {
-            Map<String, RequiredApproval> approvals = new LinkedHashMap<>();
-            for (RequiredApproval a : plan.risk().approvals()) {
-                approvals.putIfAbsent(a.actionId(), a);
-            }
-            List<Map<String, Object>> gates = new ArrayList<>();
-            for (PlanAction gate : plan.gates()) {
-                RequiredApproval approval = approvals.get(gate.id());
-                Map<String, Object> g = new LinkedHashMap<>();
-                g.put("id", gate.id());
-                g.put("reason", approval != null && !approval.reason().isEmpty() ? approval.reason() : gate.description());
-                g.put("approvers", approval != null && !approval.approvers().isEmpty() ? approval.approvers()
-                        : gate.approvers());
-                g.put("kind", gate.kind().name());
-                gates.add(g);
-            }
-            return gates;
-        }
+        return new EngineExecution(context, invocation());
     }
 
     /** Registers {@code dataosPlan} with Pipeline and validates its form in the Snippet Generator. */
@@ -225,7 +134,7 @@ public class DataosPlanStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(TaskListener.class, FilePath.class);
+            return EngineExecution.CONTEXT;
         }
 
         @POST
@@ -255,11 +164,6 @@ public class DataosPlanStep extends Step {
         @POST
         public FormValidation doCheckOutputDir(@QueryParameter String value) {
             return StepFields.form(StepFields.problemWithPath("outputDir", value));
-        }
-
-        @POST
-        public FormValidation doCheckMaintenanceWindow(@QueryParameter String value) {
-            return StepFields.form(StepFields.problemWithWindow("maintenanceWindow", value));
         }
     }
 }

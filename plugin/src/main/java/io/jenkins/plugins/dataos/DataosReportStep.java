@@ -1,30 +1,10 @@
 package io.jenkins.plugins.dataos;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.dataos.upgrade.InvalidInputException;
-import io.dataos.upgrade.report.JournalRunRecords;
-import io.dataos.upgrade.report.RunRecord;
-import io.dataos.upgrade.report.RunReports;
-import io.dataos.upgrade.run.JournalReader;
-import io.dataos.upgrade.run.RunHistory;
-import io.dataos.upgrade.text.TextDocument;
-import io.dataos.upgrade.verify.VerificationJson;
-import io.dataos.upgrade.verify.VerificationOutputs;
-import io.dataos.upgrade.verify.VerificationReport;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -46,8 +26,6 @@ public class DataosReportStep extends Step {
     /** Beside the reports the upgrade and rollback runs write themselves: {@code <this>/<runId>}. */
     static final String DEFAULT_REPORTS_DIR = "dataos-upgrade/reports";
     /** Where the executor's verification actions keep their results, per run and action. */
-    static final String KEPT_RUNS_DIR = "dataos-upgrade/runs";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String journal;
     private String runId;
@@ -55,6 +33,7 @@ public class DataosReportStep extends Step {
     private String outputDir;
     private List<String> verifications;
     private String instance;
+    private String stateDir;
 
     @DataBoundConstructor
     public DataosReportStep(String journal) {
@@ -112,117 +91,40 @@ public class DataosReportStep extends Step {
         this.instance = StepFields.text(instance);
     }
 
-    void validate() throws hudson.AbortException {
+    void validate() throws AbortException {
         StepFields.requireAll(
-                StepFields.problemWithRequired("journal", journal, "the workspace path of the run's journal"),
+                journal == null && runId == null ? Messages.format("Field.Required", "journal or runId",
+                        "the run's id (runId, as dataosUpgrade or dataosRollback returned it) or its journal file") : null,
                 StepFields.problemWithPath("journal", journal),
                 StepFields.problemWithChoice("kind", kind, KINDS),
                 StepFields.problemWithPath("outputDir", outputDir),
                 runId == null ? null : StepFields.problemWithRunId("runId", runId),
-                StepFields.problemWithPaths("verifications", verifications));
+                StepFields.problemWithPaths("verifications", verifications),
+                StepFields.problemWithPath("stateDir", stateDir));
+    }
+
+    public String getStateDir() {
+        return stateDir;
+    }
+
+    /** The state folder the run's journal is in, as dataosUpgrade and dataosRollback were given it. */
+    @DataBoundSetter
+    public void setStateDir(String stateDir) {
+        this.stateDir = StepFields.text(stateDir);
+    }
+
+    /** The engine's {@code report} command for these arguments; refuses bad ones before anything starts. */
+    EngineInvocation invocation() throws AbortException {
+        validate();
+        return EngineInvocation.of(DescriptorImpl.FUNCTION, "report").option("--journal", journal)
+                .option("--run-id", runId).option("--kind", kind).option("--out", outputDir)
+                .repeated("--verification", verifications).option("--instance", instance).stateDir(stateDir)
+                .build();
     }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(this, context);
-    }
-
-    /** Reads the journal with the engine's reports and writes the report files. */
-    static final class Execution extends DataosExecution {
-        private static final long serialVersionUID = 1L;
-        private final transient DataosReportStep step;
-
-        Execution(DataosReportStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected Map<String, Object> execute(StepRun run) throws Exception {
-            step.validate();
-            FilePathWorkspace workspace = run.workspace();
-            byte[] journal = run.read("journal", step.journal);
-            String runId = step.runId != null ? step.runId : runIdOf(step.journal, journal);
-            RunHistory history = JournalReader.parse(step.journal, runId, journal);
-            if (history.isEmpty()) {
-                throw new AbortException(Messages.format("Report.EmptyJournal", step.journal, runId));
-            }
-            List<String> files = step.verifications != null ? step.verifications : keptVerifications(workspace, runId);
-            List<VerificationReport> verifications = new ArrayList<>();
-            List<String> read = new ArrayList<>();
-            for (String file : files) {
-                if (workspace.exists(file)) {
-                    verifications.add(VerificationJson.parse(file, new String(workspace.read(file),
-                            StandardCharsets.UTF_8)));
-                    read.add(file);
-                } else if (step.verifications != null) {
-                    throw new InvalidInputException(file, "(file)", "does not exist in the workspace (given in"
-                            + " verifications): check the path, e.g. the json path dataosVerify returned");
-                }
-            }
-            RunRecord record = JournalRunRecords.from(history, step.instance, verifications, null);
-            boolean rca = "rca".equals(step.kind);
-            TextDocument report = rca ? RunReports.rootCauseReport(record) : RunReports.runReport(record);
-            String dir = step.outputDir != null ? step.outputDir : DEFAULT_REPORTS_DIR + "/" + runId;
-            String base = dir + "/" + (rca ? RunReports.RCA_REPORT : RunReports.RUN_REPORT);
-            String markdownPath = base + ".md";
-            String htmlPath = base + ".html";
-            // the journal masked its secrets when it was written; mask again with any this build resolved
-            workspace.write(markdownPath, run.masker().mask(report.toMarkdown()).getBytes(StandardCharsets.UTF_8));
-            workspace.write(htmlPath, run.masker().mask(report.toHtml()).getBytes(StandardCharsets.UTF_8));
-            run.log().println(DescriptorImpl.FUNCTION + ": " + (rca ? "root-cause-analysis" : "run") + " report of "
-                    + record.kind().name().toLowerCase(Locale.ROOT) + " run '" + runId + "' ("
-                    + record.outcome() + ", " + record.failedChecks().size() + " failed check(s)) written to "
-                    + markdownPath + " and " + htmlPath);
-
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("runId", runId);
-            result.put("kind", step.kind);
-            result.put("runKind", record.kind().name());
-            result.put("outcome", record.outcome());
-            result.put("actions", record.actions().size());
-            result.put("approvals", record.approvals().size());
-            result.put("failedChecks", record.failedChecks().size());
-            result.put("verifications", read);
-            result.put("markdown", markdownPath);
-            result.put("html", htmlPath);
-            result.put("files", List.of(markdownPath, htmlPath));
-            return result;
-        }
-
-        /** The run a journal belongs to: every line names it, so the first readable line says. */
-        static String runIdOf(String path, byte[] journal) {
-            for (String line : new String(journal, StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    JsonNode runId = JSON.readTree(line).get("runId");
-                    if (runId != null && runId.isTextual()) {
-                        return runId.asText();
-                    }
-                } catch (JsonProcessingException notAnEvent) {
-                    // JournalReader.parse names the bad line below
-                }
-                break;
-            }
-            throw new InvalidInputException(path, "line 1.runId", "the journal does not start with an event naming its"
-                    + " run: give the journal file the upgrade or rollback step returned (journal), or set runId");
-        }
-
-        /** The verification results the run kept, {@code dataos-upgrade/runs/<runId>/<action>/verification.json}. */
-        private static List<String> keptVerifications(FilePathWorkspace workspace, String runId)
-                throws IOException, InterruptedException {
-            String dir = KEPT_RUNS_DIR + "/" + runId;
-            List<String> files = new ArrayList<>();
-            for (String action : workspace.list(dir)) {
-                String file = dir + "/" + action + "/" + VerificationOutputs.JSON;
-                if (workspace.exists(file)) {
-                    files.add(file);
-                }
-            }
-            return files;
-        }
+        return new EngineExecution(context, invocation());
     }
 
     /** Registers {@code dataosReport} with Pipeline and validates its form in the Snippet Generator. */
@@ -243,7 +145,7 @@ public class DataosReportStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(TaskListener.class, FilePath.class);
+            return EngineExecution.CONTEXT;
         }
 
         @POST

@@ -1,22 +1,12 @@
 package io.jenkins.plugins.dataos;
 
-import hudson.EnvVars;
+import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.dataos.upgrade.runbook.RollbackRequest;
-import io.dataos.upgrade.runbook.RollbackRunbook;
-import io.dataos.upgrade.runbook.RunbookResult;
-import io.dataos.upgrade.runbook.SettingsOverrides;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -30,15 +20,14 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code dataosRollback}: runs a rollback plan written by {@code dataosPlan type: 'rollback'}, top-down (User
- * Space, Core Kernel, Cloud Kernel), passing only the gates the Jenkinsfile approved in {@code approvedGates}
- * (with the approver recorded from {@code input}'s {@code submitterParameter}); a gated action that was not
- * approved is refused, never run.
+ * Space, Core Kernel, Cloud Kernel), passing only the gates the Jenkinsfile approved in {@code approvals}
+ * (each with its approver, from {@code input}'s {@code submitterParameter}); a gated action that was not approved
+ * waits, never runs. The engine runs on the agent ({@link EngineExecution}).
  */
 public class DataosRollbackStep extends Step {
 
     private final String plan;
-    private List<String> approvedGates = List.of();
-    private String approver;
+    private List<Approval> approvals = List.of();
     private String credentialsId;
     private String postgresCredentialsId;
     private boolean dryRun;
@@ -49,7 +38,7 @@ public class DataosRollbackStep extends Step {
     private String valuesFile;
     private String reason;
     private boolean propagate = true;
-    private List<String> secretCredentials = List.of();
+    private List<SecretCredential> secrets = List.of();
 
     @DataBoundConstructor
     public DataosRollbackStep(String plan) {
@@ -60,22 +49,14 @@ public class DataosRollbackStep extends Step {
         return plan;
     }
 
-    public List<String> getApprovedGates() {
-        return approvedGates;
+    public List<Approval> getApprovals() {
+        return approvals;
     }
 
+    /** The gates the Jenkinsfile's {@code input} steps approved, each with its approver. */
     @DataBoundSetter
-    public void setApprovedGates(List<String> approvedGates) {
-        this.approvedGates = approvedGates == null ? List.of() : List.copyOf(new ArrayList<>(approvedGates));
-    }
-
-    public String getApprover() {
-        return approver;
-    }
-
-    @DataBoundSetter
-    public void setApprover(String approver) {
-        this.approver = StepFields.text(approver);
+    public void setApprovals(List<Approval> approvals) {
+        this.approvals = approvals == null ? List.of() : List.copyOf(new ArrayList<>(approvals));
     }
 
     public String getCredentialsId() {
@@ -159,14 +140,14 @@ public class DataosRollbackStep extends Step {
         this.reason = StepFields.text(reason);
     }
 
-    public List<String> getSecretCredentials() {
-        return secretCredentials;
+    public List<SecretCredential> getSecrets() {
+        return secrets;
     }
 
-    /** {@code 'secret-name=credentials-id'} pairs: the other secrets the checks and settings files name. */
+    /** The other secrets the settings and checks files name, each from a "Secret text" credential. */
     @DataBoundSetter
-    public void setSecretCredentials(List<String> secretCredentials) {
-        this.secretCredentials = secretCredentials == null ? List.of() : List.copyOf(new ArrayList<>(secretCredentials));
+    public void setSecrets(List<SecretCredential> secrets) {
+        this.secrets = secrets == null ? List.of() : List.copyOf(new ArrayList<>(secrets));
     }
 
     public boolean isPropagate() {
@@ -178,67 +159,36 @@ public class DataosRollbackStep extends Step {
         this.propagate = propagate;
     }
 
-    /** The settings this step sets explicitly; the rest comes from the settings file. */
-    SettingsOverrides overrides() {
-        return new SettingsOverrides(null, null, null, timeoutMinutes > 0 ? timeoutMinutes : null, stateDir, null);
-    }
-
-    void validate() throws hudson.AbortException {
+    void validate() throws AbortException {
         StepFields.requireAll(
                 StepFields.problemWithRequired("plan", plan,
                         "the workspace path of the rollback plan JSON written by dataosPlan type: 'rollback'"),
                 StepFields.problemWithPath("plan", plan),
-                StepFields.problemWithGateIds("approvedGates", approvedGates),
+                StepFields.problemWithApprovals("approvals", approvals),
                 StepFields.problemWithPath("stateDir", stateDir),
                 timeoutMinutes >= 0 ? null : Messages.format("Field.Positive", "timeoutMinutes", timeoutMinutes),
                 StepFields.problemWithPath("settings", settings),
                 StepFields.problemWithPath("valuesFile", valuesFile),
                 runId == null ? null : StepFields.problemWithRunId("runId", runId),
-                StepFields.problemWithSecretCredentials("secretCredentials", secretCredentials,
-                        List.of(CredentialsSecretProvider.PRIME_API_KEY, CredentialsSecretProvider.POSTGRES_PASSWORD)));
+                StepFields.problemWithSecrets("secrets", secrets,
+                        List.of(StepCredentials.PRIME_API_KEY, StepCredentials.POSTGRES_PASSWORD)));
     }
 
-    ApprovedGates approvals() {
-        return new ApprovedGates(approvedGates, approver);
-    }
-
-    Map<String, String> credentialIds() {
-        Map<String, String> ids = new LinkedHashMap<>();
-        ids.put(CredentialsSecretProvider.PRIME_API_KEY, credentialsId);
-        ids.put(CredentialsSecretProvider.POSTGRES_PASSWORD, postgresCredentialsId);
-        ids.putAll(StepFields.secretCredentials(secretCredentials));
-        return ids;
+    /** The engine's {@code rollback} command for these arguments; refuses bad ones before anything starts. */
+    EngineInvocation invocation() throws AbortException {
+        validate();
+        return EngineInvocation.of(DescriptorImpl.FUNCTION, "rollback")
+                .option("--plan", plan).option("--values", valuesFile).option("--settings", settings)
+                .option("--reason", reason).option("--run-id", runId).approvals(approvals).flag("--dry-run", dryRun)
+                .option("--timeout-minutes", timeoutMinutes).stateDir(stateDir)
+                .secret(StepCredentials.PRIME_API_KEY, credentialsId)
+                .secret(StepCredentials.POSTGRES_PASSWORD, postgresCredentialsId).secrets(secrets)
+                .outcome(EngineInvocation.Outcome.RUNBOOK, propagate).build();
     }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(this, context);
-    }
-
-    /** Checks the approvals against the plan's gates, then hands the plan to the engine's executor. */
-    static final class Execution extends DataosExecution {
-        private static final long serialVersionUID = 1L;
-        private final transient DataosRollbackStep step;
-
-        Execution(DataosRollbackStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected Map<String, Object> execute(StepRun run) throws Exception {
-            step.validate();
-            CredentialsSecretProvider secrets = CredentialsSecretProvider.resolve(run.build(), step.credentialIds(),
-                    run.masker());
-            ApprovedGates approvals = step.approvals();
-            RunbookCalls.checkApprovalsAgainstPlan(run, step.plan, approvals);
-            RollbackRequest request = RollbackRequest.builder().runId(step.runId).plan(step.plan)
-                    .valuesFile(step.valuesFile).settings(step.settings).reason(step.reason).dryRun(step.dryRun)
-                    .startedBy(RunbookCalls.startedBy(run)).overrides(step.overrides()).build();
-            RunbookResult result = new RollbackRunbook(RunbookCalls.ports(DescriptorImpl.FUNCTION, run, secrets,
-                    approvals, clock())).run(request);
-            return RunbookCalls.finish(DescriptorImpl.FUNCTION, result, step.propagate, approvals, run.log());
-        }
+        return new EngineExecution(context, invocation());
     }
 
     /** Registers {@code dataosRollback} with Pipeline and validates its form in the Snippet Generator. */
@@ -259,7 +209,7 @@ public class DataosRollbackStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
+            return EngineExecution.CONTEXT;
         }
 
         @POST
@@ -290,10 +240,6 @@ public class DataosRollbackStep extends Step {
                     StepFields.problemWithPath("plan", value)));
         }
 
-        @POST
-        public FormValidation doCheckApprovedGates(@QueryParameter String value) {
-            return StepFields.form(StepFields.problemWithGateIds("approvedGates", StepFields.splitList(value)));
-        }
 
         @POST
         public FormValidation doCheckStateDir(@QueryParameter String value) {
@@ -315,12 +261,6 @@ public class DataosRollbackStep extends Step {
             return StepFields.form(StepFields.problemWithPath("valuesFile", value));
         }
 
-        @POST
-        public FormValidation doCheckSecretCredentials(@QueryParameter String value) {
-            return StepFields.form(StepFields.problemWithSecretCredentials("secretCredentials",
-                    StepFields.splitList(value), List.of(CredentialsSecretProvider.PRIME_API_KEY,
-                            CredentialsSecretProvider.POSTGRES_PASSWORD)));
-        }
 
         @POST
         public FormValidation doCheckRunId(@QueryParameter String value) {

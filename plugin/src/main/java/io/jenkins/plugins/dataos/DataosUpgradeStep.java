@@ -1,22 +1,12 @@
 package io.jenkins.plugins.dataos;
 
-import hudson.EnvVars;
+import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.dataos.upgrade.runbook.RunbookResult;
-import io.dataos.upgrade.runbook.SettingsOverrides;
-import io.dataos.upgrade.runbook.UpgradeRequest;
-import io.dataos.upgrade.runbook.UpgradeRunbook;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -53,12 +43,11 @@ public class DataosUpgradeStep extends Step {
     private String chart;
     private int timeoutMinutes;
     private String stateDir;
-    private List<String> approvedGates = List.of();
-    private String approver;
+    private List<Approval> approvals = List.of();
     private String runId;
     private String settings;
     private boolean propagate = true;
-    private List<String> secretCredentials = List.of();
+    private List<SecretCredential> secrets = List.of();
 
     @DataBoundConstructor
     public DataosUpgradeStep(String release, String valuesFile, String credentialsId, String installed) {
@@ -192,22 +181,14 @@ public class DataosUpgradeStep extends Step {
         this.stateDir = StepFields.text(stateDir);
     }
 
-    public List<String> getApprovedGates() {
-        return approvedGates;
+    public List<Approval> getApprovals() {
+        return approvals;
     }
 
+    /** The gates the Jenkinsfile's {@code input} steps approved, each with its approver. */
     @DataBoundSetter
-    public void setApprovedGates(List<String> approvedGates) {
-        this.approvedGates = approvedGates == null ? List.of() : List.copyOf(new ArrayList<>(approvedGates));
-    }
-
-    public String getApprover() {
-        return approver;
-    }
-
-    @DataBoundSetter
-    public void setApprover(String approver) {
-        this.approver = StepFields.text(approver);
+    public void setApprovals(List<Approval> approvals) {
+        this.approvals = approvals == null ? List.of() : List.copyOf(new ArrayList<>(approvals));
     }
 
     public String getRunId() {
@@ -228,14 +209,14 @@ public class DataosUpgradeStep extends Step {
         this.settings = StepFields.text(settings);
     }
 
-    public List<String> getSecretCredentials() {
-        return secretCredentials;
+    public List<SecretCredential> getSecrets() {
+        return secrets;
     }
 
-    /** {@code 'secret-name=credentials-id'} pairs: the other secrets the checks and settings files name. */
+    /** The other secrets the settings and checks files name, each from a "Secret text" credential. */
     @DataBoundSetter
-    public void setSecretCredentials(List<String> secretCredentials) {
-        this.secretCredentials = secretCredentials == null ? List.of() : List.copyOf(new ArrayList<>(secretCredentials));
+    public void setSecrets(List<SecretCredential> secrets) {
+        this.secrets = secrets == null ? List.of() : List.copyOf(new ArrayList<>(secrets));
     }
 
     public boolean isPropagate() {
@@ -247,13 +228,7 @@ public class DataosUpgradeStep extends Step {
         this.propagate = propagate;
     }
 
-    /** The helm and state settings this step sets explicitly; the rest comes from the settings file. */
-    SettingsOverrides overrides() {
-        return new SettingsOverrides(releaseName, namespace, chart, timeoutMinutes > 0 ? timeoutMinutes : null,
-                stateDir, null);
-    }
-
-    void validate() throws hudson.AbortException {
+    void validate() throws AbortException {
         StepFields.requireAll(
                 StepFields.problemWithRequired("release", release, "the workspace path of the release manifest to upgrade to"),
                 StepFields.problemWithPath("release", release),
@@ -267,57 +242,31 @@ public class DataosUpgradeStep extends Step {
                 StepFields.problemWithPath("plan", plan),
                 StepFields.problemWithPath("stateDir", stateDir),
                 timeoutMinutes >= 0 ? null : Messages.format("Field.Positive", "timeoutMinutes", timeoutMinutes),
-                StepFields.problemWithGateIds("approvedGates", approvedGates),
+                StepFields.problemWithApprovals("approvals", approvals),
                 StepFields.problemWithPath("settings", settings),
                 runId == null ? null : StepFields.problemWithRunId("runId", runId),
-                StepFields.problemWithSecretCredentials("secretCredentials", secretCredentials,
-                        List.of(CredentialsSecretProvider.PRIME_API_KEY, CredentialsSecretProvider.POSTGRES_PASSWORD)),
-                StepFields.problemWithWindow("maintenanceWindow", maintenanceWindow));
+                StepFields.problemWithSecrets("secrets", secrets,
+                        List.of(StepCredentials.PRIME_API_KEY, StepCredentials.POSTGRES_PASSWORD)));
     }
 
-    /** The secret names the engine asks for, mapped to the credential ids given to this step. */
-    Map<String, String> credentialIds() {
-        Map<String, String> ids = new LinkedHashMap<>();
-        ids.put(CredentialsSecretProvider.PRIME_API_KEY, credentialsId);
-        ids.put(CredentialsSecretProvider.POSTGRES_PASSWORD, postgresCredentialsId);
-        ids.putAll(StepFields.secretCredentials(secretCredentials));
-        return ids;
+    /** The engine's {@code upgrade} command for these arguments; refuses bad ones before anything starts. */
+    EngineInvocation invocation() throws AbortException {
+        validate();
+        return EngineInvocation.of(DescriptorImpl.FUNCTION, "upgrade")
+                .option("--installed", installed).option("--release", release).option("--values", valuesFile)
+                .option("--plan", plan).option("--settings", settings).option("--window", maintenanceWindow)
+                .option("--run-id", runId).approvals(approvals).flag("--dry-run", dryRun)
+                .flag("--auto-rollback", autoRollback).flag("--force", force).flag("--no-backup", !backup)
+                .option("--release-name", releaseName).option("--namespace", namespace).option("--chart", chart)
+                .option("--timeout-minutes", timeoutMinutes).stateDir(stateDir)
+                .secret(StepCredentials.PRIME_API_KEY, credentialsId)
+                .secret(StepCredentials.POSTGRES_PASSWORD, postgresCredentialsId).secrets(secrets)
+                .outcome(EngineInvocation.Outcome.RUNBOOK, propagate).build();
     }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(this, context);
-    }
-
-    /**
-     * Resolves the credentials and checks the approvals against the reviewed plan, then hands the run to the
-     * engine's {@link UpgradeRunbook} (which refuses to start outside the maintenance window unless forced).
-     */
-    static final class Execution extends DataosExecution {
-        private static final long serialVersionUID = 1L;
-        private final transient DataosUpgradeStep step;
-
-        Execution(DataosUpgradeStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected Map<String, Object> execute(StepRun run) throws Exception {
-            step.validate();
-            CredentialsSecretProvider secrets = CredentialsSecretProvider.resolve(run.build(), step.credentialIds(),
-                    run.masker());
-            ApprovedGates approvals = new ApprovedGates(step.approvedGates, step.approver);
-            RunbookCalls.checkApprovalsAgainstPlan(run, step.plan, approvals);
-            UpgradeRequest request = UpgradeRequest.builder().runId(step.runId).installed(step.installed)
-                    .release(step.release).valuesFile(step.valuesFile).settings(step.settings).plan(step.plan)
-                    .maintenanceWindow(step.maintenanceWindow).dryRun(step.dryRun).autoRollback(step.autoRollback)
-                    .force(step.force).backup(step.backup).startedBy(RunbookCalls.startedBy(run))
-                    .overrides(step.overrides()).build();
-            RunbookResult result = new UpgradeRunbook(RunbookCalls.ports(DescriptorImpl.FUNCTION, run, secrets,
-                    approvals, clock())).run(request);
-            return RunbookCalls.finish(DescriptorImpl.FUNCTION, result, step.propagate, approvals, run.log());
-        }
+        return new EngineExecution(context, invocation());
     }
 
     /** Registers {@code dataosUpgrade} with Pipeline; lists and checks its credentials in the Snippet Generator. */
@@ -338,7 +287,7 @@ public class DataosUpgradeStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
+            return EngineExecution.CONTEXT;
         }
 
         @POST
@@ -404,26 +353,11 @@ public class DataosUpgradeStep extends Step {
             return StepFields.form(StepFields.problemWithPath("settings", value));
         }
 
-        @POST
-        public FormValidation doCheckSecretCredentials(@QueryParameter String value) {
-            return StepFields.form(StepFields.problemWithSecretCredentials("secretCredentials",
-                    StepFields.splitList(value), List.of(CredentialsSecretProvider.PRIME_API_KEY,
-                            CredentialsSecretProvider.POSTGRES_PASSWORD)));
-        }
 
         @POST
         public FormValidation doCheckRunId(@QueryParameter String value) {
             return StepFields.form(StepFields.problemWithRunId("runId", value));
         }
 
-        @POST
-        public FormValidation doCheckMaintenanceWindow(@QueryParameter String value) {
-            return StepFields.form(StepFields.problemWithWindow("maintenanceWindow", value));
-        }
-
-        @POST
-        public FormValidation doCheckApprovedGates(@QueryParameter String value) {
-            return StepFields.form(StepFields.problemWithGateIds("approvedGates", StepFields.splitList(value)));
-        }
     }
 }

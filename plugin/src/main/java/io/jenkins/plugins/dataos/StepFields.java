@@ -2,14 +2,11 @@ package io.jenkins.plugins.dataos;
 
 import hudson.AbortException;
 import hudson.util.FormValidation;
-import io.dataos.upgrade.InvalidInputException;
-import io.dataos.upgrade.model.MaintenanceWindow;
-import io.dataos.upgrade.run.Journal;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,6 +18,7 @@ final class StepFields {
 
     private static final Pattern GATE_ID = Pattern.compile("[A-Za-z0-9._:-]+");
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private StepFields() {
     }
@@ -41,12 +39,18 @@ final class StepFields {
         if (unified.startsWith("/") || unified.matches("^[A-Za-z]:.*")) {
             return Messages.format("Field.Path.Absolute", field, value);
         }
-        try {
-            FilePathWorkspace.normalize(unified);
-            return null;
-        } catch (IllegalArgumentException escapes) {
-            return Messages.format("Field.Path.Escapes", field, value);
+        Deque<String> parts = new ArrayDeque<>();
+        for (String part : unified.split("/")) {
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return Messages.format("Field.Path.Escapes", field, value);
+                }
+                parts.removeLast();
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                parts.addLast(part);
+            }
         }
+        return null;
     }
 
     static String problemWithChoice(String field, String value, List<String> choices) {
@@ -82,30 +86,12 @@ final class StepFields {
         return null;
     }
 
-    /** Whether {@code value} can name a run (and so a journal directory). */
+    /** Whether {@code value} can name a run (and so a journal directory), by the engine's rule for run ids. */
     static String problemWithRunId(String field, String value) {
-        if (text(value) == null) {
+        if (text(value) == null || RUN_ID.matcher(value.trim()).matches()) {
             return null;
         }
-        try {
-            Journal.checkRunId(value.trim(), field);
-            return null;
-        } catch (InvalidInputException e) {
-            return Messages.format("Field.RunId", field, value);
-        }
-    }
-
-    /** Whether {@code value} is a maintenance window in one of the forms the engine reads. */
-    static String problemWithWindow(String field, String value) {
-        if (text(value) == null) {
-            return null;
-        }
-        try {
-            MaintenanceWindow.parse(value);
-            return null;
-        } catch (IllegalArgumentException e) {
-            return Messages.format("Field.MaintenanceWindow", field, value, e.getMessage());
-        }
+        return Messages.format("Field.RunId", field, value);
     }
 
     static String problemWithGateIds(String field, List<String> ids) {
@@ -120,39 +106,57 @@ final class StepFields {
         return null;
     }
 
+    /** Whether {@code value} can name a secret (it becomes an environment variable name in upper case). */
+    static String problemWithSecretName(String field, String value) {
+        String name = text(value);
+        if (name == null) {
+            return Messages.format("Field.Required", field, "the secret's name as the settings or checks file uses it");
+        }
+        return SECRET_NAME.matcher(name).matches() ? null : Messages.format("Field.SecretName", field, value);
+    }
+
     /**
-     * Whether every entry is {@code secret-name=credentials-id}, with a distinct name that is not one of
+     * Whether every secret has a valid name given once, a credentials id, and a name that is not one of
      * {@code reserved} (those have their own arguments).
      */
-    static String problemWithSecretCredentials(String field, List<String> entries, List<String> reserved) {
-        if (entries == null) {
+    static String problemWithSecrets(String field, List<SecretCredential> secrets, List<String> reserved) {
+        if (secrets == null) {
             return null;
         }
         Set<String> names = new HashSet<>();
-        for (String entry : entries) {
-            String[] pair = entry == null ? new String[0] : entry.split("=", 2);
-            if (pair.length != 2 || !SECRET_NAME.matcher(pair[0].trim()).matches() || pair[1].isBlank()) {
-                return Messages.format("Field.SecretCredential", field, entry);
+        for (SecretCredential s : secrets) {
+            String problem = first(problemWithSecretName(field + ".name", s.getName()),
+                    problemWithRequired(field + ".credentialsId", s.getCredentialsId(),
+                            "the id of a 'Secret text' credential"));
+            if (problem != null) {
+                return problem;
             }
-            String name = pair[0].trim();
-            if (reserved.contains(name)) {
-                return Messages.format("Field.SecretCredential.Reserved", field, name);
+            if (reserved.contains(s.getName())) {
+                return Messages.format("Field.SecretCredential.Reserved", field, s.getName());
             }
-            if (!names.add(name)) {
-                return Messages.format("Field.SecretCredential.Twice", field, name);
+            if (!names.add(s.getName())) {
+                return Messages.format("Field.SecretCredential.Twice", field, s.getName());
             }
         }
         return null;
     }
 
-    /** The {@code secret-name=credentials-id} entries as a map, in order (checked by the caller). */
-    static Map<String, String> secretCredentials(List<String> entries) {
-        Map<String, String> ids = new LinkedHashMap<>();
-        for (String entry : entries) {
-            String[] pair = entry.split("=", 2);
-            ids.put(pair[0].trim(), pair[1].trim());
+    /** Whether every approval names a gate and an approver, and no gate twice. */
+    static String problemWithApprovals(String field, List<Approval> approvals) {
+        if (approvals == null) {
+            return null;
         }
-        return ids;
+        Set<String> gates = new HashSet<>();
+        for (Approval a : approvals) {
+            String problem = a.problem(field);
+            if (problem != null) {
+                return problem;
+            }
+            if (!gates.add(a.getGate())) {
+                return Messages.format("Field.Approval.Twice", field, a.getGate());
+            }
+        }
+        return null;
     }
 
     /** Splits the Snippet Generator's comma- or newline-separated text into gate ids. */

@@ -37,6 +37,8 @@ class CredentialsBadInputTest {
 
     @TempDir
     Path workspace;
+    @TempDir
+    Path agent;
 
     @BeforeEach
     @AfterEach
@@ -93,7 +95,7 @@ class CredentialsBadInputTest {
         DataosRollbackStep step = new DataosRollbackStep("rollback-plan.json");
         configure.accept(step);
         Map<String, String> before = snapshot(workspace);
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
 
         step.start(context).start();
         Throwable failure = catchThrowable(context::await);

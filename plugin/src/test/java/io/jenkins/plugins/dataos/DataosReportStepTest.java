@@ -49,6 +49,8 @@ class DataosReportStepTest {
 
     @TempDir
     Path workspace;
+    @TempDir
+    Path agent;
 
     HttpServer server;
     volatile int healthStatus = 200;
@@ -105,7 +107,7 @@ class DataosReportStepTest {
         ActionHandlers handlers = ActionHandlers.builder().on(ActionKind.VALIDATE, new VerificationActionHandler())
                 .onEveryOtherKind((action, context) -> ActionOutcome.done(action.kind() + " done")).build();
         Secret token = Secret.of("grafana-token", TOKEN);
-        return PlanExecutor.builder(new FilePathWorkspace(new FilePath(workspace.toFile())), new LocalCommandRunner(),
+        return PlanExecutor.builder(new io.dataos.upgrade.workspace.LocalWorkspace(workspace), new LocalCommandRunner(),
                         handlers)
                 .approvals(new PreApprovedGates(approved)).secrets(name -> Optional.of(token).filter(
                         s -> s.name().equals(name))).clock(Steps.at(NOW)).build()
@@ -120,9 +122,9 @@ class DataosReportStepTest {
         DataosReportStep step = new DataosReportStep(run.journal());
         step.setKind("rca");
         step.setInstance("dataos.acme.example");
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
 
-        Map<String, Object> result = Steps.serialized(Steps.run(step, context, Steps.at(NOW)), TOKEN);
+        Map<String, Object> result = Steps.serialized(Steps.run(step, context), TOKEN);
 
         String kept = "dataos-upgrade/runs/upgrade-42/" + run.failedAction() + "/verification.json";
         assertThat(result).containsEntry("runId", "upgrade-42").containsEntry("kind", "rca")
@@ -147,8 +149,7 @@ class DataosReportStepTest {
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         DataosReportStep step = new DataosReportStep(run.journal());
 
-        Map<String, Object> result = Steps.serialized(Steps.run(step, new TestStepContext(workspace),
-                Steps.at(NOW)), TOKEN);
+        Map<String, Object> result = Steps.serialized(Steps.run(step, new TestStepContext(workspace, agent)), TOKEN);
 
         assertThat(gates).isPositive();
         assertThat(result).containsEntry("runId", "upgrade-43").containsEntry("kind", "run")
@@ -165,7 +166,7 @@ class DataosReportStepTest {
         DataosReportStep step = new DataosReportStep(run.journal());
         step.setRunId("upgrade-45");
 
-        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace), Steps.at(NOW)))
+        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace, agent)))
                 .isInstanceOf(AbortException.class).hasMessageContaining(run.journal())
                 .hasMessageContaining("belongs to run 'upgrade-44'");
         assertThat(workspace.resolve("dataos-upgrade/reports")).doesNotExist();
@@ -175,7 +176,7 @@ class DataosReportStepTest {
     void missingJournalIsRefusedNamingThePathAndTheArgument() throws Exception {
         DataosReportStep step = new DataosReportStep("dataos-upgrade/journal.jsonl");
 
-        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace), Steps.at(NOW)))
+        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace, agent)))
                 .isInstanceOf(AbortException.class).hasMessageContaining("dataos-upgrade/journal.jsonl")
                 .hasMessageContaining("journal").hasMessageContaining("does not exist");
     }

@@ -33,6 +33,8 @@ class DataosRollbackStepTest {
     @TempDir
     Path workspace;
     @TempDir
+    Path agent;
+    @TempDir
     Path bin;
     RunbookFixture platform;
     String planJson;
@@ -58,7 +60,7 @@ class DataosRollbackStepTest {
         platform = new RunbookFixture(workspace, bin, postgres).runningRelease15();
         DataosPlanStep plan = new DataosPlanStep("rollback", "state/installed-1.5.yaml");
         plan.setTarget("releases/dataos-1.4.0.yaml");
-        planJson = (String) Steps.run(plan, new TestStepContext(workspace), Steps.at(NOW)).get("planJson");
+        planJson = (String) Steps.run(plan, new TestStepContext(workspace, agent)).get("planJson");
     }
 
     @AfterEach
@@ -71,12 +73,11 @@ class DataosRollbackStepTest {
         DataosRollbackStep step = new DataosRollbackStep(planJson);
         step.setCredentialsId("dataos-prime-key");
         step.setPostgresCredentialsId("dataos-postgres-password");
-        step.setSecretCredentials(List.of("grafana-token=dataos-grafana-token"));
+        step.setSecrets(List.of(new SecretCredential("grafana-token", "dataos-grafana-token")));
         step.setValuesFile("values/dataos-manager.yaml");
         step.setRunId("rollback-7");
         step.setReason("post-upgrade validation failed: heimdall health");
-        step.setApprovedGates(List.of(RISK_GATE));
-        step.setApprover("ops-lead");
+        step.setApprovals(List.of(new Approval(RISK_GATE, "ops-lead")));
         return step;
     }
 
@@ -84,13 +85,13 @@ class DataosRollbackStepTest {
     void rollbackRunsTopDownThroughTheApprovedGateAndStopsAtTheFirstGateNotApproved() throws Exception {
         DataosRollbackStep step = rollback();
         step.setPropagate(false);
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
 
-        Map<String, Object> result = Steps.serialized(Steps.run(step, context, Steps.at(NOW)), KEY);
+        Map<String, Object> result = Steps.serialized(Steps.run(step, context), KEY);
 
         assertThat(result).containsEntry("operation", "rollback").containsEntry("status", "WAITING_FOR_APPROVAL")
                 .containsEntry("runId", "rollback-7").containsEntry("fromVersion", "1.5.0")
-                .containsEntry("toVersion", "1.4.0").containsEntry("approver", "ops-lead")
+                .containsEntry("toVersion", "1.4.0")
                 .containsEntry("refused", List.of(LENS_GATE));
         assertThat(result.get("executed")).asList().contains("prepare.check-compatibility", "prepare.backup",
                 "prepare.announce", RISK_GATE, "user-space.reinstall-stack.flare", "user-space.remove-stack.talos",
@@ -106,9 +107,9 @@ class DataosRollbackStepTest {
 
     @Test
     void gatedActionThatWasNotApprovedFailsTheStepNamingTheGateAndItsApprovers() throws Exception {
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
 
-        assertThatThrownBy(() -> Steps.run(rollback(), context, Steps.at(NOW))).isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> Steps.run(rollback(), context)).isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("dataosRollback stopped before gate(s) that were not approved")
                 .hasMessageContaining("'" + LENS_GATE + "'").hasMessageContaining("lens-team@example.com")
                 .hasMessageContaining("runId 'rollback-7'");
@@ -119,9 +120,10 @@ class DataosRollbackStepTest {
     @Test
     void approvalForAGateTheRollbackPlanDoesNotHaveIsRefusedBeforeAnythingRuns() throws Exception {
         DataosRollbackStep step = rollback();
-        step.setApprovedGates(List.of(RISK_GATE, "core-kernel.owner-approval.lenz"));
+        step.setApprovals(List.of(new Approval(RISK_GATE, "ops-lead"), new Approval("core-kernel.owner-approval.lenz",
+                "ops-lead")));
 
-        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace), Steps.at(NOW)))
+        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace, agent)))
                 .isInstanceOf(AbortException.class).hasMessageContaining("'core-kernel.owner-approval.lenz'")
                 .hasMessageContaining(LENS_GATE);
         assertThat(platform.clis.calls()).isEmpty();
@@ -132,9 +134,9 @@ class DataosRollbackStepTest {
     void dryRunShowsTheRollbackAndRunsNoSiteStep() throws Exception {
         DataosRollbackStep step = rollback();
         step.setDryRun(true);
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
 
-        Map<String, Object> result = Steps.serialized(Steps.run(step, context, Steps.at(NOW)), KEY);
+        Map<String, Object> result = Steps.serialized(Steps.run(step, context), KEY);
 
         assertThat(result).containsEntry("status", "SUCCEEDED").containsEntry("dryRun", true);
         assertThat(platform.siteSteps()).isEmpty();

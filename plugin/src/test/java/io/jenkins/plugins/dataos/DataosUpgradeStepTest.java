@@ -26,10 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DataosUpgradeStepTest {
 
-    /** Inside the installed state's window {@code SAT 02:00-06:00 UTC}. */
-    static final String SATURDAY_NIGHT = "2026-11-28T02:30:00Z";
-    /** A Wednesday: outside it. */
-    static final String WEDNESDAY = "2026-11-25T10:00:00Z";
     static final String WINDOW_GATE = "prepare.approve-window";
 
     static LocalPostgresCluster postgres;
@@ -38,6 +34,8 @@ class DataosUpgradeStepTest {
     Path workspace;
     @TempDir
     Path bin;
+    @TempDir
+    Path agent;
     RunbookFixture platform;
 
     @BeforeAll
@@ -71,25 +69,25 @@ class DataosUpgradeStepTest {
         DataosUpgradeStep step = new DataosUpgradeStep("releases/dataos-1.5.0.yaml", "values/dataos-manager.yaml",
                 "dataos-prime-key", "state/installed.yaml");
         step.setPostgresCredentialsId("dataos-postgres-password");
-        step.setSecretCredentials(List.of("grafana-token=dataos-grafana-token"));
+        step.setSecrets(List.of(new SecretCredential("grafana-token", "dataos-grafana-token")));
         step.setAutoRollback(false);
         step.setRunId("build-42");
+        step.setMaintenanceWindow(Steps.windowOpenNow());
         return step;
     }
 
     @Test
     void approvedUpgradeRunsEveryRunbookStepAndReturnsItsResultAsPlainData() throws Exception {
         DataosUpgradeStep step = upgrade();
-        step.setApprovedGates(List.of(WINDOW_GATE));
-        step.setApprover("ops-lead");
-        TestStepContext context = new TestStepContext(workspace);
+        step.setApprovals(List.of(new Approval(WINDOW_GATE, "ops-lead")));
+        TestStepContext context = new TestStepContext(workspace, agent);
 
-        Map<String, Object> result = Steps.serialized(Steps.run(step, context, Steps.at(SATURDAY_NIGHT)), KEY);
+        Map<String, Object> result = Steps.serialized(Steps.run(step, context), KEY);
 
         assertThat(result).containsEntry("operation", "upgrade").containsEntry("status", "SUCCEEDED")
                 .containsEntry("runId", "build-42").containsEntry("fromVersion", "1.4.0")
                 .containsEntry("toVersion", "1.5.0").containsEntry("dryRun", false).containsEntry("rolledBack", false)
-                .containsEntry("approver", "ops-lead").containsEntry("gatesWaiting", List.of())
+                .containsEntry("gatesWaiting", List.of())
                 .containsEntry("journal", ".dataos-upgrade/runs/build-42/journal.jsonl");
         assertThat(result.get("executed")).asList().hasSize(9).contains(WINDOW_GATE, "prepare.backup",
                 "manager.helm-upgrade.dataos-manager", "verify.validate");
@@ -107,21 +105,20 @@ class DataosUpgradeStepTest {
 
     @Test
     void gateThatWasNotApprovedStopsTheUpgradeBeforeAnythingChangesAndTheRerunResumes() throws Exception {
-        TestStepContext first = new TestStepContext(workspace);
+        TestStepContext first = new TestStepContext(workspace, agent);
 
-        assertThatThrownBy(() -> Steps.run(upgrade(), first, Steps.at(SATURDAY_NIGHT)))
+        assertThatThrownBy(() -> Steps.run(upgrade(), first))
                 .isInstanceOf(AbortException.class).hasMessageContaining("'" + WINDOW_GATE + "'")
-                .hasMessageContaining("dataos-ops@example.com").hasMessageContaining("approvedGates")
+                .hasMessageContaining("dataos-ops@example.com").hasMessageContaining("approvals")
                 .hasMessageContaining("runId 'build-42'")
                 .hasMessageContaining(".dataos-upgrade/runs/build-42/journal.jsonl");
         assertThat(platform.clis.calls("helm", "upgrade")).isEmpty();
         assertThat(platform.read("values/dataos-manager.yaml")).contains("tag: 1.4.0-d1a2b3c");
 
         DataosUpgradeStep approved = upgrade();
-        approved.setApprovedGates(List.of(WINDOW_GATE));
-        approved.setApprover("ops-lead");
-        TestStepContext second = new TestStepContext(workspace);
-        Map<String, Object> result = Steps.run(approved, second, Steps.at(SATURDAY_NIGHT));
+        approved.setApprovals(List.of(new Approval(WINDOW_GATE, "ops-lead")));
+        TestStepContext second = new TestStepContext(workspace, agent);
+        Map<String, Object> result = Steps.run(approved, second);
 
         assertThat(result).containsEntry("status", "SUCCEEDED");
         assertThat(platform.clis.calls("helm", "upgrade")).hasSize(1);
@@ -134,10 +131,10 @@ class DataosUpgradeStepTest {
         // a chart's fail message may quote the values it was given; helm prints it verbatim
         platform.clis.put("upgrade-error", "Prime rejected the API key");
         DataosUpgradeStep step = upgrade();
-        step.setApprovedGates(List.of(WINDOW_GATE));
-        TestStepContext context = new TestStepContext(workspace);
+        step.setApprovals(List.of(new Approval(WINDOW_GATE, "ops-lead")));
+        TestStepContext context = new TestStepContext(workspace, agent);
 
-        assertThatThrownBy(() -> Steps.run(step, context, Steps.at(SATURDAY_NIGHT))).isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> Steps.run(step, context)).isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("dataosUpgrade ended FAILED")
                 .hasMessageContaining("manager.helm-upgrade.dataos-manager")
                 .hasMessageContaining("Prime rejected the API key ****").hasMessageNotContaining(KEY);
@@ -150,8 +147,7 @@ class DataosUpgradeStepTest {
         DataosUpgradeStep step = upgrade();
         step.setPropagate(false);
 
-        Map<String, Object> result = Steps.serialized(Steps.run(step, new TestStepContext(workspace),
-                Steps.at(SATURDAY_NIGHT)), KEY);
+        Map<String, Object> result = Steps.serialized(Steps.run(step, new TestStepContext(workspace, agent)), KEY);
 
         assertThat(result).containsEntry("status", "WAITING_FOR_APPROVAL").containsEntry("refused", List.of(WINDOW_GATE))
                 .containsEntry("executed", List.of("prepare.review-release-notes", "prepare.announce"));
@@ -160,46 +156,35 @@ class DataosUpgradeStepTest {
     }
 
     @Test
-    void outsideTheMaintenanceWindowTheUpgradeRefusesToStartNamingTheWindowAndItsNextOpening() throws Exception {
+    void outsideTheMaintenanceWindowTheUpgradeRefusesToStartAndForceStartsItAnyway() throws Exception {
         DataosUpgradeStep step = upgrade();
-        step.setApprovedGates(List.of(WINDOW_GATE));
-        TestStepContext context = new TestStepContext(workspace);
+        String elsewhen = Steps.weeklyWindowNotNow();
+        step.setMaintenanceWindow(elsewhen);
+        step.setApprovals(List.of(new Approval(WINDOW_GATE, "ops-lead")));
+        TestStepContext refused = new TestStepContext(workspace, agent);
 
-        assertThatThrownBy(() -> Steps.run(step, context, Steps.at(WEDNESDAY))).isInstanceOf(AbortException.class)
-                .hasMessageContaining("now (2026-11-25T10:00:00Z) is outside the maintenance window SAT 02:00-06:00 UTC")
-                .hasMessageContaining("next opens 2026-11-28T02:00:00Z").hasMessageContaining("force: true")
-                .hasMessageContaining("nothing was run");
+        assertThatThrownBy(() -> Steps.run(step, refused)).isInstanceOf(AbortException.class)
+                .hasMessageContaining("is outside the maintenance window " + elsewhen)
+                .hasMessageContaining("next opens").hasMessageContaining("nothing was run");
         assertThat(workspace.resolve(".dataos-upgrade")).doesNotExist();
         assertThat(platform.clis.calls()).isEmpty();
-    }
-
-    @Test
-    void maintenanceWindowArgumentTakesPrecedenceAndForceStartsOutsideIt() throws Exception {
-        DataosUpgradeStep step = upgrade();
-        step.setMaintenanceWindow("Sun 01:00-03:00 UTC");
-        step.setApprovedGates(List.of(WINDOW_GATE));
-        TestStepContext refused = new TestStepContext(workspace);
-
-        assertThatThrownBy(() -> Steps.run(step, refused, Steps.at(SATURDAY_NIGHT))).isInstanceOf(AbortException.class)
-                .hasMessageContaining("maintenance window SUN 01:00-03:00 UTC")
-                .hasMessageContaining("next opens 2026-11-29T01:00:00Z");
 
         step.setForce(true);
-        TestStepContext forced = new TestStepContext(workspace);
-        Map<String, Object> result = Steps.run(step, forced, Steps.at(SATURDAY_NIGHT));
+        TestStepContext forced = new TestStepContext(workspace, agent);
+        Map<String, Object> result = Steps.run(step, forced);
 
         assertThat(result).containsEntry("status", "SUCCEEDED");
-        assertThat(forced.log()).contains("outside the maintenance window SUN 01:00-03:00 UTC").contains("forced");
+        assertThat(forced.log()).contains("outside the maintenance window " + elsewhen).contains("forced");
     }
 
     @Test
     void dryRunShowsTheUpgradeAndChangesNothing() throws Exception {
         DataosUpgradeStep step = upgrade();
         step.setDryRun(true);
-        step.setApprovedGates(List.of(WINDOW_GATE));
-        TestStepContext context = new TestStepContext(workspace);
+        step.setApprovals(List.of(new Approval(WINDOW_GATE, "ops-lead")));
+        TestStepContext context = new TestStepContext(workspace, agent);
 
-        Map<String, Object> result = Steps.serialized(Steps.run(step, context, Steps.at(WEDNESDAY)), KEY);
+        Map<String, Object> result = Steps.serialized(Steps.run(step, context), KEY);
 
         assertThat(result).containsEntry("status", "SUCCEEDED").containsEntry("dryRun", true);
         assertThat(platform.clis.calls("helm", "upgrade")).isEmpty();
@@ -214,12 +199,11 @@ class DataosUpgradeStepTest {
         DataosUpgradeStep step = upgrade();
         step.setAutoRollback(true);
         step.setRunId("build-43");
-        step.setApprovedGates(List.of(WINDOW_GATE));
-        step.setApprover("ops-lead");
+        step.setApprovals(List.of(new Approval(WINDOW_GATE, "ops-lead")));
         step.setPropagate(false);
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
 
-        Map<String, Object> result = Steps.serialized(Steps.run(step, context, Steps.at(SATURDAY_NIGHT)), KEY);
+        Map<String, Object> result = Steps.serialized(Steps.run(step, context), KEY);
 
         assertThat(result).containsEntry("status", "WAITING_FOR_APPROVAL").containsEntry("rolledBack", false)
                 .containsEntry("failedAction", "verify.validate").containsEntry("failedCheck", "heimdall health")
@@ -237,9 +221,9 @@ class DataosUpgradeStepTest {
                 .replaceAll("(?m)^  reinstallStack: .*\\n", ""));
         DataosUpgradeStep step = upgrade();
         step.setAutoRollback(true);
-        step.setApprovedGates(List.of(WINDOW_GATE));
+        step.setApprovals(List.of(new Approval(WINDOW_GATE, "ops-lead")));
 
-        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace), Steps.at(SATURDAY_NIGHT)))
+        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace, agent)))
                 .isInstanceOf(AbortException.class).hasMessageContaining("dataos-upgrade.yaml")
                 .hasMessageContaining("commands.reinstallStack").hasMessageContaining("nothing was run");
         assertThat(workspace.resolve(".dataos-upgrade")).doesNotExist();
@@ -250,12 +234,12 @@ class DataosUpgradeStepTest {
     void approvalForAGateTheReviewedPlanDoesNotHaveIsRefusedBeforeAnythingRuns() throws Exception {
         DataosPlanStep planStep = new DataosPlanStep("upgrade", "state/installed.yaml");
         planStep.setRelease("releases/dataos-1.5.0.yaml");
-        Map<String, Object> plan = Steps.run(planStep, new TestStepContext(workspace), Steps.at(SATURDAY_NIGHT));
+        Map<String, Object> plan = Steps.run(planStep, new TestStepContext(workspace, agent));
         DataosUpgradeStep step = upgrade();
         step.setPlan((String) plan.get("planJson"));
-        step.setApprovedGates(List.of(WINDOW_GATE, "prepare.aprove-window"));
+        step.setApprovals(List.of(new Approval(WINDOW_GATE, "ops-lead"), new Approval("prepare.aprove-window", "ops-lead")));
 
-        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace), Steps.at(SATURDAY_NIGHT)))
+        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace, agent)))
                 .isInstanceOf(AbortException.class).hasMessageContaining("'prepare.aprove-window'")
                 .hasMessageContaining("not a gate of this plan").hasMessageContaining(WINDOW_GATE);
         assertThat(workspace.resolve(".dataos-upgrade")).doesNotExist();

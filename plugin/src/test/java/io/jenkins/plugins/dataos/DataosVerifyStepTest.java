@@ -33,6 +33,8 @@ class DataosVerifyStepTest {
 
     @TempDir
     Path workspace;
+    @TempDir
+    Path agent;
 
     HttpServer server;
     final List<String> authorizations = new CopyOnWriteArrayList<>();
@@ -98,7 +100,7 @@ class DataosVerifyStepTest {
     private DataosVerifyStep step() {
         DataosVerifyStep step = new DataosVerifyStep("checks/post-upgrade.yaml");
         step.setCredentialsId("dataos-prime-key");
-        step.setSecretCredentials(List.of("grafana-token=dataos-grafana-token"));
+        step.setSecrets(List.of(new SecretCredential("grafana-token", "dataos-grafana-token")));
         return step;
     }
 
@@ -109,11 +111,11 @@ class DataosVerifyStepTest {
         checksFile(true);
         DataosVerifyStep step = step();
         step.setFailOn("unstable");
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
 
-        Map<String, Object> result = Steps.serialized(Steps.run(step, context, Steps.at(NOW)), TOKEN);
+        Map<String, Object> result = Steps.serialized(Steps.run(step, context), TOKEN);
 
-        assertThat(context.result).isEqualTo(Result.UNSTABLE);
+        assertThat(context.result()).isEqualTo(Result.UNSTABLE);
         assertThat(result).containsEntry("purpose", "postUpgrade").containsEntry("passed", 2L)
                 .containsEntry("failed", 1L).containsEntry("errors", 0L).containsEntry("skipped", 1L)
                 .containsEntry("total", 4L).containsEntry("ok", false).containsEntry("buildResult", "UNSTABLE")
@@ -145,12 +147,12 @@ class DataosVerifyStepTest {
         TestCredentials.secretText("dataos-prime-key", KEY);
         TestCredentials.secretText("dataos-grafana-token", TOKEN);
         checksFile(true);
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
 
-        assertThatThrownBy(() -> Steps.run(step(), context, Steps.at(NOW))).isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> Steps.run(step(), context)).isInstanceOf(AbortException.class)
                 .hasMessageContaining("gateway ready").hasMessageContaining("dataos-upgrade/verify/junit.xml")
                 .hasMessageContaining("failOn: 'unstable'").hasMessageNotContaining(TOKEN).hasMessageNotContaining(KEY);
-        assertThat(context.result).isNull();
+        assertThat(context.result()).isNull();
         assertThat(workspace.resolve("dataos-upgrade/verify/junit.xml")).isRegularFile();
         noSecretLeft(context, Map.of());
     }
@@ -163,11 +165,11 @@ class DataosVerifyStepTest {
         DataosVerifyStep step = step();
         step.setJunitFile("reports/validation.xml");
         step.setReportDir("reports/validation");
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
 
-        Map<String, Object> result = Steps.serialized(Steps.run(step, context, Steps.at(NOW)), KEY);
+        Map<String, Object> result = Steps.serialized(Steps.run(step, context), KEY);
 
-        assertThat(context.result).isNull();
+        assertThat(context.result()).isNull();
         assertThat(result).containsEntry("ok", true).containsEntry("passed", 2L).containsEntry("failed", 0L)
                 .containsEntry("buildResult", "SUCCESS").containsEntry("rollbackRecommended", false)
                 .containsEntry("failedChecks", List.of()).containsEntry("junit", "reports/validation.xml");
@@ -183,10 +185,10 @@ class DataosVerifyStepTest {
         checksFile(false);
         DataosVerifyStep step = step();
         step.setPurpose("postRollback");
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
 
         // the metis check, skipped after an upgrade, now runs; it sends no token, so the server refuses it
-        assertThatThrownBy(() -> Steps.run(step, context, Steps.at(NOW))).isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> Steps.run(step, context)).isInstanceOf(AbortException.class)
                 .hasMessageContaining("post-rollback verification: 2 passed, 1 failed")
                 .hasMessageContaining("metis after rollback").hasMessageContaining("401");
         assertThat(Files.readString(workspace.resolve("dataos-upgrade/verify/junit.xml"))).contains("postRollback");
@@ -199,7 +201,7 @@ class DataosVerifyStepTest {
                 + "    url: " + url("/heimdall/health") + "\n    expectStatuss: 200\n");
         DataosVerifyStep step = new DataosVerifyStep("checks/post-upgrade.yaml");
 
-        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace), Steps.at(NOW)))
+        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace, agent)))
                 .isInstanceOf(AbortException.class).hasMessageContaining("checks/post-upgrade.yaml")
                 .hasMessageContaining("expectStatuss");
         assertThat(authorizations).isEmpty();
@@ -210,23 +212,27 @@ class DataosVerifyStepTest {
     void secretCredentialForAMissingIdFailsNamingTheIdAndTheSecret() throws Exception {
         checksFile(false);
         DataosVerifyStep step = new DataosVerifyStep("checks/post-upgrade.yaml");
-        step.setSecretCredentials(List.of("grafana-token=dataos-grafana-tokn"));
+        step.setSecrets(List.of(new SecretCredential("grafana-token", "dataos-grafana-tokn")));
 
-        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace), Steps.at(NOW)))
+        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace, agent)))
                 .isInstanceOf(AbortException.class).hasMessageContaining("'dataos-grafana-tokn'")
                 .hasMessageContaining("grafana-token");
         assertThat(authorizations).isEmpty();
     }
 
     @Test
-    void secretCredentialsEntriesAreCheckedForShape() {
-        DataosVerifyStep.DescriptorImpl d = new DataosVerifyStep.DescriptorImpl();
-        assertThat(d.doCheckSecretCredentials("grafana-token=dataos-grafana-token").kind)
+    void secretsAreCheckedForShapeBeforeAnythingStarts() {
+        DataosVerifyStep step = new DataosVerifyStep("checks/post-upgrade.yaml");
+        step.setSecrets(List.of(new SecretCredential("grafana-token", "a"), new SecretCredential("grafana-token", "b")));
+        assertThatThrownBy(step::invocation).isInstanceOf(AbortException.class).hasMessageContaining("twice");
+        step.setSecrets(List.of(new SecretCredential("prime-api-key", "other")));
+        assertThatThrownBy(step::invocation).isInstanceOf(AbortException.class).hasMessageContaining("credentialsId");
+        step.setSecrets(List.of(new SecretCredential("grafana token", "x")));
+        assertThatThrownBy(step::invocation).isInstanceOf(AbortException.class).hasMessageContaining("not a secret name");
+        assertThat(new SecretCredential.DescriptorImpl().doCheckName("grafana-token").kind)
                 .isEqualTo(hudson.util.FormValidation.Kind.OK);
-        assertThat(d.doCheckSecretCredentials("dataos-grafana-token").renderHtml()).contains("secret-name=credentials-id");
-        assertThat(d.doCheckSecretCredentials("prime-api-key=other").renderHtml()).contains("credentialsId");
-        assertThat(d.doCheckSecretCredentials("a=x,a=y").renderHtml()).contains("twice");
-        assertThat(d.doCheckPurpose("postDeploy").kind).isEqualTo(hudson.util.FormValidation.Kind.ERROR);
+        assertThat(new DataosVerifyStep.DescriptorImpl().doCheckPurpose("postDeploy").kind)
+                .isEqualTo(hudson.util.FormValidation.Kind.ERROR);
     }
 
     private void noSecretLeft(TestStepContext context, Map<String, Object> result) throws IOException {

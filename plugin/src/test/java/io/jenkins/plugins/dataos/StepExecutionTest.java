@@ -31,6 +31,8 @@ class StepExecutionTest {
 
     @TempDir
     Path workspace;
+    @TempDir
+    Path agent;
 
     @BeforeEach
     @AfterEach
@@ -40,7 +42,7 @@ class StepExecutionTest {
 
     @Test
     void missingCredentialFailsTheUpgradeNamingTheIdAndTheFix() throws Exception {
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
         DataosUpgradeStep step = new DataosUpgradeStep("releases/1.12.yaml", "values.yaml", "dataos-prime-key",
                 "state/installed.yaml");
 
@@ -53,11 +55,11 @@ class StepExecutionTest {
     @Test
     void credentialOfTheWrongKindFailsNamingTheIdAndItsKind() throws Exception {
         TestCredentials.usernamePassword("dataos-prime-key");
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
 
         new DataosRollbackStep("plan.json").start(context).start();
         // no credentialsId given to the rollback: nothing to resolve, so ask the provider directly as well
-        assertThatThrownBy(() -> CredentialsSecretProvider.resolve(context.get(Run.class),
+        assertThatThrownBy(() -> StepCredentials.resolve(context.get(Run.class),
                 Map.of("prime-api-key", "dataos-prime-key"), new SecretMasker()))
                 .isInstanceOf(AbortException.class)
                 .hasMessageContaining("'dataos-prime-key'").hasMessageContaining("Username with password");
@@ -66,80 +68,37 @@ class StepExecutionTest {
     @Test
     void resolvedCredentialIsMaskedInEverythingTheStepPrints() throws Exception {
         TestCredentials.secretText("dataos-prime-key", KEY);
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
         SecretMasker masker = new SecretMasker();
 
-        CredentialsSecretProvider provider = CredentialsSecretProvider.resolve(context.get(Run.class),
+        Map<String, String> environment = StepCredentials.resolve(context.get(Run.class),
                 Map.of("prime-api-key", "dataos-prime-key"), masker);
-        masker.printStream(context.listener.getLogger()).println("helm upgrade --set primeApiKey=" + KEY);
+        masker.printStream(context.get(hudson.model.TaskListener.class).getLogger())
+                .println("helm upgrade --set primeApiKey=" + KEY);
 
-        assertThat(provider.require("prime-api-key").reveal()).isEqualTo(KEY);
-        assertThat(provider.find("postgres-password")).isEmpty();
+        assertThat(environment).containsExactly(Map.entry("PRIME_API_KEY", KEY));
         assertThat(context.log()).contains("primeApiKey=****").doesNotContain(KEY);
     }
 
     @Test
     void argumentThatLeavesTheWorkspaceIsRefusedBeforeAnythingRuns() throws Exception {
         TestCredentials.secretText("dataos-prime-key", KEY);
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
         DataosUpgradeStep step = new DataosUpgradeStep("releases/1.12.yaml", "../../etc/dataos/values.yaml",
                 "dataos-prime-key", "state/installed.yaml");
 
-        step.start(context).start();
-
-        assertThatThrownBy(context::await).isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> step.start(context)).isInstanceOf(AbortException.class)
                 .hasMessageContaining("valuesFile").hasMessageContaining("inside the workspace");
         assertThat(context.log()).doesNotContain(KEY);
     }
 
     @Test
     void planOfUnknownTypeIsRefusedNamingTheChoices() throws Exception {
-        TestStepContext context = new TestStepContext(workspace);
+        TestStepContext context = new TestStepContext(workspace, agent);
 
-        new DataosPlanStep("downgrade", "state/installed.yaml").start(context).start();
-
-        assertThatThrownBy(context::await).isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> new DataosPlanStep("downgrade", "state/installed.yaml").start(context))
+                .isInstanceOf(AbortException.class)
                 .hasMessageContaining("type 'downgrade'").hasMessageContaining("upgrade, rollback");
-    }
-
-    @Test
-    void rollbackRefusesGatedActionsThatWereNotApproved() throws Exception {
-        Map<String, String> planGates = new LinkedHashMap<>();
-        planGates.put("core-kernel:poros-major", "major Core Kernel change needs the owner's approval");
-        planGates.put("cloud-kernel:new-cluster", "Kubernetes cannot go back: a new cluster is created");
-        DataosRollbackStep step = new DataosRollbackStep("plan.json");
-        step.setApprovedGates(List.of("core-kernel:poros-major"));
-        step.setApprover("ops-lead");
-        ApprovedGates approvals = step.approvals();
-
-        approvals.checkKnown(planGates);
-        approvals.require("core-kernel:poros-major", planGates.get("core-kernel:poros-major"));
-
-        assertThatThrownBy(() -> approvals.require("cloud-kernel:new-cluster", planGates.get("cloud-kernel:new-cluster")))
-                .isInstanceOf(AbortException.class).hasMessageContaining("cloud-kernel:new-cluster")
-                .hasMessageContaining("approvedGates");
-        assertThat(approvals.refused(planGates)).containsExactly("cloud-kernel:new-cluster");
-        assertThat(approvals.approver()).isEqualTo("ops-lead");
-
-        io.dataos.upgrade.run.Approvals port = approvals.toApprovals();
-        assertThat(port.decide(gate("core-kernel:poros-major"))).isInstanceOf(io.dataos.upgrade.run.Decision.Approved.class);
-        assertThat(port.decide(gate("cloud-kernel:new-cluster")))
-                .isNotInstanceOf(io.dataos.upgrade.run.Decision.Approved.class);
-    }
-
-    private static io.dataos.upgrade.plan.PlanAction gate(String id) {
-        return new io.dataos.upgrade.plan.PlanAction(id, io.dataos.upgrade.plan.Phase.CORE_KERNEL,
-                io.dataos.upgrade.model.Layer.CORE_KERNEL, "poros", io.dataos.upgrade.plan.ActionKind.OWNER_APPROVAL,
-                "2.0.0", "1.4.0", List.of(), true, List.of("ops-lead"), "owner approval", Map.of());
-    }
-
-    @Test
-    void approvalForAGateThePlanDoesNotHaveIsRefused() {
-        ApprovedGates approvals = new ApprovedGates(List.of("core-kernel:porso-major"), "ops-lead");
-
-        assertThatThrownBy(() -> approvals.checkKnown(Map.of("core-kernel:poros-major", "major change")))
-                .isInstanceOf(AbortException.class).hasMessageContaining("core-kernel:porso-major")
-                .hasMessageContaining("core-kernel:poros-major");
     }
 
     @Test

@@ -10,9 +10,6 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.Step;
 
@@ -22,17 +19,30 @@ final class Steps {
     private Steps() {
     }
 
-    /** A clock stopped at {@code instant} (ISO-8601). */
-    static Clock at(String instant) {
-        return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+    /** A clock stopped at {@code instant} (ISO-8601), for runs the tests set up with the engine's classes. */
+    static java.time.Clock at(String instant) {
+        return java.time.Clock.fixed(java.time.Instant.parse(instant), java.time.ZoneOffset.UTC);
     }
 
-    /** Starts {@code step} in {@code context} judging time by {@code clock}; returns its result or throws its failure. */
-    static Map<String, Object> run(Step step, TestStepContext context, Clock clock) throws Exception {
-        ((DataosExecution) step.start(context)).withClock(clock).start();
+    /** Starts {@code step} in {@code context} as Pipeline does; returns its result or throws its failure. */
+    static Map<String, Object> run(Step step, TestStepContext context) throws Exception {
+        assertThat(step.start(context).start()).as("start() hands the work to the plugin's threads").isFalse();
         @SuppressWarnings("unchecked")
         Map<String, Object> result = (Map<String, Object>) context.await();
         return result;
+    }
+
+    /** A maintenance window open now, for four hours (an ISO interval, as the engine reads it). */
+    static String windowOpenNow() {
+        return java.time.Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .toString().replace(":00Z", "Z") + "/PT4H";
+    }
+
+    /** A weekly window (as the engine writes it, e.g. {@code SUN 01:00-03:00 UTC}) on a day three days from now. */
+    static String weeklyWindowNotNow() {
+        String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3).getDayOfWeek()
+                .getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT).toUpperCase(java.util.Locale.ROOT);
+        return day + " 01:00-03:00 UTC";
     }
 
     /**

@@ -7,80 +7,144 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.ItemGroup;
 import hudson.model.Job;
+import hudson.model.Node;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.security.ACL;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectStreamException;
 import java.io.PrintStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.springframework.security.core.Authentication;
 
 /**
- * A StepContext for plain unit tests: a real workspace directory, a local launcher, a build of a test job, and a
- * listener that records everything printed, so tests can assert on the build log.
+ * A StepContext for plain tests, the way Pipeline gives one to a step inside {@code node}: a real workspace
+ * directory on a test agent (its root a temporary directory), a local launcher, a build of a test job, and a
+ * listener that records everything printed. It serializes like Pipeline's: by an id, so a step execution written
+ * out and read back (a controller restart) finds the same build, log and outcome again; the context it was
+ * written from can be {@link #stopController() stopped}, after which it answers nothing, as a dead controller does.
  */
 final class TestStepContext extends StepContext {
     private static final long serialVersionUID = 1L;
+    private static final Map<String, Build> BUILDS = new ConcurrentHashMap<>();
 
-    final transient ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    final transient TaskListener listener;
-    final transient Map<Class<?>, Object> objects = new HashMap<>();
-    final transient CompletableFuture<Object> outcome = new CompletableFuture<>();
-    transient Result result;
+    /** What survives a restart: the build and its log, its outcome, the agent. */
+    static final class Build {
+        final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+        final TaskListener listener;
+        final Map<Class<?>, Object> objects = new HashMap<>();
+        final CompletableFuture<Object> outcome = new CompletableFuture<>();
+        volatile Result result;
+        /** False while the agent is disconnected: no workspace, no launcher. */
+        volatile boolean agentOnline = true;
 
-    TestStepContext(Path workspace) throws IOException {
-        PrintStream logger = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
-        listener = new TaskListener() {
-            private static final long serialVersionUID = 1L;
+        Build(Path workspace, Path agentRoot) throws IOException {
+            PrintStream logger = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
+            listener = new TaskListener() {
+                private static final long serialVersionUID = 1L;
 
-            @Override
-            public PrintStream getLogger() {
-                return logger;
-            }
-        };
-        TestJob job = new TestJob();
-        objects.put(TaskListener.class, listener);
-        objects.put(FilePath.class, new FilePath(workspace.toFile()));
-        objects.put(Launcher.class, new Launcher.LocalLauncher(listener));
-        objects.put(EnvVars.class, new EnvVars("PATH", System.getenv("PATH")));
-        objects.put(Run.class, new TestRun(job));
+                @Override
+                public PrintStream getLogger() {
+                    return logger;
+                }
+            };
+            objects.put(TaskListener.class, listener);
+            objects.put(FilePath.class, new FilePath(workspace.toFile()));
+            objects.put(Launcher.class, new Launcher.LocalLauncher(listener));
+            EnvVars env = new EnvVars();
+            env.put("PATH", System.getenv("PATH"));
+            env.put("JENKINS_NODE_COOKIE", UUID.randomUUID().toString());
+            objects.put(EnvVars.class, env);
+            objects.put(Run.class, new TestRun(new TestJob()));
+            objects.put(Node.class, new TestNode(new FilePath(agentRoot.toFile())));
+        }
+    }
+
+    private final String id;
+    private transient volatile boolean stopped;
+
+    TestStepContext(Path workspace, Path agentRoot) throws IOException {
+        this.id = UUID.randomUUID().toString();
+        BUILDS.put(id, new Build(workspace, agentRoot));
+    }
+
+    Build build() {
+        return BUILDS.get(id);
     }
 
     String log() {
-        return logBytes.toString(StandardCharsets.UTF_8);
+        synchronized (build().logBytes) {
+            return build().logBytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    Result result() {
+        return build().result;
+    }
+
+    /** Replaces what the context gives for {@code type} (e.g. an EnvVars with JAVA_HOME set). */
+    <T> void put(Class<T> type, T value) {
+        build().objects.put(type, value);
     }
 
     /** The step's outcome: its result, or the exception it failed with (thrown). */
     Object await() throws Exception {
+        return await(180);
+    }
+
+    Object await(int seconds) throws Exception {
         try {
-            return outcome.get(30, TimeUnit.SECONDS);
+            return build().outcome.get(seconds, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw (Exception) e.getCause();
         }
     }
 
+    boolean isDone() {
+        return build().outcome.isDone();
+    }
+
+    /** From now on this context object is a dead controller's: it answers nothing and records nothing. */
+    void stopController() {
+        stopped = true;
+    }
+
     @Override
-    public <T> T get(Class<T> key) {
-        return key.cast(objects.get(key));
+    public <T> T get(Class<T> key) throws IOException {
+        if (stopped) {
+            throw new IOException("the controller holding this context has stopped");
+        }
+        Build b = build();
+        if (!b.agentOnline && (key == FilePath.class || key == Launcher.class)) {
+            return null;
+        }
+        return key.cast(b.objects.get(key));
     }
 
     @Override
     public void onSuccess(Object value) {
-        outcome.complete(value);
+        if (!stopped) {
+            build().outcome.complete(value);
+        }
     }
 
     @Override
     public void onFailure(Throwable t) {
-        outcome.completeExceptionally(t);
+        if (!stopped) {
+            build().outcome.completeExceptionally(t);
+        }
     }
 
     @Override
@@ -95,7 +159,8 @@ final class TestStepContext extends StepContext {
 
     @Override
     public void setResult(Result r) {
-        result = result == null ? r : result.combine(r);
+        Build b = build();
+        b.result = b.result == null ? r : b.result.combine(r);
     }
 
     @Override
@@ -105,12 +170,17 @@ final class TestStepContext extends StepContext {
 
     @Override
     public boolean equals(Object o) {
-        return o == this;
+        return o instanceof TestStepContext c && c.id.equals(id);
     }
 
     @Override
     public int hashCode() {
-        return System.identityHashCode(this);
+        return id.hashCode();
+    }
+
+    /** Read back after a restart: the same build, a live controller. */
+    private Object readResolve() throws ObjectStreamException {
+        return this;
     }
 
     /** A job whose ACL grants everything. */
@@ -134,6 +204,50 @@ final class TestStepContext extends StepContext {
     static final class TestRun extends Run<TestJob, TestRun> {
         TestRun(TestJob job) throws IOException {
             super(job);
+        }
+    }
+
+    /** The agent the build runs on: its root directory is where the plugin keeps the engine and run folders. */
+    static final class TestNode extends Node implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final transient FilePath root;
+
+        TestNode(FilePath root) {
+            this.root = root;
+        }
+
+        @Override
+        public String getNodeName() {
+            return "test-agent";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return getNodeName();
+        }
+
+        @Override
+        public hudson.model.Descriptor<Node> getDescriptor() {
+            throw new UnsupportedOperationException("a test agent has no descriptor");
+        }
+
+        @Override
+        public ACL getACL() {
+            throw new UnsupportedOperationException("a test agent has no ACL");
+        }
+
+        @Override
+        public java.io.File getRootDir() {
+            throw new UnsupportedOperationException("a test agent keeps no configuration");
+        }
+
+        @Override
+        public void save() {
+        }
+
+        @Override
+        public FilePath getRootPath() {
+            return root;
         }
     }
 }

@@ -1,0 +1,69 @@
+package io.jenkins.plugins.dataos;
+
+import hudson.Extension;
+import hudson.model.AbstractDescribableImpl;
+import hudson.model.Descriptor;
+import hudson.util.FormValidation;
+import java.io.Serializable;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * One gate approved in the Jenkinsfile, and who approved it ({@code input}'s {@code submitterParameter}):
+ * {@code approvals: [approval(gate: 'prepare.approve-window', approver: approver)]}. The engine records it in the
+ * journal and reports; a gate with no approval waits.
+ */
+public final class Approval extends AbstractDescribableImpl<Approval> implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String gate;
+    private final String approver;
+
+    @DataBoundConstructor
+    public Approval(String gate, String approver) {
+        this.gate = StepFields.text(gate);
+        this.approver = StepFields.text(approver);
+    }
+
+    public String getGate() {
+        return gate;
+    }
+
+    public String getApprover() {
+        return approver;
+    }
+
+    /** The problem with this approval as step argument {@code field}, or null. */
+    String problem(String field) {
+        return StepFields.first(StepFields.problemWithGateIds(field + ".gate", java.util.Arrays.asList(gate)),
+                StepFields.problemWithRequired(field + ".approver", approver,
+                        "who approved the gate (input's submitterParameter)"));
+    }
+
+    /** Lets the Snippet Generator write {@code approval(gate: …, approver: …)}. */
+    @Extension
+    @Symbol("approval")
+    public static class DescriptorImpl extends Descriptor<Approval> {
+
+        @Override
+        public String getDisplayName() {
+            return Messages.format("Approval.DisplayName");
+        }
+
+        @POST
+        public FormValidation doCheckGate(@QueryParameter String value) {
+            return StepFields.form(StepFields.first(
+                    StepFields.problemWithRequired("gate", value, "the id of the gate, as dataosPlan returned it"),
+                    StepFields.problemWithGateIds("gate", java.util.Arrays.asList(StepFields.text(value)))));
+        }
+
+        @POST
+        public FormValidation doCheckApprover(@QueryParameter String value) {
+            return StepFields.form(StepFields.problemWithRequired("approver", value,
+                    "who approved the gate (input's submitterParameter)"));
+        }
+    }
+}

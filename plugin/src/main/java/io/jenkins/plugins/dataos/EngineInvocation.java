@@ -1,0 +1,139 @@
+package io.jenkins.plugins.dataos;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one step asks of the engine, fixed when the step starts and kept with the execution across controller
+ * restarts: the command line's command and options (never a secret), the credential ids whose values the engine
+ * gets in its environment, and how the step turns the engine's exit code into its outcome. Holds no secret and
+ * no Jenkins object, so it serializes with the Pipeline's state.
+ */
+final class EngineInvocation implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** How a step treats exit code 1 (runbook failed) and 3 (waiting at a gate). */
+    enum Outcome {
+        /** Plan and report: any non-zero code fails the step. */
+        PLAIN,
+        /** Upgrade and rollback: fail unless {@code propagate: false}, then return the result. */
+        RUNBOOK,
+        /** Verify: failed checks fail the step, or with {@code failOn: 'unstable'} mark the build UNSTABLE. */
+        VERIFY
+    }
+
+    final String function;
+    final List<String> arguments;
+    final Map<String, String> credentialIds;
+    final String stateDir;
+    final Outcome outcome;
+    final boolean propagate;
+    final boolean unstableOnFailure;
+
+    private EngineInvocation(Builder b) {
+        this.function = b.function;
+        this.arguments = List.copyOf(b.arguments);
+        this.credentialIds = Map.copyOf(b.credentialIds);
+        this.stateDir = b.stateDir;
+        this.outcome = b.outcome;
+        this.propagate = b.propagate;
+        this.unstableOnFailure = b.unstableOnFailure;
+    }
+
+    static Builder of(String function, String... command) {
+        return new Builder(function, command);
+    }
+
+    /** Collects the command line's options from a step's fields; blank values are left out. */
+    static final class Builder {
+        private final String function;
+        private final List<String> arguments = new ArrayList<>();
+        private final Map<String, String> credentialIds = new LinkedHashMap<>();
+        private String stateDir;
+        private Outcome outcome = Outcome.PLAIN;
+        private boolean propagate = true;
+        private boolean unstableOnFailure;
+
+        private Builder(String function, String... command) {
+            this.function = function;
+            arguments.addAll(List.of(command));
+        }
+
+        /** {@code --option value}, when the value is given. */
+        Builder option(String option, String value) {
+            if (value != null && !value.isBlank()) {
+                arguments.add(option);
+                arguments.add(value);
+            }
+            return this;
+        }
+
+        /** {@code --option N}, when N is positive. */
+        Builder option(String option, int value) {
+            return value > 0 ? option(option, Integer.toString(value)) : this;
+        }
+
+        /** {@code --option}, when on. */
+        Builder flag(String option, boolean on) {
+            if (on) {
+                arguments.add(option);
+            }
+            return this;
+        }
+
+        /** {@code --option value} once per value. */
+        Builder repeated(String option, List<String> values) {
+            if (values != null) {
+                values.forEach(v -> option(option, v));
+            }
+            return this;
+        }
+
+        /** The approvals as {@code --approve GATE=APPROVER}, one per gate. */
+        Builder approvals(List<Approval> approvals) {
+            if (approvals != null) {
+                approvals.forEach(a -> option("--approve", a.getGate() + "=" + a.getApprover()));
+            }
+            return this;
+        }
+
+        /** The engine's secret {@code name} comes from the credential {@code id} (nothing when no id). */
+        Builder secret(String name, String id) {
+            if (id != null && !id.isBlank()) {
+                credentialIds.put(name, id.trim());
+            }
+            return this;
+        }
+
+        Builder secrets(List<SecretCredential> secrets) {
+            if (secrets != null) {
+                secrets.forEach(s -> secret(s.getName(), s.getCredentialsId()));
+            }
+            return this;
+        }
+
+        Builder stateDir(String value) {
+            stateDir = value == null || value.isBlank() ? null : value.trim();
+            return this;
+        }
+
+        Builder outcome(Outcome value, boolean propagateFailure) {
+            outcome = value;
+            propagate = propagateFailure;
+            return this;
+        }
+
+        Builder unstableOnFailure(boolean value) {
+            unstableOnFailure = value;
+            return this;
+        }
+
+        EngineInvocation build() {
+            return new EngineInvocation(this);
+        }
+    }
+}
