@@ -12,13 +12,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A {@link Workspace} over a local directory: the CLI's, and the tests'. */
+/**
+ * A {@link Workspace} over a local directory: the CLI's, and the tests'. The run state the engine keeps across
+ * runs ({@value #STATE}: journals, backup kits, locks) may live in a folder of its own outside the workspace, so
+ * that it outlives a workspace that is wiped between builds: paths under {@value #STATE} then resolve there.
+ */
 public final class LocalWorkspace implements Workspace {
 
+    /** The workspace path of the run state: journals, backup kits and locks. */
+    public static final String STATE = ".dataos-upgrade";
+
     private final Path root;
+    private final Path state;
 
     public LocalWorkspace(Path root) {
+        this(root, null);
+    }
+
+    /** A workspace whose {@value #STATE} is the folder {@code state} (null: inside the workspace). */
+    public LocalWorkspace(Path root, Path state) {
         this.root = root.toAbsolutePath().normalize();
+        this.state = state == null ? null : state.toAbsolutePath().normalize();
     }
 
     public Path root() {
@@ -31,6 +45,10 @@ public final class LocalWorkspace implements Workspace {
         if (!resolved.startsWith(root)) {
             throw new IllegalArgumentException("path '" + relative + "' leaves the workspace " + root
                     + ": use a path inside it");
+        }
+        Path stateInWorkspace = root.resolve(STATE);
+        if (state != null && resolved.startsWith(stateInWorkspace)) {
+            return state.resolve(stateInWorkspace.relativize(resolved).toString()).normalize();
         }
         return resolved;
     }
