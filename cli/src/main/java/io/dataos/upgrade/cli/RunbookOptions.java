@@ -1,7 +1,5 @@
 package io.dataos.upgrade.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.run.Approvals;
@@ -46,8 +44,6 @@ final class RunbookOptions {
             }
         }
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Option(names = "--workspace", defaultValue = ".", paramLabel = "DIR",
             description = "The workspace: every file argument is inside it, and .dataos-upgrade/ (journal, backup"
@@ -161,8 +157,7 @@ final class RunbookOptions {
     }
 
     /** Prints {@code result} as JSON on standard output. */
-    void printJson(CommandLine commandLine, Map<String, Object> result) throws IOException {
-        commandLine.getOut().println(JSON.writeValueAsString(result));
-        commandLine.getOut().flush();
+    void printJson(CommandLine commandLine, Map<String, Object> result) {
+        ResultJson.print(commandLine.getOut(), result);
     }
 }
