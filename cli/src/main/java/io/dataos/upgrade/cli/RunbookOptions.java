@@ -5,6 +5,7 @@ import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.run.Approvals;
 import io.dataos.upgrade.run.PreApprovedGates;
 import io.dataos.upgrade.runbook.RunbookPorts;
+import io.dataos.upgrade.runbook.SettingsOverrides;
 import io.dataos.upgrade.workspace.LocalWorkspace;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,6 +55,12 @@ final class RunbookOptions {
             description = "Runbook settings (docs/settings.md). Default: dataos-upgrade.yaml in the workspace when it"
                     + " exists, else the defaults.")
     Path settings;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where backup kits, verification results and reports are kept (the settings' stateDir;"
+                    + " the journal and the run lock stay in .dataos-upgrade/). In the workspace for now: a relative"
+                    + " path is taken from the workspace. Default: stateDir of the settings, else dataos-upgrade.")
+    Path stateDir;
 
     @Option(names = "--output", paramLabel = "text|json", converter = FormatConverter.class,
             description = "text (default): progress and a summary; json: progress on standard error, the result as"
@@ -109,6 +116,24 @@ final class RunbookOptions {
 
     String settings() {
         return inWorkspace(settings, "--settings");
+    }
+
+    /**
+     * What the command line sets over the settings file for this run: the state directory and the
+     * given Helm release, namespace, chart and time limit (null keeps the settings' value).
+     */
+    SettingsOverrides overrides(String helmRelease, String namespace, String chart, Integer timeoutMinutes) {
+        positiveMinutes(timeoutMinutes);
+        String state = stateDir == null ? null : stateDir.isAbsolute() ? inWorkspace(stateDir, "--state-dir")
+                : stateDir.normalize().toString().replace('\\', '/');
+        return new SettingsOverrides(helmRelease, namespace, chart, timeoutMinutes, state, null);
+    }
+
+    static void positiveMinutes(Integer timeoutMinutes) {
+        if (timeoutMinutes != null && timeoutMinutes <= 0) {
+            throw new InvalidInputException("--timeout-minutes", timeoutMinutes.toString(), "is not a positive number"
+                    + " of minutes: give 1 or more");
+        }
     }
 
     CliSecrets secrets() throws IOException {

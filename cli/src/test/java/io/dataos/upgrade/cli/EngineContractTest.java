@@ -136,6 +136,84 @@ class EngineContractTest {
         stoppedBySignal("INT", 130);
     }
 
+    @Test
+    void planWithAnOutputFolderWritesBothFilesAndPrintsTheDataosPlanResult() throws Exception {
+        Path plans = dir.resolve("plans");
+
+        Exit exit = run(List.of("plan", "upgrade", "--installed", example.ws().resolve("installed.yaml").toString(),
+                "--release", example.ws().resolve("release.yaml").toString(), "--window", "SAT 02:00-06:00 UTC",
+                "--out-dir", plans.toString(), "--output", "json"));
+
+        assertThat(exit.code()).as(exit.err()).isZero();
+        JsonNode result = exit.json();
+        assertThat(result.properties()).extracting(Map.Entry::getKey).containsExactly("type", "planId", "summary",
+                "empty", "fromVersion", "toVersion", "risk", "riskReasons", "estimatedDowntimeMinutes", "actions",
+                "gates", "maintenanceWindow", "planJson", "planMarkdown");
+        assertThat(result.path("type").asText()).isEqualTo("upgrade");
+        assertThat(result.path("gates").get(0).properties()).extracting(Map.Entry::getKey)
+                .containsExactly("id", "reason", "approvers", "kind");
+        assertThat(result.path("maintenanceWindow").asText()).isEqualTo("SAT 02:00-06:00 UTC");
+        assertThat(result.path("planJson").asText()).isEqualTo(plans.resolve("plan.json").toString());
+        assertThat(JSON.readTree(plans.resolve("plan.json").toFile()).path("id").asText())
+                .isEqualTo(result.path("planId").asText());
+        assertThat(Files.readString(plans.resolve("plan.md"))).contains(result.path("planId").asText());
+    }
+
+    @Test
+    void verifyResultHasTheDataosVerifyKeys() throws Exception {
+        example.fake().put("kube/rollout/dataos-manager", "stuck\n");
+
+        Exit exit = run(List.of("verify", "--workspace", example.ws().toString(), "--timeout-minutes", "2",
+                "--output", "json"));
+
+        JsonNode result = exit.json();
+        assertThat(result.properties()).extracting(Map.Entry::getKey).contains("purpose", "passed", "failed",
+                "errors", "skipped", "total", "ok", "rollbackRecommended", "rollbackReason", "failedChecks", "checks",
+                "junit", "markdown", "json");
+        assertThat(result.path("purpose").asText()).isEqualTo("postUpgrade");
+        assertThat(result.path("ok").asBoolean()).isFalse();
+        assertThat(result.path("failedChecks").findValuesAsText("name")).containsExactly("dataos-manager rollout");
+    }
+
+    @Test
+    void aVerifyTimeLimitBelowOneMinuteIsInvalidInput() throws Exception {
+        Exit exit = run(List.of("verify", "--workspace", example.ws().toString(), "--timeout-minutes", "0",
+                "--output", "json"));
+
+        assertThat(exit.code()).isEqualTo(2);
+        assertThat(exit.json().path("error").asText()).contains("--timeout-minutes", "positive");
+    }
+
+    @Test
+    void upgradeTakesTheStateDirAndHelmTimeLimitAndReportTheStepsKindVerificationsAndInstance() throws Exception {
+        Exit upgrade = run(upgrade("--approve", "prepare.approve-window=alice", "--state-dir", "state",
+                "--timeout-minutes", "7", "--run-id", "up-1"));
+
+        assertThat(upgrade.code()).as(upgrade.err()).isZero();
+        // the journal and the run lock stay in .dataos-upgrade/ (docs/engine-contract.md); the rest moves
+        assertThat(upgrade.json().path("reports")).isNotEmpty()
+                .allSatisfy(report -> assertThat(report.asText()).startsWith("state/"));
+        assertThat(example.fake().calls("helm", "upgrade")).singleElement()
+                .satisfies(call -> assertThat(call).containsSequence("--timeout", "420s"));
+
+        Exit verify = run(List.of("verify", "--workspace", example.ws().toString(), "--out", "checked",
+                "--output", "json"));
+        Exit report = run(List.of("report", "--workspace", example.ws().toString(), "--state-dir", "state",
+                "--run-id", "up-1", "--kind", "rca", "--verification", verify.json().path("json").asText(),
+                "--instance", "dataos.other.example", "--output", "json"));
+
+        assertThat(report.code()).as(report.err()).isZero();
+        JsonNode result = report.json();
+        assertThat(result.properties()).extracting(Map.Entry::getKey).contains("runId", "kind", "runKind", "outcome",
+                "actions", "approvals", "failedChecks", "verifications", "markdown", "html", "files");
+        assertThat(result.path("kind").asText()).isEqualTo("rca");
+        assertThat(result.path("runKind").asText()).isEqualTo("UPGRADE");
+        assertThat(result.path("markdown").asText()).isEqualTo("state/reports/up-1/rca-report.md");
+        assertThat(result.path("verifications").get(0).asText()).isEqualTo("checked/verification.json");
+        assertThat(Files.readString(example.ws().resolve("state/reports/up-1/rca-report.md")))
+                .contains("dataos.other.example");
+    }
+
     /**
      * Sends {@code signal} while helm upgrade runs (a slow helm in front of the fake one), then runs the
      * same command again: the interrupted run resumes and succeeds, so the stop was at a safe point.
