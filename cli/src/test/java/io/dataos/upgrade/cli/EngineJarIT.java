@@ -50,7 +50,8 @@ class EngineJarIT {
             List<String> names = jar.stream().map(ZipEntry::getName).toList();
 
             assertThat(names).as("the engine's own classes are there").contains(
-                    "io/dataos/upgrade/cli/DataosUpgradeCommand.class");
+                    "io/dataos/upgrade/cli/DataosUpgradeCommand.class", "io/dataos/upgrade/cli/agent/Wrapper.class",
+                    "io/dataos/upgrade/cli/agent/AgentRun.class");
             assertThat(names).as("nothing of the sandbox")
                     .noneMatch(name -> SANDBOX_ONLY.stream().anyMatch(name::startsWith));
             assertThat(names).as("no native library")
