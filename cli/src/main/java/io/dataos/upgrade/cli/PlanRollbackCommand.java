@@ -1,11 +1,13 @@
 package io.dataos.upgrade.cli;
 
+import io.dataos.upgrade.model.MaintenanceWindow;
 import io.dataos.upgrade.model.Manifests;
 import io.dataos.upgrade.model.PlatformManifest;
 import io.dataos.upgrade.model.PlatformState;
 import io.dataos.upgrade.plan.Plan;
 import io.dataos.upgrade.plan.RollbackPlanner;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,16 +40,26 @@ final class PlanRollbackCommand implements Callable<Integer> {
                     + " needed before the plan can be run.")
     String checks;
 
+    @Option(names = "--window", paramLabel = "WINDOW",
+            description = "Maintenance window for the rollback ('SAT 02:00-06:00 UTC' or"
+                    + " '2026-11-28T02:00Z/PT4H'): checked and reported with the plan (the dataosPlan step's"
+                    + " maintenanceWindow); the rollback command enforces none.")
+    String window;
+
     @Mixin
     PlanOutput output;
 
+    Clock clock = Clock.systemUTC();
+
     @Override
     public Integer call() throws Exception {
+        MaintenanceWindow agreed = window == null ? null
+                : MaintenanceWindow.parse(window, clock.instant(), "command line", "--window");
         PlatformState state = Manifests.readPlatformState(installed);
         PlatformManifest rollbackTarget = Manifests.read(target);
         RollbackPlanner planner = new RollbackPlanner();
         Plan plan = (checks == null ? planner : planner.withChecks(checks)).plan(state, rollbackTarget);
-        output.emit(plan, spec.commandLine());
+        output.emit(plan, "rollback", agreed == null ? null : agreed.spec(), spec.commandLine());
         return 0;
     }
 }

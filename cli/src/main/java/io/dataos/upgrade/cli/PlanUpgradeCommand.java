@@ -57,7 +57,7 @@ final class PlanUpgradeCommand implements Callable<Integer> {
         Release target = Manifests.readRelease(release);
         UpgradePlanner planner = new UpgradePlanner(clock);
         Plan plan = (checks == null ? planner : planner.withChecks(checks)).plan(state, target, agreed);
-        output.emit(plan, spec.commandLine());
+        output.emit(plan, "upgrade", agreed == null ? null : agreed.spec(), spec.commandLine());
         return 0;
     }
 }

@@ -5,6 +5,8 @@ import io.dataos.upgrade.runbook.ReportResult;
 import io.dataos.upgrade.runbook.ReportRunbook;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,12 +38,33 @@ final class ReportCommand implements Callable<Integer> {
             + " <stateDir>/reports/<runId>.")
     Path out;
 
+    @Option(names = "--kind", paramLabel = "run|rca", defaultValue = "run",
+            description = "Which report the result's markdown and html point at: run (default) or rca; both are"
+                    + " written.")
+    String kind;
+
+    @Option(names = "--verification", paramLabel = "FILE",
+            description = "A verification.json to include (the json path verify returned). Repeatable. Default: the"
+                    + " ones the run kept.")
+    List<Path> verifications;
+
+    @Option(names = "--instance", paramLabel = "NAME",
+            description = "The DataOS instance the reports name. Default: instance of the settings.")
+    String instance;
+
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
+        List<String> given = null;
+        if (verifications != null) {
+            given = new ArrayList<>();
+            for (Path file : verifications) {
+                given.add(options.inWorkspace(file, "--verification"));
+            }
+        }
         ReportResult result = new ReportRunbook(options.ports(cli, null)).run(new ReportRequest(runId,
                 options.inWorkspace(journal, "--journal"), options.settings(), options.inWorkspace(out, "--out"),
-                null));
+                options.overrides(null, null, null, null), kind, given, instance));
         if (options.format == RunbookOptions.Format.JSON) {
             options.printJson(cli, result.toMap());
         } else {

@@ -71,6 +71,10 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--started-by", paramLabel = "WHO", description = "Who started the run (journaled).")
     String startedBy;
 
+    @Option(names = "--timeout-minutes", paramLabel = "N",
+            description = "Time limit of helm rollback (--wait --timeout). Default: helm.timeout of the settings.")
+    Integer timeoutMinutes;
+
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
@@ -84,6 +88,7 @@ final class RollbackCommand implements Callable<Integer> {
                 .reason(reason)
                 .dryRun(dryRun)
                 .startedBy(startedBy)
+                .overrides(options.overrides(null, null, null, timeoutMinutes))
                 .build();
         RunbookResult result = new RollbackRunbook(options.ports(cli, options.approvals(approved, approveAllAs)))
                 .run(request);

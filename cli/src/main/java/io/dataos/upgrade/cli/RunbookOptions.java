@@ -1,12 +1,11 @@
 package io.dataos.upgrade.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.run.Approvals;
 import io.dataos.upgrade.run.PreApprovedGates;
 import io.dataos.upgrade.runbook.RunbookPorts;
+import io.dataos.upgrade.runbook.SettingsOverrides;
 import io.dataos.upgrade.workspace.LocalWorkspace;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,8 +46,6 @@ final class RunbookOptions {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @Option(names = "--workspace", defaultValue = ".", paramLabel = "DIR",
             description = "The workspace: every file argument is inside it, and .dataos-upgrade/ (journal, backup"
                     + " kits, locks) and the state directory are kept in it. Default: the current directory.")
@@ -58,6 +55,12 @@ final class RunbookOptions {
             description = "Runbook settings (docs/settings.md). Default: dataos-upgrade.yaml in the workspace when it"
                     + " exists, else the defaults.")
     Path settings;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where backup kits, verification results and reports are kept (the settings' stateDir;"
+                    + " the journal and the run lock stay in .dataos-upgrade/). In the workspace for now: a relative"
+                    + " path is taken from the workspace. Default: stateDir of the settings, else dataos-upgrade.")
+    Path stateDir;
 
     @Option(names = "--output", paramLabel = "text|json", converter = FormatConverter.class,
             description = "text (default): progress and a summary; json: progress on standard error, the result as"
@@ -115,6 +118,24 @@ final class RunbookOptions {
         return inWorkspace(settings, "--settings");
     }
 
+    /**
+     * What the command line sets over the settings file for this run: the state directory and the
+     * given Helm release, namespace, chart and time limit (null keeps the settings' value).
+     */
+    SettingsOverrides overrides(String helmRelease, String namespace, String chart, Integer timeoutMinutes) {
+        positiveMinutes(timeoutMinutes);
+        String state = stateDir == null ? null : stateDir.isAbsolute() ? inWorkspace(stateDir, "--state-dir")
+                : stateDir.normalize().toString().replace('\\', '/');
+        return new SettingsOverrides(helmRelease, namespace, chart, timeoutMinutes, state, null);
+    }
+
+    static void positiveMinutes(Integer timeoutMinutes) {
+        if (timeoutMinutes != null && timeoutMinutes <= 0) {
+            throw new InvalidInputException("--timeout-minutes", timeoutMinutes.toString(), "is not a positive number"
+                    + " of minutes: give 1 or more");
+        }
+    }
+
     CliSecrets secrets() throws IOException {
         Map<String, CliSecrets.Named> files = new LinkedHashMap<>();
         secretFiles.forEach((name, file) -> files.put(name, new CliSecrets.Named("--secret-file " + name, file)));
@@ -161,8 +182,7 @@ final class RunbookOptions {
     }
 
     /** Prints {@code result} as JSON on standard output. */
-    void printJson(CommandLine commandLine, Map<String, Object> result) throws IOException {
-        commandLine.getOut().println(JSON.writeValueAsString(result));
-        commandLine.getOut().flush();
+    void printJson(CommandLine commandLine, Map<String, Object> result) {
+        ResultJson.print(commandLine.getOut(), result);
     }
 }

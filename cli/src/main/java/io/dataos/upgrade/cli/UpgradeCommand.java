@@ -86,6 +86,22 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--started-by", paramLabel = "WHO", description = "Who started the run (journaled).")
     String startedBy;
 
+    @Option(names = "--release-name", paramLabel = "NAME",
+            description = "The dataos-manager Helm release. Default: helm.release of the settings.")
+    String releaseName;
+
+    @Option(names = "--namespace", paramLabel = "NAMESPACE",
+            description = "Its namespace. Default: helm.namespace of the settings.")
+    String namespace;
+
+    @Option(names = "--chart", paramLabel = "CHART",
+            description = "The dataos-manager chart reference. Default: helm.chart of the settings.")
+    String chart;
+
+    @Option(names = "--timeout-minutes", paramLabel = "N",
+            description = "Time limit of helm upgrade (--wait --timeout). Default: helm.timeout of the settings.")
+    Integer timeoutMinutes;
+
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
@@ -106,6 +122,7 @@ final class UpgradeCommand implements Callable<Integer> {
                 .force(force)
                 .backup(!noBackup)
                 .startedBy(startedBy)
+                .overrides(options.overrides(releaseName, namespace, chart, timeoutMinutes))
                 .build();
         RunbookResult result = new UpgradeRunbook(options.ports(cli, options.approvals(approved, approveAllAs)))
                 .run(request);

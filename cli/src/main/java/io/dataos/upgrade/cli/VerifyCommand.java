@@ -56,12 +56,19 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write the JUnit XML here.")
     Path junit;
 
+    @Option(names = "--timeout-minutes", paramLabel = "N",
+            description = "Stop the checks when they take longer than this in all (exit 1). Default: "
+                    + VerifyRequest.DEFAULT_TIMEOUT_MINUTES + ".")
+    Integer timeoutMinutes;
+
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
+        RunbookOptions.positiveMinutes(timeoutMinutes);
         VerifyResult result = new VerifyRunbook(options.ports(cli, null)).run(new VerifyRequest(
                 options.inWorkspace(checks, "--checks"), options.settings(), purpose,
-                options.inWorkspace(out, "--out"), options.inWorkspace(junit, "--junit"), null));
+                options.inWorkspace(out, "--out"), options.inWorkspace(junit, "--junit"),
+                options.overrides(null, null, null, null), timeoutMinutes));
         if (options.format == RunbookOptions.Format.JSON) {
             options.printJson(cli, result.toMap());
         } else {

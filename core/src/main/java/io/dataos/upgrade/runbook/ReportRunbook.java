@@ -54,7 +54,22 @@ public final class ReportRunbook {
         String dir = request.outputDir() != null
                 ? RunbookSettings.relativePath("report request", "outputDir", request.outputDir())
                 : defaultDir(settings, runId);
-        return write(ports, settings, history, dir);
+        List<String> verifications;
+        if (request.verifications() == null) {
+            verifications = verificationFiles(settings, history);
+        } else {
+            verifications = new ArrayList<>();
+            for (String file : request.verifications()) {
+                String path = RunbookSettings.relativePath("report request", "verifications", file);
+                if (!ports.workspace().exists(path)) {
+                    throw new InvalidInputException(file, "(file)", "does not exist in the workspace (given in"
+                            + " verifications): check the path, e.g. the json path verify returned");
+                }
+                verifications.add(path);
+            }
+        }
+        String instance = request.instance() != null ? request.instance() : settings.instance();
+        return write(ports, instance, settings, history, dir, verifications, request.kind());
     }
 
     /** Where the reports of {@code runId} go unless the caller says otherwise. */
@@ -64,11 +79,22 @@ public final class ReportRunbook {
 
     static ReportResult write(RunbookPorts ports, RunbookSettings settings, RunHistory history, String dir)
             throws IOException, InterruptedException {
+        return write(ports, settings.instance(), settings, history, dir, verificationFiles(settings, history), "run");
+    }
+
+    private static ReportResult write(RunbookPorts ports, String instance, RunbookSettings settings,
+            RunHistory history, String dir, List<String> verificationFiles, String reportKind)
+            throws IOException, InterruptedException {
         String runId = history.runId();
-        RunRecord record = JournalRunRecords.read(ports.workspace(), runId, settings.instance(),
-                verificationFiles(settings, history), List.of());
+        List<String> read = new ArrayList<>();
+        for (String file : verificationFiles) {
+            if (ports.workspace().exists(file)) {
+                read.add(file);
+            }
+        }
+        RunRecord record = JournalRunRecords.read(ports.workspace(), runId, instance, read, List.of());
         List<String> files = new ArrayList<>(RunReports.write(ports.workspace(), dir, record));
-        List<Notice> debrief = debrief(settings, record).render();
+        List<Notice> debrief = debrief(instance, settings, record).render();
         StakeholderNotifier.Published published = new StakeholderNotifier(ports.workspace(), ports.secrets())
                 .publish(dir + "/debrief", debrief, NoticeChannels.none());
         List<String> debriefFiles = published.files().stream().filter(f -> f.endsWith(".md") && !f.endsWith(
@@ -79,7 +105,8 @@ public final class ReportRunbook {
         return new ReportResult(runId, record.kind().name().toLowerCase(Locale.ROOT), record.outcome(),
                 base + RunReports.RUN_REPORT + ".md", base + RunReports.RUN_REPORT + ".html",
                 base + RunReports.RCA_REPORT + ".md", base + RunReports.RCA_REPORT + ".html", debriefFiles,
-                record.failedChecks().size(), files);
+                record.failedChecks().size(), files, reportKind, record.actions().size(), record.approvals().size(),
+                read);
     }
 
     /** The verification.json of every VALIDATE and VERIFY_ROLLBACK action the run planned, in plan order. */
@@ -96,7 +123,7 @@ public final class ReportRunbook {
         return new ArrayList<>(files);
     }
 
-    private static StakeholderDebrief debrief(RunbookSettings settings, RunRecord record) {
+    private static StakeholderDebrief debrief(String instance, RunbookSettings settings, RunRecord record) {
         List<String> happened = new ArrayList<>();
         String versions = record.versions().stream().filter(v -> v.component().equals("dataos-manager")).findFirst()
                 .map(v -> " (dataos-manager " + v.before() + " -> " + v.after() + ")").orElse("");
@@ -106,7 +133,7 @@ public final class ReportRunbook {
             happened.add("The " + failed.purpose().title() + " check '" + failed.result().name() + "' did not pass: "
                     + failed.result().message());
         }
-        return new StakeholderDebrief(settings.instance(), record.runId(), record.kind().name().toLowerCase(Locale.ROOT)
+        return new StakeholderDebrief(instance, record.runId(), record.kind().name().toLowerCase(Locale.ROOT)
                 + " " + record.outcome(), happened, null, null, List.of(), List.of(), settings.notices().contact());
     }
 

@@ -1,5 +1,6 @@
 package io.dataos.upgrade.runbook;
 
+import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.verify.VerificationPurpose;
 import java.io.Serializable;
 
@@ -8,16 +9,32 @@ import java.io.Serializable;
  * the settings file (for the helm/kubectl programs and the state directory), whether this is
  * post-upgrade validation or post-rollback verification (null: post-upgrade), the directory for
  * {@code verification.json/.md/-junit.xml} (null: {@code <stateDir>/verify}) and an optional extra
- * path for the JUnit XML (the Jenkins {@code junit} step's input).
+ * path for the JUnit XML (the Jenkins {@code junit} step's input), and how long the whole
+ * verification may take (null: {@link #DEFAULT_TIMEOUT_MINUTES}, as the {@code dataosVerify} step).
  */
 public record VerifyRequest(String checks, String settings, VerificationPurpose purpose, String outputDir,
-        String junitFile, SettingsOverrides overrides) implements Serializable {
+        String junitFile, SettingsOverrides overrides, Integer timeoutMinutes) implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** The {@code dataosVerify} step's default. */
+    public static final int DEFAULT_TIMEOUT_MINUTES = 15;
 
     public VerifyRequest {
         purpose = purpose == null ? VerificationPurpose.POST_UPGRADE : purpose;
         overrides = overrides == null ? SettingsOverrides.NONE : overrides;
+        timeoutMinutes = timeoutMinutes == null ? DEFAULT_TIMEOUT_MINUTES : timeoutMinutes;
+        if (timeoutMinutes <= 0) {
+            throw new InvalidInputException(VerifyRunbook.SOURCE, "timeoutMinutes", timeoutMinutes
+                    + " is not a positive number of minutes: give 1 or more (default "
+                    + DEFAULT_TIMEOUT_MINUTES + ")");
+        }
+    }
+
+    /** Without a time limit of its own: the default. */
+    public VerifyRequest(String checks, String settings, VerificationPurpose purpose, String outputDir,
+            String junitFile, SettingsOverrides overrides) {
+        this(checks, settings, purpose, outputDir, junitFile, overrides, null);
     }
 
     /** The checks file's post-upgrade validation, results in the default place. */

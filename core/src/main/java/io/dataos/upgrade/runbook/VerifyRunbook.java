@@ -6,8 +6,17 @@ import io.dataos.upgrade.verify.CheckStatus;
 import io.dataos.upgrade.verify.ChecksFile;
 import io.dataos.upgrade.verify.Verification;
 import io.dataos.upgrade.verify.VerificationOutputs;
+import io.dataos.upgrade.verify.VerificationPurpose;
 import io.dataos.upgrade.verify.VerificationReport;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -50,12 +59,14 @@ public final class VerifyRunbook {
         String junitCopy = request.junitFile() == null ? null
                 : RunbookSettings.relativePath(SOURCE, "junitFile", request.junitFile());
 
-        VerificationReport report = new Verification(ports.runner(), ports.secrets(), ports.workspace())
+        Verification verification = new Verification(ports.runner(), ports.secrets(), ports.workspace())
                 .kubectl(settings.helm().kubectl())
                 .helm(settings.helm().executable())
                 .log(ports.log())
-                .clock(ports.clock())
-                .run(request.purpose(), file, false);
+                .clock(ports.clock());
+        // a failed post-upgrade validation recommends the rollback; the caller decides whether to run it
+        VerificationReport report = within(Duration.ofMinutes(request.timeoutMinutes()),
+                () -> verification.run(request.purpose(), file, true));
         List<String> written = VerificationOutputs.write(ports.workspace(), dir, report);
         String junit = written.get(2);
         if (junitCopy != null && !junitCopy.equals(junit)) {
@@ -74,7 +85,49 @@ public final class VerifyRunbook {
         String message = request.purpose().title() + (report.passed() ? " passed: " : " FAILED: ") + passed
                 + " passed, " + failed + " failed, " + errors + " error(s), " + skipped + " skipped; results in " + dir;
         ports.log().accept(message);
-        return new VerifyResult(report.passed(), request.purpose().name(), passed, failed, errors, skipped,
-                report.results().size(), junit, written.get(1), written.get(0), lines, message);
+        return new VerifyResult(report.passed(), stepSpelling(request.purpose()), passed, failed, errors, skipped,
+                report.results().size(), junit, written.get(1), written.get(0), lines, message,
+                report.rollbackReason().orElse(""));
+    }
+
+    /** The purpose as the dataosVerify step and the command line spell it. */
+    static String stepSpelling(VerificationPurpose purpose) {
+        return purpose == VerificationPurpose.POST_ROLLBACK ? "postRollback" : "postUpgrade";
+    }
+
+    /**
+     * Runs the checks on a thread of their own, stopping them (interrupted, their processes killed) when
+     * they take longer than {@code limit} in all, or when this thread is interrupted.
+     */
+    private static VerificationReport within(Duration limit, Callable<VerificationReport> checks)
+            throws IOException, InterruptedException {
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "dataos-upgrade-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<VerificationReport> running = thread.submit(checks);
+        try {
+            return running.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException late) {
+            running.cancel(true);
+            throw new VerificationTimeoutException(limit);
+        } catch (InterruptedException stopped) {
+            running.cancel(true);
+            throw stopped;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            thread.shutdownNow();
+        }
     }
 }

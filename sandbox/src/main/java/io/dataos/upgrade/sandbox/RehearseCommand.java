@@ -1,9 +1,6 @@
-package io.dataos.upgrade.cli;
+package io.dataos.upgrade.sandbox;
 
-import io.dataos.upgrade.sandbox.Rehearsal;
-import io.dataos.upgrade.sandbox.RehearsalFault;
-import io.dataos.upgrade.sandbox.RehearsalOptions;
-import io.dataos.upgrade.sandbox.RehearsalResult;
+import io.dataos.upgrade.cli.DataosUpgradeCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -13,7 +10,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code dataos-upgrade rehearse}: the runbook's scenario end to end in the sandbox (in-process
  * Kubernetes API and Helm, a real local PostgreSQL), with an injected fault, leaving the plans, journals, backup kits and
- * report on disk. Exit 0 when the runbook behaved as the fault predicts, 1 otherwise.
+ * report on disk. Exit 0 when the runbook behaved as the fault predicts, 1 otherwise. It lives here,
+ * not in cli/, so that the engine jar carries no sandbox; {@link RehearsalCommandLine} adds it.
  */
 @Command(
         name = "rehearse",

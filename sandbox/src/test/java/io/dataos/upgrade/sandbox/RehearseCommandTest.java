@@ -1,7 +1,8 @@
-package io.dataos.upgrade.cli;
+package io.dataos.upgrade.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dataos.upgrade.cli.DataosUpgradeCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class RehearseCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = DataosUpgradeCommand.newCommandLine();
+        CommandLine cli = RehearsalCommandLine.newCommandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -36,6 +37,15 @@ class RehearseCommandTest {
                 "figures: sandbox start", "PostgreSQL: a REAL local server", "restored with pg_restore",
                 "critical tables as backed up: PASSED");
         assertThat(dir.resolve("workspace/reports/rehearsal-report.md")).exists();
+    }
+
+    @Test
+    void theRehearsalCommandLineStillHasEveryEngineCommand() {
+        int code = run("--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("rehearse", "plan", "upgrade", "rollback", "verify", "report")
+                .doesNotContain("is not in this engine jar");
     }
 
     @Test

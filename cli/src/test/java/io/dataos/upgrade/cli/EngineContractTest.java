@@ -1,0 +1,300 @@
+package io.dataos.upgrade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dataos.upgrade.testing.TestSecrets;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docs/engine-contract.md from the engine's side: the real command line in a child JVM (its own
+ * standard output, error and exit code, real signals), for every outcome the plugin has to tell
+ * apart. With {@code --output json} standard output holds exactly one JSON object of strings,
+ * integers, booleans, lists and maps, never a null.
+ */
+class EngineContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    @TempDir
+    Path dir;
+    ExampleWorkspace example;
+
+    /** What a child JVM left: exit code, standard output, standard error. */
+    record Exit(int code, String out, String err) {
+
+        /** The one JSON object on standard output; fails when there is none, or more, or anything else. */
+        JsonNode json() throws IOException {
+            Iterator<JsonNode> values = JSON.readerFor(JsonNode.class).readValues(out);
+            assertThat(values.hasNext()).as("a JSON object on standard output; stderr:\n" + err).isTrue();
+            JsonNode value = values.next();
+            assertThat(values.hasNext()).as("exactly one JSON value on standard output:\n" + out).isFalse();
+            assertThat(value.isObject()).as(out).isTrue();
+            assertPlainValues(value, "$");
+            return value;
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        example = ExampleWorkspace.create(dir);
+    }
+
+    @Test
+    void aSucceededUpgradeExitsZeroWithItsResult() throws Exception {
+        Exit exit = run(upgrade("--approve", "prepare.approve-window=alice"));
+
+        assertThat(exit.code()).as(exit.err()).isZero();
+        JsonNode result = exit.json();
+        assertThat(result.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(result.path("dryRun").isBoolean()).isTrue();
+        assertThat(exit.err()).as("progress goes to standard error").contains("manager.helm-upgrade.dataos-manager");
+    }
+
+    @Test
+    void anUnapprovedGateExitsThreeListingTheGate() throws Exception {
+        Exit exit = run(upgrade());
+
+        assertThat(exit.code()).as(exit.err()).isEqualTo(3);
+        JsonNode result = exit.json();
+        assertThat(result.path("status").asText()).isEqualTo("WAITING_FOR_APPROVAL");
+        assertThat(result.path("gatesWaiting").findValuesAsText("id")).containsExactly("prepare.approve-window");
+    }
+
+    @Test
+    void aFailedCheckExitsOneWithTheVerificationResult() throws Exception {
+        example.fake().put("kube/rollout/dataos-manager", "stuck\n");
+
+        Exit exit = run(List.of("verify", "--workspace", example.ws().toString(), "--output", "json"));
+
+        assertThat(exit.code()).as(exit.err()).isEqualTo(1);
+        JsonNode result = exit.json();
+        assertThat(result.path("status").asText()).isEqualTo("FAILED");
+        assertThat(result.path("failed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void invalidInputExitsTwoWithTheErrorNamingOptionAndFix() throws Exception {
+        Exit exit = run(List.of("upgrade", "--workspace", example.ws().toString(), "--installed", "installed.yaml",
+                "--release", "missing.yaml", "--values", "values.yaml", "--output", "json"));
+
+        assertThat(exit.code()).isEqualTo(2);
+        JsonNode result = exit.json();
+        assertThat(result.properties()).extracting(Map.Entry::getKey).containsExactly("status", "error");
+        assertThat(result.path("status").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(result.path("error").asText()).contains("release", "missing.yaml", "check the path");
+    }
+
+    @Test
+    void aRefusedArgumentIsInvalidInputToo() throws Exception {
+        Exit exit = run(List.of("verify", "--output", "json", "--timeout-minutess", "3"));
+
+        assertThat(exit.code()).isEqualTo(2);
+        JsonNode result = exit.json();
+        assertThat(result.path("status").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(result.path("error").asText()).contains("--timeout-minutess");
+        assertThat(exit.err()).as("the person at a terminal gets picocli's help").contains("--timeout-minutess");
+    }
+
+    @Test
+    void aCrashExitsOneWithStatusFailedAndNoStackTrace() throws Exception {
+        // a file where the verification's output folder must go: an I/O error, not input the engine checks
+        Files.writeString(example.ws().resolve("out"), "in the way\n");
+
+        Exit exit = run(List.of("verify", "--workspace", example.ws().toString(), "--out", "out/verify",
+                "--output", "json"));
+
+        assertThat(exit.code()).as(exit.err()).isEqualTo(1);
+        JsonNode result = exit.json();
+        assertThat(result.path("status").asText()).isEqualTo("FAILED");
+        assertThat(result.path("error").asText()).contains("out");
+        assertThat(exit.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void sigtermStopsTheUpgradeAtASafePointPrintsItsResultAndExits143() throws Exception {
+        stoppedBySignal("TERM", 143);
+    }
+
+    @Test
+    void sigintStopsTheUpgradeAtASafePointPrintsItsResultAndExits130() throws Exception {
+        stoppedBySignal("INT", 130);
+    }
+
+    @Test
+    void planWithAnOutputFolderWritesBothFilesAndPrintsTheDataosPlanResult() throws Exception {
+        Path plans = dir.resolve("plans");
+
+        Exit exit = run(List.of("plan", "upgrade", "--installed", example.ws().resolve("installed.yaml").toString(),
+                "--release", example.ws().resolve("release.yaml").toString(), "--window", "SAT 02:00-06:00 UTC",
+                "--out-dir", plans.toString(), "--output", "json"));
+
+        assertThat(exit.code()).as(exit.err()).isZero();
+        JsonNode result = exit.json();
+        assertThat(result.properties()).extracting(Map.Entry::getKey).containsExactly("type", "planId", "summary",
+                "empty", "fromVersion", "toVersion", "risk", "riskReasons", "estimatedDowntimeMinutes", "actions",
+                "gates", "maintenanceWindow", "planJson", "planMarkdown");
+        assertThat(result.path("type").asText()).isEqualTo("upgrade");
+        assertThat(result.path("gates").get(0).properties()).extracting(Map.Entry::getKey)
+                .containsExactly("id", "reason", "approvers", "kind");
+        assertThat(result.path("maintenanceWindow").asText()).isEqualTo("SAT 02:00-06:00 UTC");
+        assertThat(result.path("planJson").asText()).isEqualTo(plans.resolve("plan.json").toString());
+        assertThat(JSON.readTree(plans.resolve("plan.json").toFile()).path("id").asText())
+                .isEqualTo(result.path("planId").asText());
+        assertThat(Files.readString(plans.resolve("plan.md"))).contains(result.path("planId").asText());
+    }
+
+    @Test
+    void verifyResultHasTheDataosVerifyKeys() throws Exception {
+        example.fake().put("kube/rollout/dataos-manager", "stuck\n");
+
+        Exit exit = run(List.of("verify", "--workspace", example.ws().toString(), "--timeout-minutes", "2",
+                "--output", "json"));
+
+        JsonNode result = exit.json();
+        assertThat(result.properties()).extracting(Map.Entry::getKey).contains("purpose", "passed", "failed",
+                "errors", "skipped", "total", "ok", "rollbackRecommended", "rollbackReason", "failedChecks", "checks",
+                "junit", "markdown", "json");
+        assertThat(result.path("purpose").asText()).isEqualTo("postUpgrade");
+        assertThat(result.path("ok").asBoolean()).isFalse();
+        assertThat(result.path("failedChecks").findValuesAsText("name")).containsExactly("dataos-manager rollout");
+    }
+
+    @Test
+    void aVerifyTimeLimitBelowOneMinuteIsInvalidInput() throws Exception {
+        Exit exit = run(List.of("verify", "--workspace", example.ws().toString(), "--timeout-minutes", "0",
+                "--output", "json"));
+
+        assertThat(exit.code()).isEqualTo(2);
+        assertThat(exit.json().path("error").asText()).contains("--timeout-minutes", "positive");
+    }
+
+    @Test
+    void upgradeTakesTheStateDirAndHelmTimeLimitAndReportTheStepsKindVerificationsAndInstance() throws Exception {
+        Exit upgrade = run(upgrade("--approve", "prepare.approve-window=alice", "--state-dir", "state",
+                "--timeout-minutes", "7", "--run-id", "up-1"));
+
+        assertThat(upgrade.code()).as(upgrade.err()).isZero();
+        // the journal and the run lock stay in .dataos-upgrade/ (docs/engine-contract.md); the rest moves
+        assertThat(upgrade.json().path("reports")).isNotEmpty()
+                .allSatisfy(report -> assertThat(report.asText()).startsWith("state/"));
+        assertThat(example.fake().calls("helm", "upgrade")).singleElement()
+                .satisfies(call -> assertThat(call).containsSequence("--timeout", "420s"));
+
+        Exit verify = run(List.of("verify", "--workspace", example.ws().toString(), "--out", "checked",
+                "--output", "json"));
+        Exit report = run(List.of("report", "--workspace", example.ws().toString(), "--state-dir", "state",
+                "--run-id", "up-1", "--kind", "rca", "--verification", verify.json().path("json").asText(),
+                "--instance", "dataos.other.example", "--output", "json"));
+
+        assertThat(report.code()).as(report.err()).isZero();
+        JsonNode result = report.json();
+        assertThat(result.properties()).extracting(Map.Entry::getKey).contains("runId", "kind", "runKind", "outcome",
+                "actions", "approvals", "failedChecks", "verifications", "markdown", "html", "files");
+        assertThat(result.path("kind").asText()).isEqualTo("rca");
+        assertThat(result.path("runKind").asText()).isEqualTo("UPGRADE");
+        assertThat(result.path("markdown").asText()).isEqualTo("state/reports/up-1/rca-report.md");
+        assertThat(result.path("verifications").get(0).asText()).isEqualTo("checked/verification.json");
+        assertThat(Files.readString(example.ws().resolve("state/reports/up-1/rca-report.md")))
+                .contains("dataos.other.example");
+    }
+
+    /**
+     * Sends {@code signal} while helm upgrade runs (a slow helm in front of the fake one), then runs the
+     * same command again: the interrupted run resumes and succeeds, so the stop was at a safe point.
+     */
+    private void stoppedBySignal(String signal, int code) throws Exception {
+        Path started = dir.resolve("helm-upgrade-started");
+        Path slowHelm = dir.resolve("bin/slow-helm");
+        Files.writeString(slowHelm, """
+                #!/bin/sh
+                # test: helm upgrade marks its start and takes long; the signal arrives meanwhile
+                if [ "$1" = upgrade ] && [ ! -e '%1$s.done' ]; then touch '%1$s' '%1$s.done'; sleep 60; fi
+                exec '%2$s' "$@"
+                """.formatted(started, example.fake().helm()));
+        Files.setPosixFilePermissions(slowHelm, PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(example.ws().resolve("dataos-upgrade.yaml"), example.settings(slowHelm.toString()));
+        List<String> args = upgrade("--approve", "prepare.approve-window=alice", "--run-id", "signalled");
+
+        Process child = start(args);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(started) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(started).as("helm upgrade started; stderr:\n" + Files.readString(dir.resolve("err"))).exists();
+        long t0 = System.nanoTime();
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).start().waitFor()).isZero();
+        Exit exit = finish(child);
+        long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+
+        assertThat(exit.code()).as(exit.err()).isEqualTo(code);
+        JsonNode result = exit.json();
+        assertThat(result.path("status").asText()).isEqualTo("INTERRUPTED");
+        assertThat(result.path("runId").asText()).isEqualTo("signalled");
+        assertThat(stopMillis).as("stopped well before helm's 60 s sleep ended").isLessThan(30_000);
+        assertThat(exit.err()).contains("stop requested");
+
+        Exit resumed = run(args);
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.json().path("status").asText()).isEqualTo("SUCCEEDED");
+        System.out.println("SIG" + signal + ": stopped and printed its result in " + stopMillis + " ms");
+    }
+
+    private List<String> upgrade(String... more) {
+        List<String> args = new ArrayList<>(List.of("upgrade", "--workspace", example.ws().toString(), "--installed",
+                "installed.yaml", "--release", "release.yaml", "--values", "values.yaml", "--prime-api-key-file",
+                example.keyFile().toString(), "--output", "json"));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    private Exit run(List<String> args) throws Exception {
+        return finish(start(args));
+    }
+
+    private Process start(List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", DataosUpgradeCommand.class.getName()));
+        command.addAll(args);
+        return new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
+    }
+
+    private Exit finish(Process child) throws Exception {
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the command ends").isTrue();
+        Exit exit = new Exit(child.exitValue(), Files.readString(dir.resolve("out")), Files.readString(dir.resolve("err")));
+        assertThat(exit.out() + exit.err()).doesNotContain(TestSecrets.PRIME_API_KEY_VALUE);
+        return exit;
+    }
+
+    /** Strings, integers, booleans, arrays and objects only: what a Pipeline gets as String, Long, Boolean, List, Map. */
+    private static void assertPlainValues(JsonNode node, String path) {
+        assertThat(node.isNull()).as(path + " is null").isFalse();
+        assertThat(node.isFloatingPointNumber()).as(path + " is a fraction").isFalse();
+        if (node.isContainerNode()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            int i = 0;
+            for (JsonNode element : node) {
+                String at = node.isArray() ? path + "[" + i++ + "]" : path + "." + fields.next().getKey();
+                assertPlainValues(element, at);
+            }
+        }
+    }
+}
