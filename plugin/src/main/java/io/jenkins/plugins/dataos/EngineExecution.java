@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.Proc;
 import hudson.model.Node;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -79,6 +80,9 @@ final class EngineExecution extends StepExecution {
     private transient String heartbeat;
     private transient long heartbeatSeenAt;
     private transient long waitingForAgentSince;
+    /** The wrapper as this controller started it (not after a restart): its early death is noticed at once. */
+    private transient Proc wrapper;
+    private transient AgentJava javaTried;
 
     EngineExecution(StepContext context, EngineInvocation invocation) {
         super(context);
@@ -178,8 +182,14 @@ final class EngineExecution extends StepExecution {
             if (environment != null) {
                 starter.envs(environment);
             }
+            if (java.command().contains("/") && !new FilePath(workspace.getChannel(), java.command()).exists()) {
+                dir.child(SECRETS).delete();
+                throw new AbortException(Messages.format("Engine.NoJava", invocation.function, java.command(),
+                        java.foundBy(), agent.getNodeName(), "no such file"));
+            }
+            Proc proc;
             try {
-                starter.start();
+                proc = starter.start();
             } catch (IOException cannotRun) {
                 dir.child(SECRETS).delete();
                 throw new AbortException(Messages.format("Engine.NoJava", invocation.function, java.command(),
@@ -190,6 +200,8 @@ final class EngineExecution extends StepExecution {
                 node = agent.getNodeName().isEmpty() ? "the built-in node" : agent.getNodeName();
                 runDir = dir.getRemote();
                 folder = dir;
+                wrapper = proc;
+                javaTried = java;
                 heartbeatSeenAt = System.nanoTime();
                 stopped = stopCause;
             }
@@ -225,6 +237,18 @@ final class EngineExecution extends StepExecution {
                 return;
             }
             String beat = dir.child(HEARTBEAT).exists() ? dir.child(HEARTBEAT).readToString() : null;
+            Proc started = wrapper;
+            if (started != null && !started.isAlive() && !dir.child(STATUS).exists()) {
+                // the wrapper writes its status before it exits: dead without one, it never ran or was killed
+                dir.child(SECRETS).delete();
+                if (beat == null && javaTried != null) {
+                    throw new AbortException(Messages.format("Engine.NoJava", invocation.function,
+                            javaTried.command(), javaTried.foundBy(), node, "it exited at once with code "
+                                    + started.join()));
+                }
+                throw new AbortException(Messages.format("Engine.Died", invocation.function, node, runDir,
+                        tail(dir)));
+            }
             long now = System.nanoTime();
             if (beat != null && !beat.equals(heartbeat)) {
                 heartbeat = beat;

@@ -12,7 +12,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +76,9 @@ public final class AgentRun {
         Files.deleteIfExists(dir.resolve("status"));
         Process engine;
         try {
-            engine = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(takeSecrets());
+            engine = builder
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.to(result.toFile()))
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -127,6 +132,36 @@ public final class AgentRun {
             // the hook is running and waits for the latch counted down above
         }
         return code;
+    }
+
+    /**
+     * The secrets the plugin left for the engine in {@code secrets} ({@code NAME=base64(value)} lines, in the
+     * owner-only run folder), read and deleted before the engine starts: they reach the engine's environment only,
+     * never an argument, and no file outlives the start.
+     */
+    private Map<String, String> takeSecrets() throws IOException {
+        Path file = dir.resolve("secrets");
+        Map<String, String> secrets = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return secrets;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    try {
+                        secrets.put(line.substring(0, eq), new String(Base64.getDecoder()
+                                .decode(line.substring(eq + 1)), StandardCharsets.UTF_8));
+                    } catch (IllegalArgumentException notBase64) {
+                        throw new IOException("the secrets file holds a value that is not base64 (of "
+                                + line.substring(0, eq) + ")");
+                    }
+                }
+            }
+        } finally {
+            Files.delete(file);
+        }
+        return secrets;
     }
 
     private Path ownerOnlyFile(String name) throws IOException {

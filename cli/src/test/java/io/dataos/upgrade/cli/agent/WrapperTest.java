@@ -69,6 +69,26 @@ class WrapperTest {
     }
 
     @Test
+    void secretsLeftForTheEngineReachItsEnvironmentOnlyAndTheFileIsGoneBeforeItRuns() throws Exception {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run);
+        String key = "k3y with\nnew line and = sign";
+        Files.writeString(run.resolve("secrets"), "PRIME_API_KEY=" + java.util.Base64.getEncoder().encodeToString(
+                key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n");
+        Path engine = script("engine", "ls \"$(dirname \"$0\")/run\" >&2\nprintf '%s' \"$PRIME_API_KEY\" > \""
+                + dir.resolve("seen") + "\"\necho '{}'\n");
+
+        Process wrapper = wrapper(run, 5, engine.toString());
+
+        assertThat(wrapper.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(read(run.resolve("status"))).isEqualTo("0");
+        assertThat(Files.readString(dir.resolve("seen"))).isEqualTo(key);
+        assertThat(run.resolve("secrets")).doesNotExist();
+        assertThat(read(run.resolve("engine.log"))).as("what the engine found in the run folder")
+                .doesNotContain("secrets");
+    }
+
+    @Test
     void aStopRequestSendsSigtermAndTheHeartbeatMovesWhileTheEngineRuns() throws Exception {
         Path run = dir.resolve("run");
         Path engine = script("engine", "trap 'echo stopping >&2; exit 143' TERM\nwhile true; do sleep 0.1; done\n");
