@@ -38,9 +38,9 @@ public abstract class AbstractItem extends Actionable
         return getName();
     }
 
+    // jenkinsci/jenkins core/src/main/java/hudson/model/AbstractItem.java, AbstractItem#getRootDir
     @Override
     public File getRootDir() {
-        // jenkinsci/jenkins core/src/main/java/hudson/model/AbstractItem.java, AbstractItem#getRootDir
         return getParent().getRootDirFor(this);
     }
 

@@ -201,18 +201,15 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
         private final String formField;
 
         public FormException(String message, String formField) {
-            super(message);
-            this.formField = formField;
+            throw new UnsupportedOperationException("stand-in: Descriptor.FormException is not modelled");
         }
 
         public FormException(String message, Throwable cause, String formField) {
-            super(message, cause);
-            this.formField = formField;
+            throw new UnsupportedOperationException("stand-in: Descriptor.FormException is not modelled");
         }
 
         public FormException(Throwable cause, String formField) {
-            super(cause);
-            this.formField = formField;
+            throw new UnsupportedOperationException("stand-in: Descriptor.FormException is not modelled");
         }
 
         public String getFormField() {

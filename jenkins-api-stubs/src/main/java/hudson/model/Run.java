@@ -43,9 +43,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         return project;
     }
 
-    // jenkinsci/jenkins core/src/main/java/hudson/model/Run.java, Run#getNumber
     public int getNumber() {
-        return number;
+        throw new UnsupportedOperationException("stand-in: Run#getNumber is not modelled");
     }
 
     public @NonNull String getId() {
@@ -68,9 +67,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         return project.getFullDisplayName() + ' ' + getDisplayName();
     }
 
-    // jenkinsci/jenkins core/src/main/java/hudson/model/Run.java, Run#getResult
     public @CheckForNull Result getResult() {
-        return result;
+        throw new UnsupportedOperationException("stand-in: Run#getResult is not modelled");
     }
 
     public void setResult(@NonNull Result r) {

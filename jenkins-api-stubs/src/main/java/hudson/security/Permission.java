@@ -63,16 +63,14 @@ public final class Permission {
         return id;
     }
 
-    // jenkinsci/jenkins core/src/main/java/hudson/security/Permission.java, Permission#equals
     @Override
     public boolean equals(Object o) {
-        return o instanceof Permission && getId().equals(((Permission) o).getId());
+        throw new UnsupportedOperationException("stand-in: Permission#equals is not modelled");
     }
 
-    // jenkinsci/jenkins core/src/main/java/hudson/security/Permission.java, Permission#hashCode
     @Override
     public int hashCode() {
-        return getId().hashCode();
+        throw new UnsupportedOperationException("stand-in: Permission#hashCode is not modelled");
     }
 
     // jenkinsci/jenkins core/src/main/java/hudson/security/Permission.java, Permission#toString

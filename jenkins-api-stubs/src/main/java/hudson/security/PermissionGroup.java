@@ -20,6 +20,7 @@ public final class PermissionGroup implements Iterable<Permission>, Comparable<P
     public final Localizable title;
     private final String id;
 
+    // refuses: upstream derives the id from title.toString(Locale.ENGLISH), which the stand-in Localizable cannot do
     public PermissionGroup(@NonNull Class owner, Localizable title) throws IllegalStateException {
         this(englishTitle(title), owner, title);
     }
@@ -32,9 +33,8 @@ public final class PermissionGroup implements Iterable<Permission>, Comparable<P
         register(this);
     }
 
-    // jenkinsci/jenkins core/src/main/java/hudson/security/PermissionGroup.java, PermissionGroup#getId
     public String getId() {
-        return id;
+        throw new UnsupportedOperationException("stand-in: PermissionGroup#getId is not modelled");
     }
 
     // jenkinsci/jenkins core/src/main/java/hudson/security/PermissionGroup.java, PermissionGroup#getOwnerClassName
@@ -78,16 +78,14 @@ public final class PermissionGroup implements Iterable<Permission>, Comparable<P
         return owner.getName().equals("hudson.model.Hudson") ? 0 : 1;
     }
 
-    // jenkinsci/jenkins core/src/main/java/hudson/security/PermissionGroup.java, PermissionGroup#equals
     @Override
     public boolean equals(Object o) {
-        return o instanceof PermissionGroup && getOwnerClassName().equals(((PermissionGroup) o).getOwnerClassName());
+        throw new UnsupportedOperationException("stand-in: PermissionGroup#equals is not modelled");
     }
 
-    // jenkinsci/jenkins core/src/main/java/hudson/security/PermissionGroup.java, PermissionGroup#hashCode
     @Override
     public int hashCode() {
-        return getOwnerClassName().hashCode();
+        throw new UnsupportedOperationException("stand-in: PermissionGroup#hashCode is not modelled");
     }
 
     public synchronized int size() {

@@ -6,10 +6,13 @@ package org.jenkinsci.remoting;
 public final class Role {
     private final String name;
 
+    // jenkinsci/remoting src/main/java/org/jenkinsci/remoting/Role.java, Role(String) (jenkins.security.Roles makes
+    // its constants with it)
     public Role(String name) {
         this.name = name;
     }
 
+    // jenkinsci/remoting src/main/java/org/jenkinsci/remoting/Role.java, Role(Class)
     public Role(Class<?> name) {
         this(name.getName());
     }

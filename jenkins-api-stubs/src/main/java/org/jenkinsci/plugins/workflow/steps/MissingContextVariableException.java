@@ -11,7 +11,7 @@ public class MissingContextVariableException extends Exception {
     private final @NonNull Class<?> type;
 
     public MissingContextVariableException(@NonNull Class<?> type) {
-        this.type = type;
+        throw new UnsupportedOperationException("stand-in: MissingContextVariableException is not modelled");
     }
 
     public Class<?> getType() {
