@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -101,13 +102,17 @@ public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecuti
     }
 
     // jenkinsci/workflow-step-api-plugin .../SynchronousNonBlockingStepExecution.java,
-    // SynchronousNonBlockingStepExecution#getExecutorService: cached daemon threads named as NamingThreadFactory does
+    // SynchronousNonBlockingStepExecution#getExecutorService: a cached pool whose threads come from
+    // NamingThreadFactory(ClassLoaderSanityThreadFactory(DaemonThreadFactory())), i.e. default threads made daemons,
+    // with the context class loader of Jenkins core (here: the loader of the stand-ins), named "<class> [#n]"
     static synchronized ExecutorService getExecutorService() {
         if (executorService == null) {
+            ThreadFactory core = Executors.defaultThreadFactory();
             AtomicInteger threadNum = new AtomicInteger();
             executorService = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r);
+                Thread t = core.newThread(r);
                 t.setDaemon(true);
+                t.setContextClassLoader(SynchronousNonBlockingStepExecution.class.getClassLoader());
                 t.setName("org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution [#"
                         + threadNum.incrementAndGet() + "]");
                 return t;
