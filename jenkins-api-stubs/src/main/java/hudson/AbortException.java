@@ -11,6 +11,7 @@ public class AbortException extends IOException {
     public AbortException() {
     }
 
+    // jenkinsci/jenkins core/src/main/java/hudson/AbortException.java, AbortException(String)
     public AbortException(String message) {
         super(message);
     }

@@ -1,7 +1,6 @@
 // Compile-time stand-in, never shipped: signatures written by hand to match jenkinsci/jenkins
 // core/src/main/java/hudson/model/AbstractDescribableImpl.java as of Jenkins 2.479.3 (not yet deprecated).
-// The real body asks the running Jenkins for the descriptor; without one this stand-in fails the same way
-// Jenkins.get() does outside a controller.
+// The real body asks the running Jenkins for the descriptor; the stand-in refuses.
 package hudson.model;
 
 /** Partial default implementation of Describable. */
@@ -9,6 +8,6 @@ public abstract class AbstractDescribableImpl<T extends AbstractDescribableImpl<
 
     @Override
     public Descriptor<T> getDescriptor() {
-        throw new IllegalStateException("Jenkins.instance is missing: descriptors are looked up in a running controller");
+        throw new UnsupportedOperationException("stand-in: AbstractDescribableImpl#getDescriptor is not modelled (needs the running Jenkins)");
     }
 }

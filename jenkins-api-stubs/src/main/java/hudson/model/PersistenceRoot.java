@@ -1,10 +1,10 @@
-// Compile-time stand-in, never shipped: the signature of jenkinsci/jenkins
+// Compile-time stand-in, never shipped: signatures written by hand to match jenkinsci/jenkins
 // core/src/main/java/hudson/model/PersistenceRoot.java (Jenkins 2.479.3).
 package hudson.model;
 
 import java.io.File;
 
-/** An object that keeps its configuration in a directory of its own. */
+/** A model object that has its own directory on the controller. */
 public interface PersistenceRoot extends Saveable {
     File getRootDir();
 }

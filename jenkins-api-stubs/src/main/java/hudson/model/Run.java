@@ -1,6 +1,6 @@
 // Compile-time stand-in, never shipped: signatures written by hand to match jenkinsci/jenkins
-// core/src/main/java/hudson/model/Run.java (Jenkins 2.479.3). Only the members the plugin and its tests
-// use; actions, logs, artifacts and the other interfaces are omitted.
+// core/src/main/java/hudson/model/Run.java (Jenkins 2.479.3). Only the members the plugin and its tests use;
+// actions, logs, artifacts, the build state machine and the web methods are omitted.
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -8,67 +8,94 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionPoint;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
+import java.io.File;
 import java.io.IOException;
+import jenkins.console.WithConsoleUrl;
+import jenkins.model.HistoricalBuild;
+import jenkins.util.io.OnMaster;
+import org.kohsuke.stapler.StaplerProxy;
 
 /** One build of a job. */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
-        implements ExtensionPoint, Comparable<RunT>, AccessControlled {
+        implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, DescriptorByNameOwner,
+        OnMaster, StaplerProxy, HistoricalBuild, WithConsoleUrl {
 
     protected final transient @NonNull JobT project;
     public transient int number;
-    private volatile Result result;
+    protected volatile Result result;
+    protected /*final*/ long timestamp;
 
+    // jenkinsci/jenkins core/src/main/java/hudson/model/Run.java, Run(Job): the number comes from (and is saved
+    // by) Job#assignBuildNumber
     protected Run(@NonNull JobT job) throws IOException {
-        this.project = job;
-        this.number = job.assignBuildNumber();
+        this(job, System.currentTimeMillis());
+        this.number = project.assignBuildNumber();
     }
 
+    // jenkinsci/jenkins core/src/main/java/hudson/model/Run.java, Run(Job, long) (the state is not modelled)
+    protected Run(@NonNull JobT job, long timestamp) {
+        this.project = job;
+        this.timestamp = timestamp;
+    }
+
+    // jenkinsci/jenkins core/src/main/java/hudson/model/Run.java, Run#getParent
     public @NonNull JobT getParent() {
         return project;
     }
 
     public int getNumber() {
-        return number;
+        throw new UnsupportedOperationException("stand-in: Run#getNumber is not modelled");
     }
 
     public @NonNull String getId() {
-        return Integer.toString(number);
+        throw new UnsupportedOperationException("stand-in: Run#getId is not modelled");
     }
 
     public @NonNull String getExternalizableId() {
-        return project.getFullName() + "#" + getNumber();
+        throw new UnsupportedOperationException("stand-in: Run#getExternalizableId is not modelled");
     }
 
+    // jenkinsci/jenkins core/src/main/java/hudson/model/Run.java, Run#getDisplayName (no display name can be set on
+    // the stand-in)
     @Override
     public String getDisplayName() {
         return "#" + number;
     }
 
+    // jenkinsci/jenkins core/src/main/java/hudson/model/Run.java, Run#getFullDisplayName
     public String getFullDisplayName() {
         return project.getFullDisplayName() + ' ' + getDisplayName();
     }
 
     public @CheckForNull Result getResult() {
-        return result;
+        throw new UnsupportedOperationException("stand-in: Run#getResult is not modelled");
     }
 
     public void setResult(@NonNull Result r) {
-        if (result == null || r.isWorseThan(result)) {
-            result = r;
-        }
+        throw new UnsupportedOperationException("stand-in: Run#setResult is not modelled (needs the build state)");
     }
 
     public @NonNull String getUrl() {
-        return project.getUrl() + getNumber() + '/';
+        throw new UnsupportedOperationException("stand-in: Run#getUrl is not modelled");
+    }
+
+    @Override
+    public @NonNull File getRootDir() {
+        throw new UnsupportedOperationException("stand-in: Run#getRootDir is not modelled");
+    }
+
+    @Override
+    public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException("stand-in: Run#save is not modelled");
     }
 
     @Override
     public @NonNull ACL getACL() {
-        return getParent().getACL();
+        throw new UnsupportedOperationException("stand-in: Run#getACL is not modelled");
     }
 
     @Override
     public int compareTo(@NonNull RunT that) {
-        return Integer.compare(this.number, that.number);
+        throw new UnsupportedOperationException("stand-in: Run#compareTo is not modelled");
     }
 }

@@ -5,7 +5,6 @@ package hudson.remoting;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import java.io.IOException;
-import java.util.concurrent.Future;
 
 /** A channel to an agent (or the local JVM) on which callables run. */
 public interface VirtualChannel {

@@ -1,6 +1,7 @@
 // Compile-time stand-in, never shipped: signatures written by hand to match jenkinsci/jenkins
 // core/src/main/java/hudson/util/ArgumentListBuilder.java (Jenkins 2.479.3). Quoting, tokenizing and the
-// Windows conversion are omitted. Note: addMasked(String) returns void, addMasked(Secret) the builder.
+// Windows conversion are omitted; only the builder the plugin and the stand-in Launcher use is modelled.
+// Note: addMasked(String) returns void, addMasked(Secret) the builder.
 package hudson.util;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -17,29 +18,31 @@ public class ArgumentListBuilder implements Serializable, Cloneable {
     private List<String> args = new ArrayList<>();
     private BitSet mask = new BitSet();
 
+    // jenkinsci/jenkins core/src/main/java/hudson/util/ArgumentListBuilder.java, ArgumentListBuilder()
     public ArgumentListBuilder() {
     }
 
     public ArgumentListBuilder(String... args) {
-        add(args);
+        throw new UnsupportedOperationException("stand-in: ArgumentListBuilder#ArgumentListBuilder(String...) is not modelled");
     }
 
     public ArgumentListBuilder add(Object a) {
-        return add(a.toString(), false);
+        throw new UnsupportedOperationException("stand-in: ArgumentListBuilder#add(Object) is not modelled");
     }
 
     public ArgumentListBuilder add(Object a, boolean mask) {
-        return add(a.toString(), mask);
+        throw new UnsupportedOperationException("stand-in: ArgumentListBuilder#add(Object, boolean) is not modelled");
     }
 
     public ArgumentListBuilder add(File f) {
-        return add(f.getAbsolutePath(), false);
+        throw new UnsupportedOperationException("stand-in: ArgumentListBuilder#add(File) is not modelled");
     }
 
     public ArgumentListBuilder add(String a) {
-        return add(a, false);
+        throw new UnsupportedOperationException("stand-in: ArgumentListBuilder#add(String) is not modelled");
     }
 
+    // jenkinsci/jenkins core/src/main/java/hudson/util/ArgumentListBuilder.java, ArgumentListBuilder#add(String, boolean)
     public ArgumentListBuilder add(String a, boolean mask) {
         if (a != null) {
             if (mask) {
@@ -51,35 +54,32 @@ public class ArgumentListBuilder implements Serializable, Cloneable {
     }
 
     public ArgumentListBuilder add(String... args) {
-        for (String arg : args) {
-            add(arg);
-        }
-        return this;
+        throw new UnsupportedOperationException("stand-in: ArgumentListBuilder#add(String...) is not modelled");
     }
 
     public ArgumentListBuilder add(@NonNull Iterable<String> args) {
-        for (String arg : args) {
-            add(arg);
-        }
-        return this;
+        throw new UnsupportedOperationException("stand-in: ArgumentListBuilder#add(Iterable) is not modelled");
     }
 
     public void addMasked(String string) {
-        add(string, true);
+        throw new UnsupportedOperationException("stand-in: ArgumentListBuilder#addMasked(String) is not modelled");
     }
 
     public ArgumentListBuilder addMasked(Secret s) {
-        return add(Secret.toString(s), true);
+        throw new UnsupportedOperationException("stand-in: ArgumentListBuilder#addMasked(Secret) is not modelled");
     }
 
+    // jenkinsci/jenkins core/src/main/java/hudson/util/ArgumentListBuilder.java, ArgumentListBuilder#toList (the
+    // live list, not a copy)
     public List<String> toList() {
-        return new ArrayList<>(args);
+        return args;
     }
 
     public String[] toCommandArray() {
-        return args.toArray(new String[0]);
+        throw new UnsupportedOperationException("stand-in: ArgumentListBuilder#toCommandArray is not modelled");
     }
 
+    // jenkinsci/jenkins core/src/main/java/hudson/util/ArgumentListBuilder.java, ArgumentListBuilder#toMaskArray
     public boolean[] toMaskArray() {
         boolean[] result = new boolean[args.size()];
         for (int i = 0; i < result.length; i++) {
@@ -89,35 +89,20 @@ public class ArgumentListBuilder implements Serializable, Cloneable {
     }
 
     public boolean hasMaskedArguments() {
-        return mask.length() > 0;
+        throw new UnsupportedOperationException("stand-in: ArgumentListBuilder#hasMaskedArguments is not modelled");
     }
 
     public void clear() {
-        args.clear();
-        mask.clear();
+        throw new UnsupportedOperationException("stand-in: ArgumentListBuilder#clear is not modelled");
     }
 
     @Override
     public ArgumentListBuilder clone() {
-        try {
-            ArgumentListBuilder copy = (ArgumentListBuilder) super.clone();
-            copy.args = new ArrayList<>(args);
-            copy.mask = (BitSet) mask.clone();
-            return copy;
-        } catch (CloneNotSupportedException e) {
-            throw new AssertionError(e);
-        }
+        throw new UnsupportedOperationException("stand-in: ArgumentListBuilder#clone is not modelled");
     }
 
     @Override
     public String toString() {
-        StringBuilder buf = new StringBuilder();
-        for (int i = 0; i < args.size(); i++) {
-            if (i > 0) {
-                buf.append(' ');
-            }
-            buf.append(mask.get(i) ? "******" : args.get(i));
-        }
-        return buf.toString();
+        throw new UnsupportedOperationException("stand-in: ArgumentListBuilder#toString is not modelled");
     }
 }

@@ -1,12 +1,11 @@
 // Compile-time stand-in, never shipped: signatures written by hand to match jenkinsci/jenkins
-// core/src/main/java/hudson/util/ListBoxModel.java (Jenkins 2.479.3). The @ExportedBean annotation and
-// the JSON rendering are omitted.
+// core/src/main/java/hudson/util/ListBoxModel.java (Jenkins 2.479.3). The @ExportedBean annotations and the
+// JSON rendering (writeTo/generateResponse) are omitted.
 package hudson.util;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.ModelObject;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import org.kohsuke.stapler.HttpResponse;
 
@@ -15,31 +14,31 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements Http
     private static final long serialVersionUID = 1L;
 
     public ListBoxModel(int initialCapacity) {
-        super(initialCapacity);
+        throw new UnsupportedOperationException("stand-in: ListBoxModel(int) is not modelled");
     }
 
+    // jenkinsci/jenkins core/src/main/java/hudson/util/ListBoxModel.java, ListBoxModel()
     public ListBoxModel() {
     }
 
     public ListBoxModel(Collection<Option> c) {
-        super(c);
+        throw new UnsupportedOperationException("stand-in: ListBoxModel(Collection) is not modelled");
     }
 
     public ListBoxModel(Option... data) {
-        super(Arrays.asList(data));
+        throw new UnsupportedOperationException("stand-in: ListBoxModel(Option...) is not modelled");
     }
 
     public void add(@NonNull String displayName, @NonNull String value) {
-        add(new Option(displayName, value));
+        throw new UnsupportedOperationException("stand-in: ListBoxModel#add(String, String) is not modelled");
     }
 
     public void add(ModelObject usedForDisplayName, @NonNull String value) {
-        add(usedForDisplayName.getDisplayName(), value);
+        throw new UnsupportedOperationException("stand-in: ListBoxModel#add(ModelObject, String) is not modelled");
     }
 
     public ListBoxModel add(@NonNull String nameAndValue) {
-        add(nameAndValue, nameAndValue);
-        return this;
+        throw new UnsupportedOperationException("stand-in: ListBoxModel#add(String) is not modelled");
     }
 
     /** One entry of the list. */
@@ -50,20 +49,23 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements Http
         public String value;
         public boolean selected;
 
+        // jenkinsci/jenkins core/src/main/java/hudson/util/ListBoxModel.java, Option(String, String)
         public Option(@NonNull String name, @NonNull String value) {
             this(name, value, false);
         }
 
         public Option(@NonNull String name) {
-            this(name, name, false);
+            throw new UnsupportedOperationException("stand-in: ListBoxModel.Option(String) is not modelled");
         }
 
+        // jenkinsci/jenkins core/src/main/java/hudson/util/ListBoxModel.java, Option(String, String, boolean)
         public Option(@NonNull String name, @NonNull String value, boolean selected) {
             this.name = name;
             this.value = value;
             this.selected = selected;
         }
 
+        // jenkinsci/jenkins core/src/main/java/hudson/util/ListBoxModel.java, Option#toString
         @Override
         public String toString() {
             return name + "=" + value + (selected ? "[selected]" : "");

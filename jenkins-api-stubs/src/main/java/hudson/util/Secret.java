@@ -1,6 +1,7 @@
 // Compile-time stand-in, never shipped: signatures written by hand to match jenkinsci/jenkins
-// core/src/main/java/hudson/util/Secret.java (Jenkins 2.479.3). Holds the value in memory only; there is
-// no encryption key here, so getEncryptedValue/decrypt are omitted.
+// core/src/main/java/hudson/util/Secret.java (Jenkins 2.479.3). Holds the value in memory only. There is no
+// instance confidential key here, so no string decrypts: fromString keeps every value as plain text, as the real
+// one does for any value that is not an encrypted value of this Jenkins. getEncryptedValue/decrypt are omitted.
 package hudson.util;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -14,39 +15,43 @@ public final class Secret implements Serializable {
     @NonNull
     private final String value;
 
-    private Secret(@NonNull String value) {
+    // jenkinsci/jenkins core/src/main/java/hudson/util/Secret.java, Secret(String)
+    /*package*/ Secret(String value) {
         this.value = value;
     }
 
+    // jenkinsci/jenkins core/src/main/java/hudson/util/Secret.java, Secret#getPlainText
     @NonNull
     public String getPlainText() {
         return value;
     }
 
+    // jenkinsci/jenkins core/src/main/java/hudson/util/Secret.java, Secret#fromString (Util.fixNull, then decrypt,
+    // which finds no key here, then the plain value)
     @NonNull
     public static Secret fromString(@CheckForNull String data) {
-        return new Secret(data == null ? "" : data);
+        data = data == null ? "" : data;
+        return new Secret(data);
     }
 
     @NonNull
     public static String toString(@CheckForNull Secret s) {
-        return s == null ? "" : s.value;
+        throw new UnsupportedOperationException("stand-in: Secret#toString(Secret) is not modelled");
     }
 
-    /** @deprecated reveals the plain text, as the real one does; use getPlainText where that is meant. */
     @Deprecated
     @Override
     public String toString() {
-        return value;
+        throw new UnsupportedOperationException("stand-in: Secret#toString() is not modelled (use getPlainText)");
     }
 
     @Override
     public boolean equals(Object that) {
-        return that instanceof Secret && value.equals(((Secret) that).value);
+        throw new UnsupportedOperationException("stand-in: Secret#equals is not modelled");
     }
 
     @Override
     public int hashCode() {
-        return value.hashCode();
+        throw new UnsupportedOperationException("stand-in: Secret#hashCode is not modelled");
     }
 }

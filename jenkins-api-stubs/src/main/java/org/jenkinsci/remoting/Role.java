@@ -6,20 +6,23 @@ package org.jenkinsci.remoting;
 public final class Role {
     private final String name;
 
+    // jenkinsci/remoting src/main/java/org/jenkinsci/remoting/Role.java, Role(String) (jenkins.security.Roles makes
+    // its constants with it)
     public Role(String name) {
         this.name = name;
     }
 
+    // jenkinsci/remoting src/main/java/org/jenkinsci/remoting/Role.java, Role(Class)
     public Role(Class<?> name) {
         this(name.getName());
     }
 
     public String getName() {
-        return name;
+        throw new UnsupportedOperationException("stand-in: Role#getName is not modelled");
     }
 
     @Override
     public String toString() {
-        return super.toString() + "[" + name + "]";
+        throw new UnsupportedOperationException("stand-in: Role#toString is not modelled");
     }
 }

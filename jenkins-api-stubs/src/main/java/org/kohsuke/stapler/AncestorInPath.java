@@ -1,18 +1,28 @@
 // Compile-time stand-in, never shipped: signatures written by hand to match jenkinsci/stapler
-// core/src/main/java/org/kohsuke/stapler/AncestorInPath.java (stapler bundled in Jenkins 2.479.3). The
-// runtime-only @InjectedParameter meta-annotation is omitted.
+// core/src/main/java/org/kohsuke/stapler/AncestorInPath.java (stapler bundled in Jenkins 2.479.3).
 package org.kohsuke.stapler;
 
-import static java.lang.annotation.ElementType.PARAMETER;
-import static java.lang.annotation.RetentionPolicy.RUNTIME;
-
+import jakarta.servlet.ServletException;
 import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /** Binds a web-method parameter to the nearest model object of its type in the URL (e.g. the job). */
-@Retention(RUNTIME)
-@Target(PARAMETER)
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
 @Documented
+@InjectedParameter(AncestorInPath.HandlerImpl.class)
 public @interface AncestorInPath {
+
+    /** Finds the ancestor object in the request. */
+    class HandlerImpl extends AnnotationHandler<AncestorInPath> {
+        @Override
+        @SuppressWarnings("rawtypes")
+        public Object parse(StaplerRequest2 request, AncestorInPath a, Class type, String parameterName)
+                throws ServletException {
+            throw new UnsupportedOperationException("stand-in: AncestorInPath.HandlerImpl#parse is not modelled");
+        }
+    }
 }

@@ -1,6 +1,6 @@
 // Compile-time stand-in, never shipped: signatures written by hand to match jenkinsci/stapler
 // core/src/main/java/org/kohsuke/stapler/HttpResponse.java (stapler bundled in Jenkins 2.479.3). The
-// deprecated javax StaplerRequest overload is omitted; the default here only refuses.
+// deprecated javax StaplerRequest overload is omitted.
 package org.kohsuke.stapler;
 
 import jakarta.servlet.ServletException;
@@ -10,6 +10,6 @@ import java.io.IOException;
 public interface HttpResponse {
     default void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node)
             throws IOException, ServletException {
-        throw new AbstractMethodError("generateResponse is implemented by the running Stapler");
+        throw new UnsupportedOperationException("stand-in: HttpResponse#generateResponse is not modelled");
     }
 }

@@ -4,14 +4,13 @@ package com.cloudbees.plugins.credentials.common;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 
-/** A drop-down of StandardCredentials, shown as "id (description)". */
+/** A drop-down of StandardCredentials. */
 public class StandardListBoxModel extends AbstractIdCredentialsListBoxModel<StandardListBoxModel, StandardCredentials> {
     private static final long serialVersionUID = 1L;
 
     @NonNull
     @Override
     protected String describe(@NonNull StandardCredentials c) {
-        String description = c.getDescription();
-        return description == null || description.isBlank() ? c.getId() : c.getId() + " (" + description.trim() + ")";
+        throw new UnsupportedOperationException("stand-in: StandardListBoxModel#describe is not modelled");
     }
 }

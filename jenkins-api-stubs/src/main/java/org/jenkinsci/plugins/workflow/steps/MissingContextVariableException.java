@@ -11,15 +11,15 @@ public class MissingContextVariableException extends Exception {
     private final @NonNull Class<?> type;
 
     public MissingContextVariableException(@NonNull Class<?> type) {
-        this.type = type;
+        throw new UnsupportedOperationException("stand-in: MissingContextVariableException is not modelled");
     }
 
     public Class<?> getType() {
-        return type;
+        throw new UnsupportedOperationException("stand-in: MissingContextVariableException#getType is not modelled");
     }
 
     @Override
     public String getMessage() {
-        return "Required context " + type + " is missing";
+        throw new UnsupportedOperationException("stand-in: MissingContextVariableException#getMessage is not modelled");
     }
 }

@@ -7,7 +7,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Descriptor;
 import java.io.IOException;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,34 +16,30 @@ public abstract class StepDescriptor extends Descriptor<Step> {
     public abstract Set<? extends Class<?>> getRequiredContext();
 
     public Set<? extends Class<?>> getProvidedContext() {
-        return Collections.emptySet();
+        throw new UnsupportedOperationException("stand-in: StepDescriptor#getProvidedContext is not modelled");
     }
 
     public abstract String getFunctionName();
 
     public boolean takesImplicitBlockArgument() {
-        return false;
+        throw new UnsupportedOperationException("stand-in: StepDescriptor#takesImplicitBlockArgument is not modelled");
     }
 
     public boolean isAdvanced() {
-        return false;
+        throw new UnsupportedOperationException("stand-in: StepDescriptor#isAdvanced is not modelled");
     }
 
     public boolean isMetaStep() {
-        return false;
+        throw new UnsupportedOperationException("stand-in: StepDescriptor#isMetaStep is not modelled");
     }
 
     public final void checkContextAvailability(StepContext c)
             throws MissingContextVariableException, IOException, InterruptedException {
-        for (Class<?> type : getRequiredContext()) {
-            if (c.get(type) == null) {
-                throw new MissingContextVariableException(type);
-            }
-        }
+        throw new UnsupportedOperationException("stand-in: StepDescriptor#checkContextAvailability is not modelled");
     }
 
     @CheckForNull
     public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
-        return null;
+        throw new UnsupportedOperationException("stand-in: StepDescriptor#argumentsToString is not modelled");
     }
 }

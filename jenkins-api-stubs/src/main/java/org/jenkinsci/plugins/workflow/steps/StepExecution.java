@@ -17,10 +17,12 @@ public abstract class StepExecution implements Serializable {
     protected StepExecution() {
     }
 
+    // jenkinsci/workflow-step-api-plugin .../StepExecution.java, StepExecution(StepContext)
     protected StepExecution(@NonNull StepContext context) {
         this.context = context;
     }
 
+    // jenkinsci/workflow-step-api-plugin .../StepExecution.java, StepExecution#getContext
     public @NonNull StepContext getContext() {
         if (context == null) {
             throw new IllegalStateException("you must either pass in a StepContext to the StepExecution constructor, "
@@ -31,18 +33,21 @@ public abstract class StepExecution implements Serializable {
 
     public abstract boolean start() throws Exception;
 
+    // jenkinsci/workflow-step-api-plugin .../StepExecution.java, StepExecution#stop (SynchronousNonBlockingStepExecution
+    // ends its stop here)
     public void stop(@NonNull Throwable cause) throws Exception {
         getContext().onFailure(cause);
     }
 
     public void onResume() {
+        throw new UnsupportedOperationException("stand-in: StepExecution#onResume is not modelled");
     }
 
     public @CheckForNull String getStatus() {
-        return null;
+        throw new UnsupportedOperationException("stand-in: StepExecution#getStatus is not modelled");
     }
 
     public boolean blocksRestart() {
-        return false;
+        throw new UnsupportedOperationException("stand-in: StepExecution#blocksRestart is not modelled");
     }
 }
