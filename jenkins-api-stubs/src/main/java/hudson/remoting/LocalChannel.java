@@ -21,7 +21,7 @@ public class LocalChannel implements VirtualChannel {
     }
 
     @Override
-    public <V, T extends Throwable> java.util.concurrent.Future<V> callAsync(Callable<V, T> callable) {
+    public <V, T extends Throwable> Future<V> callAsync(Callable<V, T> callable) {
         throw new UnsupportedOperationException("stand-in: LocalChannel.callAsync is not used by the plugin");
     }
 

@@ -183,10 +183,58 @@ final class TestStepContext extends StepContext {
         return this;
     }
 
+    /** Jenkins itself as the parent of the test jobs: empty full name, job directories under a temporary home. */
+    static final class TestRoot implements ItemGroup<TestJob> {
+        static final TestRoot INSTANCE = new TestRoot();
+        private final java.io.File home;
+
+        private TestRoot() {
+            try {
+                home = java.nio.file.Files.createTempDirectory("jenkins-home").toFile();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String getFullName() {
+            return "";
+        }
+
+        @Override
+        public String getFullDisplayName() {
+            return "";
+        }
+
+        @Override
+        public String getUrl() {
+            return "";
+        }
+
+        @Override
+        public java.io.File getRootDirFor(TestJob child) {
+            return new java.io.File(new java.io.File(home, "jobs"), child.getName());
+        }
+
+        @Override
+        public java.io.File getRootDir() {
+            return home;
+        }
+
+        @Override
+        public void save() {
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Jenkins";
+        }
+    }
+
     /** A job whose ACL grants everything. */
     static class TestJob extends Job<TestJob, TestRun> {
         TestJob() {
-            super((ItemGroup) null, "dataos-upgrade");
+            super(TestRoot.INSTANCE, "dataos-upgrade");
         }
 
         @Override
