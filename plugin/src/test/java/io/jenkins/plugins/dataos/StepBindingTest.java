@@ -2,20 +2,15 @@ package io.jenkins.plugins.dataos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.junit.jupiter.api.Test;
@@ -23,28 +18,14 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * Checks, by reflection as Pipeline's DescribableModel binds them, that every argument the example Jenkinsfile
- * passes to a DataOS step is a {@code @DataBoundConstructor} parameter or a {@code @DataBoundSetter}, and that every
- * property has a public getter, a help file and (unless it is a list) a field in config.jelly.
+ * Checks, by reflection as Pipeline's DescribableModel binds them, that every step property has a public getter, a
+ * help file and (unless it is a list) a field in config.jelly. {@link JenkinsfileParseTest} checks that the
+ * arguments the example Jenkinsfile and the docs pass bind to these properties.
  */
 class StepBindingTest {
 
     static final List<Class<? extends Step>> STEPS = List.of(DataosPlanStep.class, DataosUpgradeStep.class,
             DataosVerifyStep.class, DataosRollbackStep.class, DataosReportStep.class);
-
-    @Test
-    void everyArgumentOfTheExampleJenkinsfileBindsToTheStep() throws IOException {
-        Map<String, Set<String>> used = StepCalls.argumentsByFunction(exampleJenkinsfile());
-        assertThat(used.keySet()).as("steps used by the example")
-                .containsExactlyInAnyOrder("dataosPlan", "dataosUpgrade", "dataosVerify", "dataosRollback", "dataosReport");
-        assertThat(used.get("dataosUpgrade")).as("arguments found in the example")
-                .contains("release", "valuesFile", "credentialsId", "approvedGates", "force");
-        for (Class<? extends Step> step : STEPS) {
-            String function = descriptor(step).getFunctionName();
-            assertThat(properties(step).keySet()).as(function + " arguments in the Jenkinsfile")
-                    .containsAll(used.getOrDefault(function, Set.of()));
-        }
-    }
 
     @Test
     void everyPropertyHasAPublicGetterHelpAndAFormField() throws Exception {
@@ -99,11 +80,6 @@ class StepBindingTest {
                 assertThat(back).as(step.getSimpleName() + "." + setter.getName()).isEqualTo(value);
             }
         }
-    }
-
-    static Path exampleJenkinsfile() {
-        Path root = Path.of("..", "Jenkinsfile.example");
-        return Files.isRegularFile(root) ? root : Path.of("src", "test", "resources", "Jenkinsfile.example");
     }
 
     static StepDescriptor descriptor(Class<? extends Step> step) {
@@ -168,72 +144,5 @@ class StepBindingTest {
             }
         }
         return null;
-    }
-
-    /** Finds {@code dataosX(...)} / {@code dataosX key: value, ...} calls and their top-level argument names. */
-    static final class StepCalls {
-        private static final Pattern CALL = Pattern.compile("\\b(dataos[A-Z]\\w*)\\b");
-        private static final Pattern KEY = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*:");
-
-        static Map<String, Set<String>> argumentsByFunction(Path file) throws IOException {
-            String text = Files.readString(file).replaceAll("(?m)//.*$", "");
-            Map<String, Set<String>> result = new LinkedHashMap<>();
-            Matcher m = CALL.matcher(text);
-            while (m.find()) {
-                Set<String> keys = result.computeIfAbsent(m.group(1), k -> new LinkedHashSet<>());
-                for (String arg : topLevelArguments(text, m.end())) {
-                    Matcher k = KEY.matcher(arg);
-                    if (k.find()) {
-                        keys.add(k.group(1));
-                    }
-                }
-            }
-            return result;
-        }
-
-        /** The comma-separated arguments after a step name, up to the end of the call. */
-        private static List<String> topLevelArguments(String text, int from) {
-            int i = from;
-            while (i < text.length() && text.charAt(i) == ' ') {
-                i++;
-            }
-            boolean parens = i < text.length() && text.charAt(i) == '(';
-            if (parens) {
-                i++;
-            }
-            List<String> args = new ArrayList<>();
-            StringBuilder current = new StringBuilder();
-            int depth = 0;
-            char quote = 0;
-            for (; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quote != 0) {
-                    current.append(c);
-                    if (c == quote && text.charAt(i - 1) != '\\') {
-                        quote = 0;
-                    }
-                    continue;
-                }
-                if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '(' || c == '[' || c == '{') {
-                    depth++;
-                } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
-                    depth--;
-                } else if (depth == 0 && (c == ')' && parens || c == '}' && !parens)) {
-                    break;
-                } else if (depth == 0 && c == ',') {
-                    args.add(current.toString());
-                    current.setLength(0);
-                    continue;
-                } else if (depth == 0 && c == '\n' && !parens && !current.toString().isBlank()
-                        && !current.toString().trim().endsWith(",")) {
-                    break;
-                }
-                current.append(c);
-            }
-            args.add(current.toString());
-            return args;
-        }
     }
 }
