@@ -43,16 +43,18 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         return project;
     }
 
+    // Run#getNumber
     public int getNumber() {
-        throw new UnsupportedOperationException("stand-in: Run#getNumber is not modelled");
+        return number;
     }
 
     public @NonNull String getId() {
         throw new UnsupportedOperationException("stand-in: Run#getId is not modelled");
     }
 
+    // Run#getExternalizableId: the job's full name, '#', the build number.
     public @NonNull String getExternalizableId() {
-        throw new UnsupportedOperationException("stand-in: Run#getExternalizableId is not modelled");
+        return project.getFullName() + "#" + getNumber();
     }
 
     // jenkinsci/jenkins core/src/main/java/hudson/model/Run.java, Run#getDisplayName (no display name can be set on

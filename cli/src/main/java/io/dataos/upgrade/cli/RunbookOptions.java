@@ -57,10 +57,16 @@ final class RunbookOptions {
     Path settings;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Where backup kits, verification results and reports are kept (the settings' stateDir;"
-                    + " the journal and the run lock stay in .dataos-upgrade/). In the workspace for now: a relative"
-                    + " path is taken from the workspace. Default: stateDir of the settings, else dataos-upgrade.")
+            description = "The run state kept across runs: journals, backup kits, locks. It may lie outside the"
+                    + " workspace (the Jenkins steps keep it under the agent's root, so that it outlives a wiped"
+                    + " workspace); results still name its files .dataos-upgrade/... Created owner-only when missing."
+                    + " Default: .dataos-upgrade in the workspace.")
     Path stateDir;
+
+    @Option(names = "--outputs-dir", paramLabel = "DIR",
+            description = "Where verification results, notices and reports are written (the settings' stateDir), in"
+                    + " the workspace. Default: stateDir of the settings, else dataos-upgrade.")
+    Path outputsDir;
 
     @Option(names = "--output", paramLabel = "text|json", converter = FormatConverter.class,
             description = "text (default): progress and a summary; json: progress on standard error, the result as"
@@ -85,8 +91,26 @@ final class RunbookOptions {
     Function<String, String> environment = System::getenv;
     Clock clock = Clock.systemUTC();
 
-    LocalWorkspace workspace() {
-        return new LocalWorkspace(workspace);
+    /** The workspace, with the run state in {@code --state-dir} when given (created owner-only). */
+    LocalWorkspace workspace() throws IOException {
+        if (stateDir == null) {
+            return new LocalWorkspace(workspace);
+        }
+        Path state = stateDir.toAbsolutePath().normalize();
+        if (Files.exists(state) && !Files.isDirectory(state)) {
+            throw new InvalidInputException("--state-dir", stateDir.toString(), "is not a directory: give the folder"
+                    + " that keeps the journals, backup kits and locks");
+        }
+        if (!Files.exists(state)) {
+            Files.createDirectories(state);
+            try {
+                Files.setPosixFilePermissions(state, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        "rwx------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the folder's ACL is the parent's
+            }
+        }
+        return new LocalWorkspace(workspace, state);
     }
 
     /**
@@ -119,14 +143,14 @@ final class RunbookOptions {
     }
 
     /**
-     * What the command line sets over the settings file for this run: the state directory and the
+     * What the command line sets over the settings file for this run: the outputs directory and the
      * given Helm release, namespace, chart and time limit (null keeps the settings' value).
      */
     SettingsOverrides overrides(String helmRelease, String namespace, String chart, Integer timeoutMinutes) {
         positiveMinutes(timeoutMinutes);
-        String state = stateDir == null ? null : stateDir.isAbsolute() ? inWorkspace(stateDir, "--state-dir")
-                : stateDir.normalize().toString().replace('\\', '/');
-        return new SettingsOverrides(helmRelease, namespace, chart, timeoutMinutes, state, null);
+        String outputs = outputsDir == null ? null : outputsDir.isAbsolute() ? inWorkspace(outputsDir,
+                "--outputs-dir") : outputsDir.normalize().toString().replace('\\', '/');
+        return new SettingsOverrides(helmRelease, namespace, chart, timeoutMinutes, outputs, null);
     }
 
     static void positiveMinutes(Integer timeoutMinutes) {

@@ -185,20 +185,28 @@ class EngineContractTest {
     }
 
     @Test
-    void upgradeTakesTheStateDirAndHelmTimeLimitAndReportTheStepsKindVerificationsAndInstance() throws Exception {
-        Exit upgrade = run(upgrade("--approve", "prepare.approve-window=alice", "--state-dir", "state",
-                "--timeout-minutes", "7", "--run-id", "up-1"));
+    void upgradeTakesTheStateAndOutputsDirsAndHelmTimeLimitAndReportTheStepsKindVerificationsAndInstance()
+            throws Exception {
+        Path runState = example.ws().getParent().resolve("agent-state");
+        Exit upgrade = run(upgrade("--approve", "prepare.approve-window=alice", "--outputs-dir", "state",
+                "--state-dir", runState.toString(), "--timeout-minutes", "7", "--run-id", "up-1"));
 
         assertThat(upgrade.code()).as(upgrade.err()).isZero();
-        // the journal and the run lock stay in .dataos-upgrade/ (docs/engine-contract.md); the rest moves
         assertThat(upgrade.json().path("reports")).isNotEmpty()
                 .allSatisfy(report -> assertThat(report.asText()).startsWith("state/"));
+        // the run state (journal, backup kit, lock) lives outside the workspace, named as before in the result
+        assertThat(upgrade.json().path("journal").asText()).isEqualTo(".dataos-upgrade/runs/up-1/journal.jsonl");
+        assertThat(runState.resolve("runs/up-1/journal.jsonl")).isRegularFile();
+        assertThat(example.ws().resolve(".dataos-upgrade/runs/up-1")).doesNotExist();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(runState)))
+                .isEqualTo("rwx------");
         assertThat(example.fake().calls("helm", "upgrade")).singleElement()
                 .satisfies(call -> assertThat(call).containsSequence("--timeout", "420s"));
 
         Exit verify = run(List.of("verify", "--workspace", example.ws().toString(), "--out", "checked",
                 "--output", "json"));
-        Exit report = run(List.of("report", "--workspace", example.ws().toString(), "--state-dir", "state",
+        Exit report = run(List.of("report", "--workspace", example.ws().toString(), "--outputs-dir", "state",
+                "--state-dir", runState.toString(),
                 "--run-id", "up-1", "--kind", "rca", "--verification", verify.json().path("json").asText(),
                 "--instance", "dataos.other.example", "--output", "json"));
 

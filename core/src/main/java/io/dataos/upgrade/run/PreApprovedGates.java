@@ -42,7 +42,7 @@ public final class PreApprovedGates implements Approvals {
         for (String gate : new TreeSet<>(approverByGate.keySet())) {
             if (!gateIds.contains(gate)) {
                 throw new InvalidInputException(source, "approved gate '" + gate + "'", "is not a gate of this run"
-                        + " (--approve / approvedGates): approve only its gates " + new TreeSet<>(gateIds));
+                        + " (--approve, or approvals in Jenkins): approve only its gates " + new TreeSet<>(gateIds));
             }
         }
     }

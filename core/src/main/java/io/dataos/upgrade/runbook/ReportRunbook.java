@@ -138,10 +138,12 @@ public final class ReportRunbook {
     }
 
     private static String runId(ReportRequest request) {
-        if (request.runId() != null && !request.runId().isBlank()) {
-            return Journal.checkRunId(request.runId().strip(), "runId");
-        }
+        String given = request.runId() == null || request.runId().isBlank() ? null
+                : Journal.checkRunId(request.runId().strip(), "runId");
         if (request.journal() == null || request.journal().isBlank()) {
+            if (given != null) {
+                return given;
+            }
             throw new InvalidInputException("report request", "runId", "is missing: give the run id (or the path of"
                     + " its journal, " + Journal.RUNS_DIR + "/<runId>/journal.jsonl)");
         }
@@ -151,7 +153,12 @@ public final class ReportRunbook {
             throw new InvalidInputException("report request", "journal", "'" + path + "' is not a run journal: give "
                     + Journal.RUNS_DIR + "/<runId>/journal.jsonl or the run id");
         }
-        return Journal.checkRunId(path.substring(prefix.length(), path.length() - "/journal.jsonl".length()),
+        String ofJournal = Journal.checkRunId(path.substring(prefix.length(), path.length() - "/journal.jsonl".length()),
                 "journal");
+        if (given != null && !given.equals(ofJournal)) {
+            throw new InvalidInputException(path, "runId", "the journal belongs to run '" + ofJournal + "', not '" + given
+                    + "': give the journal or the run id alone, or the two of one run");
+        }
+        return ofJournal;
     }
 }

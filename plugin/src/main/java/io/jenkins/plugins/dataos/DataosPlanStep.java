@@ -105,10 +105,14 @@ public class DataosPlanStep extends Step {
     /** The engine's {@code plan upgrade|rollback} command; refuses bad arguments before anything starts. */
     EngineInvocation invocation() throws AbortException {
         validate();
-        return EngineInvocation.of(DescriptorImpl.FUNCTION, "plan", type).option("--installed", installed)
-                .option("--release", "upgrade".equals(type) ? release : null)
-                .option("--target", "rollback".equals(type) ? target : null).option("--window", maintenanceWindow)
-                .option("--out-dir", outputDir).build();
+        return EngineInvocation.of(DescriptorImpl.FUNCTION, "plan", type)
+                .option("installed", "--installed", installed)
+                .option("release", "--release", "upgrade".equals(type) ? release : null)
+                .option("target", "--target", "rollback".equals(type) ? target : null)
+                .option("maintenanceWindow", "--window", maintenanceWindow)
+                .option("outputDir", "--out-dir", outputDir)
+                .inWorkspaceDirectory()
+                .build();
     }
 
     @Override

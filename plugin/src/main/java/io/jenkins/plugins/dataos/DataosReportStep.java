@@ -100,7 +100,7 @@ public class DataosReportStep extends Step {
                 StepFields.problemWithPath("outputDir", outputDir),
                 runId == null ? null : StepFields.problemWithRunId("runId", runId),
                 StepFields.problemWithPaths("verifications", verifications),
-                StepFields.problemWithPath("stateDir", stateDir));
+                StepFields.problemWithStateDir("stateDir", stateDir));
     }
 
     public String getStateDir() {
@@ -116,9 +116,14 @@ public class DataosReportStep extends Step {
     /** The engine's {@code report} command for these arguments; refuses bad ones before anything starts. */
     EngineInvocation invocation() throws AbortException {
         validate();
-        return EngineInvocation.of(DescriptorImpl.FUNCTION, "report").option("--journal", journal)
-                .option("--run-id", runId).option("--kind", kind).option("--out", outputDir)
-                .repeated("--verification", verifications).option("--instance", instance).stateDir(stateDir)
+        return EngineInvocation.of(DescriptorImpl.FUNCTION, "report")
+                .option("journal", "--journal", journal)
+                .option("runId", "--run-id", runId)
+                .option("kind", "--kind", kind)
+                .option("outputDir", "--out", outputDir)
+                .repeated("verifications", "--verification", verifications)
+                .option("instance", "--instance", instance)
+                .stateDir(stateDir)
                 .build();
     }
 

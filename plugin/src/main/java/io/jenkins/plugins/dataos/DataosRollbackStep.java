@@ -165,7 +165,7 @@ public class DataosRollbackStep extends Step {
                         "the workspace path of the rollback plan JSON written by dataosPlan type: 'rollback'"),
                 StepFields.problemWithPath("plan", plan),
                 StepFields.problemWithApprovals("approvals", approvals),
-                StepFields.problemWithPath("stateDir", stateDir),
+                StepFields.problemWithStateDir("stateDir", stateDir),
                 timeoutMinutes >= 0 ? null : Messages.format("Field.Positive", "timeoutMinutes", timeoutMinutes),
                 StepFields.problemWithPath("settings", settings),
                 StepFields.problemWithPath("valuesFile", valuesFile),
@@ -178,12 +178,20 @@ public class DataosRollbackStep extends Step {
     EngineInvocation invocation() throws AbortException {
         validate();
         return EngineInvocation.of(DescriptorImpl.FUNCTION, "rollback")
-                .option("--plan", plan).option("--values", valuesFile).option("--settings", settings)
-                .option("--reason", reason).option("--run-id", runId).approvals(approvals).flag("--dry-run", dryRun)
-                .option("--timeout-minutes", timeoutMinutes).stateDir(stateDir)
+                .option("plan", "--plan", plan)
+                .option("valuesFile", "--values", valuesFile)
+                .option("settings", "--settings", settings)
+                .option("reason", "--reason", reason)
+                .option("runId", "--run-id", runId)
+                .approvals(approvals)
+                .flag("dryRun", "--dry-run", dryRun)
+                .option("timeoutMinutes", "--timeout-minutes", timeoutMinutes)
+                .stateDir(stateDir)
                 .secret(StepCredentials.PRIME_API_KEY, credentialsId)
-                .secret(StepCredentials.POSTGRES_PASSWORD, postgresCredentialsId).secrets(secrets)
-                .outcome(EngineInvocation.Outcome.RUNBOOK, propagate).build();
+                .secret(StepCredentials.POSTGRES_PASSWORD, postgresCredentialsId)
+                .secrets(secrets)
+                .outcome(EngineInvocation.Outcome.RUNBOOK, propagate)
+                .build();
     }
 
     @Override
@@ -243,7 +251,7 @@ public class DataosRollbackStep extends Step {
 
         @POST
         public FormValidation doCheckStateDir(@QueryParameter String value) {
-            return StepFields.form(StepFields.problemWithPath("stateDir", value));
+            return StepFields.form(StepFields.problemWithStateDir("stateDir", value));
         }
 
         @POST

@@ -240,7 +240,7 @@ public class DataosUpgradeStep extends Step {
                         "the workspace path of the platform state installed now (kind: PlatformState)"),
                 StepFields.problemWithPath("installed", installed),
                 StepFields.problemWithPath("plan", plan),
-                StepFields.problemWithPath("stateDir", stateDir),
+                StepFields.problemWithStateDir("stateDir", stateDir),
                 timeoutMinutes >= 0 ? null : Messages.format("Field.Positive", "timeoutMinutes", timeoutMinutes),
                 StepFields.problemWithApprovals("approvals", approvals),
                 StepFields.problemWithPath("settings", settings),
@@ -253,15 +253,28 @@ public class DataosUpgradeStep extends Step {
     EngineInvocation invocation() throws AbortException {
         validate();
         return EngineInvocation.of(DescriptorImpl.FUNCTION, "upgrade")
-                .option("--installed", installed).option("--release", release).option("--values", valuesFile)
-                .option("--plan", plan).option("--settings", settings).option("--window", maintenanceWindow)
-                .option("--run-id", runId).approvals(approvals).flag("--dry-run", dryRun)
-                .flag("--auto-rollback", autoRollback).flag("--force", force).flag("--no-backup", !backup)
-                .option("--release-name", releaseName).option("--namespace", namespace).option("--chart", chart)
-                .option("--timeout-minutes", timeoutMinutes).stateDir(stateDir)
+                .option("installed", "--installed", installed)
+                .option("release", "--release", release)
+                .option("valuesFile", "--values", valuesFile)
+                .option("plan", "--plan", plan)
+                .option("settings", "--settings", settings)
+                .option("maintenanceWindow", "--window", maintenanceWindow)
+                .option("runId", "--run-id", runId)
+                .approvals(approvals)
+                .flag("dryRun", "--dry-run", dryRun)
+                .flag("autoRollback", "--auto-rollback", autoRollback)
+                .flag("force", "--force", force)
+                .flag("backup", "--no-backup", !backup)
+                .option("releaseName", "--release-name", releaseName)
+                .option("namespace", "--namespace", namespace)
+                .option("chart", "--chart", chart)
+                .option("timeoutMinutes", "--timeout-minutes", timeoutMinutes)
+                .stateDir(stateDir)
                 .secret(StepCredentials.PRIME_API_KEY, credentialsId)
-                .secret(StepCredentials.POSTGRES_PASSWORD, postgresCredentialsId).secrets(secrets)
-                .outcome(EngineInvocation.Outcome.RUNBOOK, propagate).build();
+                .secret(StepCredentials.POSTGRES_PASSWORD, postgresCredentialsId)
+                .secrets(secrets)
+                .outcome(EngineInvocation.Outcome.RUNBOOK, propagate)
+                .build();
     }
 
     @Override
@@ -340,7 +353,7 @@ public class DataosUpgradeStep extends Step {
 
         @POST
         public FormValidation doCheckStateDir(@QueryParameter String value) {
-            return StepFields.form(StepFields.problemWithPath("stateDir", value));
+            return StepFields.form(StepFields.problemWithStateDir("stateDir", value));
         }
 
         @POST

@@ -161,12 +161,18 @@ public class DataosVerifyStep extends Step {
     EngineInvocation invocation() throws AbortException {
         validate();
         return EngineInvocation.of(DescriptorImpl.FUNCTION, "verify")
-                .option("--checks", checks).option("--purpose", purpose).option("--out", reportDir)
-                .option("--junit", junitFile).option("--timeout-minutes", timeoutMinutes)
-                .option("--settings", settings)
+                .option("checks", "--checks", checks)
+                .option("purpose", "--purpose", purpose)
+                .option("reportDir", "--out", reportDir)
+                .option("junitFile", "--junit", junitFile)
+                .option("timeoutMinutes", "--timeout-minutes", timeoutMinutes)
+                .option("settings", "--settings", settings)
                 .secret(StepCredentials.PRIME_API_KEY, credentialsId)
-                .secret(StepCredentials.POSTGRES_PASSWORD, postgresCredentialsId).secrets(secrets)
-                .outcome(EngineInvocation.Outcome.VERIFY, true).unstableOnFailure("unstable".equals(failOn)).build();
+                .secret(StepCredentials.POSTGRES_PASSWORD, postgresCredentialsId)
+                .secrets(secrets)
+                .outcome(EngineInvocation.Outcome.VERIFY, true)
+                .unstableOnFailure("unstable".equals(failOn))
+                .build();
     }
 
     @Override

@@ -152,6 +152,8 @@ final class EngineExecution extends StepExecution {
                         agent.getNodeName()));
             }
             FilePath home = root.child("dataos-upgrade");
+            // the run state (journals, backup kits, locks) outlives workspaces: under the agent's root unless set
+            FilePath state = invocation.stateDir == null ? home.child("state") : workspace.child(invocation.stateDir);
             AgentJava java = AgentJava.find(environment, launcher);
             FilePath jar = EngineJar.install(home.child("engine"));
             FilePath dir = home.child("runs").child(folderName(run));
@@ -169,14 +171,14 @@ final class EngineExecution extends StepExecution {
             }
             argv.addAll(List.of(java.command(), "-Xmx64m", "-XX:+UseSerialGC", "-cp", jar.getRemote(), WRAPPER,
                     dir.getRemote(), Integer.toString(graceSeconds), "--", java.command(), "-jar", jar.getRemote()));
-            argv.addAll(invocation.arguments);
+            argv.addAll(invocation.argv);
             if (invocation.outcome == EngineInvocation.Outcome.RUNBOOK && run != null) {
                 argv.addAll(List.of("--started-by", "jenkins " + run.getFullDisplayName()));
             }
-            if (invocation.stateDir != null) {
-                argv.addAll(List.of("--state-dir", invocation.stateDir));
+            if (invocation.workspaceOptions) {
+                argv.addAll(List.of("--workspace", workspace.getRemote(), "--state-dir", state.getRemote()));
             }
-            argv.addAll(List.of("--workspace", workspace.getRemote(), "--output", "json"));
+            argv.addAll(List.of("--output", "json"));
             Launcher.ProcStarter starter = launcher.launch().cmds(escapeMacros(argv))
                     .pwd(workspace);
             if (environment != null) {
@@ -366,7 +368,8 @@ final class EngineExecution extends StepExecution {
         String status = String.valueOf(result.getOrDefault("status", ""));
         String message = String.valueOf(result.getOrDefault("message", result.getOrDefault("error", "")));
         if (code == INVALID_INPUT) {
-            throw new AbortException(invocation.function + ": " + result.getOrDefault("error", message));
+            throw new AbortException(invocation.function + ": " + stepArguments(String.valueOf(
+                    result.getOrDefault("error", message))));
         }
         switch (invocation.outcome) {
             case RUNBOOK -> {
@@ -397,11 +400,25 @@ final class EngineExecution extends StepExecution {
             }
             default -> {
                 if (code == OK) {
+                    Object summary = result.getOrDefault("summary", result.get("message"));
+                    if (summary != null) {
+                        buildLog().println(invocation.function + ": " + summary);
+                    }
                     return result;
                 }
                 throw new AbortException(invocation.function + ": " + message);
             }
         }
+    }
+
+    /** The engine names its options ({@code --window}); the operator wrote step arguments: name both. */
+    private String stepArguments(String message) {
+        String named = message;
+        for (Map.Entry<String, String> e : invocation.arguments.entrySet()) {
+            named = named.replaceAll("(?<![\\w-])" + java.util.regex.Pattern.quote(e.getKey()) + "(?![\\w-])",
+                    java.util.regex.Matcher.quoteReplacement(e.getValue() + " (" + e.getKey() + ")"));
+        }
+        return named;
     }
 
     private static String gatesWaiting(Map<String, Object> result) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dataos;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,21 +28,27 @@ final class EngineInvocation implements Serializable {
     }
 
     final String function;
-    final List<String> arguments;
+    final List<String> argv;
     final Map<String, String> credentialIds;
     final String stateDir;
     final Outcome outcome;
     final boolean propagate;
     final boolean unstableOnFailure;
+    /** Whether the command takes --workspace and --state-dir (plan reads its files from the directory it runs in). */
+    final boolean workspaceOptions;
+    /** The step argument each command-line option came from, to name it in the engine's refusals. */
+    final Map<String, String> arguments;
 
     private EngineInvocation(Builder b) {
         this.function = b.function;
-        this.arguments = List.copyOf(b.arguments);
+        this.argv = List.copyOf(b.argv);
         this.credentialIds = Map.copyOf(b.credentialIds);
         this.stateDir = b.stateDir;
         this.outcome = b.outcome;
         this.propagate = b.propagate;
         this.unstableOnFailure = b.unstableOnFailure;
+        this.workspaceOptions = b.workspaceOptions;
+        this.arguments = Map.copyOf(b.fields);
     }
 
     static Builder of(String function, String... command) {
@@ -51,52 +58,58 @@ final class EngineInvocation implements Serializable {
     /** Collects the command line's options from a step's fields; blank values are left out. */
     static final class Builder {
         private final String function;
-        private final List<String> arguments = new ArrayList<>();
+        private final List<String> argv = new ArrayList<>();
+        private final Map<String, String> fields = new LinkedHashMap<>();
         private final Map<String, String> credentialIds = new LinkedHashMap<>();
         private String stateDir;
         private Outcome outcome = Outcome.PLAIN;
         private boolean propagate = true;
         private boolean unstableOnFailure;
+        private boolean workspaceOptions = true;
 
         private Builder(String function, String... command) {
             this.function = function;
-            arguments.addAll(List.of(command));
+            argv.addAll(List.of(command));
         }
 
-        /** {@code --option value}, when the value is given. */
-        Builder option(String option, String value) {
+        /** Step argument {@code field} as {@code --option value}, when the value is given. */
+        Builder option(String field, String option, String value) {
+            fields.put(option, field);
             if (value != null && !value.isBlank()) {
-                arguments.add(option);
-                arguments.add(value);
+                argv.add(option);
+                argv.add(value);
             }
             return this;
         }
 
-        /** {@code --option N}, when N is positive. */
-        Builder option(String option, int value) {
-            return value > 0 ? option(option, Integer.toString(value)) : this;
+        /** Step argument {@code field} as {@code --option N}, when N is positive. */
+        Builder option(String field, String option, int value) {
+            return option(field, option, value > 0 ? Integer.toString(value) : null);
         }
 
-        /** {@code --option}, when on. */
-        Builder flag(String option, boolean on) {
+        /** Step argument {@code field} as {@code --option}, when on. */
+        Builder flag(String field, String option, boolean on) {
+            fields.put(option, field);
             if (on) {
-                arguments.add(option);
+                argv.add(option);
             }
             return this;
         }
 
-        /** {@code --option value} once per value. */
-        Builder repeated(String option, List<String> values) {
+        /** Step argument {@code field} as {@code --option value} once per value. */
+        Builder repeated(String field, String option, List<String> values) {
+            fields.put(option, field);
             if (values != null) {
-                values.forEach(v -> option(option, v));
+                values.forEach(v -> option(field, option, v));
             }
             return this;
         }
 
         /** The approvals as {@code --approve GATE=APPROVER}, one per gate. */
         Builder approvals(List<Approval> approvals) {
+            fields.put("--approve", "approvals");
             if (approvals != null) {
-                approvals.forEach(a -> option("--approve", a.getGate() + "=" + a.getApprover()));
+                approvals.forEach(a -> option("approvals", "--approve", a.getGate() + "=" + a.getApprover()));
             }
             return this;
         }
@@ -124,6 +137,12 @@ final class EngineInvocation implements Serializable {
         Builder outcome(Outcome value, boolean propagateFailure) {
             outcome = value;
             propagate = propagateFailure;
+            return this;
+        }
+
+        /** The command runs in the workspace and takes no --workspace or --state-dir. */
+        Builder inWorkspaceDirectory() {
+            workspaceOptions = false;
             return this;
         }
 

@@ -53,6 +53,21 @@ final class StepFields {
         return null;
     }
 
+    /**
+     * The run state folder (journals, backup kits, locks) is meant to lie outside the workspace, so that it outlives
+     * it: an absolute path on the agent, or a path inside the workspace.
+     */
+    static String problemWithStateDir(String field, String value) {
+        if (text(value) == null) {
+            return null;
+        }
+        String unified = value.trim().replace('\\', '/');
+        if (unified.startsWith("/") || unified.matches("^[A-Za-z]:/.*")) {
+            return ("/" + unified + "/").contains("/../") ? Messages.format("Field.Path.Escapes", field, value) : null;
+        }
+        return problemWithPath(field, value);
+    }
+
     static String problemWithChoice(String field, String value, List<String> choices) {
         if (text(value) == null || choices.contains(value.trim())) {
             return null;

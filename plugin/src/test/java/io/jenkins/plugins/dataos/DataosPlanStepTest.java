@@ -38,7 +38,7 @@ class DataosPlanStepTest {
         Plan written = PlanJson.read(Files.readAllBytes(workspace.resolve("dataos-upgrade/plan/plan.json")));
         assertThat(result).containsEntry("type", "upgrade").containsEntry("planId", written.id())
                 .containsEntry("fromVersion", "1.4.0").containsEntry("toVersion", "1.5.0")
-                .containsEntry("empty", false).containsEntry("actions", written.actions().size())
+                .containsEntry("empty", false).containsEntry("actions", (long) written.actions().size())
                 .containsEntry("risk", written.risk().level().name())
                 .containsEntry("riskReasons", written.risk().reasons())
                 .containsEntry("maintenanceWindow", "SAT 01:00-05:00 UTC")
@@ -56,7 +56,7 @@ class DataosPlanStepTest {
             assertThat(g.get("reason")).asString().isNotBlank();
             assertThat(g.get("approvers")).asList().isNotEmpty();
         });
-        assertThat(context.log()).contains("dataosPlan: upgrade plan " + written.id()).contains("1.4.0 -> 1.5.0");
+        assertThat(context.log()).contains("dataosPlan: upgrade 1.4.0 -> 1.5.0: " + written.actions().size() + " actions");
     }
 
     @Test
@@ -129,7 +129,7 @@ class DataosPlanStepTest {
         step.setMaintenanceWindow("Saturday night");
 
         assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace, agent)))
-                .isInstanceOf(AbortException.class).hasMessageContaining("maintenanceWindow 'Saturday night'")
+                .isInstanceOf(AbortException.class).hasMessageContaining("maintenanceWindow (--window): 'Saturday night' is not a window")
                 .hasMessageContaining("SAT 02:00-06:00 UTC");
     }
 }

@@ -107,7 +107,7 @@ class DataosReportStepTest {
         ActionHandlers handlers = ActionHandlers.builder().on(ActionKind.VALIDATE, new VerificationActionHandler())
                 .onEveryOtherKind((action, context) -> ActionOutcome.done(action.kind() + " done")).build();
         Secret token = Secret.of("grafana-token", TOKEN);
-        return PlanExecutor.builder(new io.dataos.upgrade.workspace.LocalWorkspace(workspace), new LocalCommandRunner(),
+        return PlanExecutor.builder(new io.dataos.upgrade.workspace.LocalWorkspace(workspace, Steps.runState(agent)), new LocalCommandRunner(),
                         handlers)
                 .approvals(new PreApprovedGates(approved)).secrets(name -> Optional.of(token).filter(
                         s -> s.name().equals(name))).clock(Steps.at(NOW)).build()
@@ -129,17 +129,16 @@ class DataosReportStepTest {
         String kept = "dataos-upgrade/runs/upgrade-42/" + run.failedAction() + "/verification.json";
         assertThat(result).containsEntry("runId", "upgrade-42").containsEntry("kind", "rca")
                 .containsEntry("runKind", "UPGRADE").containsEntry("outcome", "FAILED")
-                .containsEntry("failedChecks", 1).containsEntry("verifications", List.of(kept))
+                .containsEntry("failedChecks", 1L).containsEntry("verifications", List.of(kept))
                 .containsEntry("markdown", "dataos-upgrade/reports/upgrade-42/rca-report.md")
                 .containsEntry("html", "dataos-upgrade/reports/upgrade-42/rca-report.html");
-        assertThat(result.get("approvals")).isEqualTo(gates).isNotEqualTo(0);
+        assertThat(result.get("approvals")).isEqualTo((long) gates).isNotEqualTo(0L);
         String markdown = Files.readString(workspace.resolve("dataos-upgrade/reports/upgrade-42/rca-report.md"));
         assertThat(markdown).contains("upgrade-42").contains("heimdall health").contains("503")
                 .contains("dataos.acme.example").contains("To be filled in");
         assertThat(Files.readString(workspace.resolve("dataos-upgrade/reports/upgrade-42/rca-report.html"))).contains("<html")
                 .contains("heimdall health");
-        assertThat(workspace.resolve("dataos-upgrade/reports/upgrade-42/run-report.md")).doesNotExist();
-        assertThat(context.log()).contains("root-cause-analysis report of upgrade run 'upgrade-42' (FAILED");
+        assertThat(context.log()).contains("dataosReport: reports of run upgrade-42 written under");
         assertThat(Steps.filesContaining(workspace, TOKEN)).as("files holding the token").isEmpty();
     }
 
@@ -153,8 +152,8 @@ class DataosReportStepTest {
 
         assertThat(gates).isPositive();
         assertThat(result).containsEntry("runId", "upgrade-43").containsEntry("kind", "run")
-                .containsEntry("outcome", "SUCCEEDED").containsEntry("actions", run.states().size())
-                .containsEntry("approvals", gates).containsEntry("failedChecks", 0)
+                .containsEntry("outcome", "SUCCEEDED").containsEntry("actions", (long) run.states().size())
+                .containsEntry("approvals", (long) gates).containsEntry("failedChecks", 0L)
                 .containsEntry("markdown", "dataos-upgrade/reports/upgrade-43/run-report.md");
         String markdown = Files.readString(workspace.resolve("dataos-upgrade/reports/upgrade-43/run-report.md"));
         assertThat(markdown).contains("upgrade-43").contains("ops-lead").contains("1.5.0");
@@ -173,11 +172,15 @@ class DataosReportStepTest {
     }
 
     @Test
-    void missingJournalIsRefusedNamingThePathAndTheArgument() throws Exception {
-        DataosReportStep step = new DataosReportStep("dataos-upgrade/journal.jsonl");
+    void journalThatIsNoRunJournalOrMissingIsRefusedNamingThePathAndTheArgument() throws Exception {
+        DataosReportStep elsewhere = new DataosReportStep("dataos-upgrade/journal.jsonl");
+        DataosReportStep missing = new DataosReportStep(".dataos-upgrade/runs/upgrade-9/journal.jsonl");
 
-        assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace, agent)))
-                .isInstanceOf(AbortException.class).hasMessageContaining("dataos-upgrade/journal.jsonl")
-                .hasMessageContaining("journal").hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> Steps.run(elsewhere, new TestStepContext(workspace, agent)))
+                .isInstanceOf(AbortException.class).hasMessageContaining("'dataos-upgrade/journal.jsonl'")
+                .hasMessageContaining("journal").hasMessageContaining("is not a run journal");
+        assertThatThrownBy(() -> Steps.run(missing, new TestStepContext(workspace, agent)))
+                .isInstanceOf(AbortException.class).hasMessageContaining("run 'upgrade-9' has no journal")
+                .hasMessageContaining("does not exist");
     }
 }

@@ -91,9 +91,11 @@ class DataosUpgradeStepTest {
                 .containsEntry("journal", ".dataos-upgrade/runs/build-42/journal.jsonl");
         assertThat(result.get("executed")).asList().hasSize(9).contains(WINDOW_GATE, "prepare.backup",
                 "manager.helm-upgrade.dataos-manager", "verify.validate");
-        assertThat(workspace.resolve((String) result.get("journal"))).isRegularFile();
-        assertThat(platform.read((String) result.get("journal"))).contains("\"approver\":\"ops-lead\"");
-        assertThat(workspace.resolve((String) result.get("backup"))).isDirectory();
+        assertThat(Steps.inRunState(agent, (String) result.get("journal"))).isRegularFile();
+        assertThat(Files.readString(Steps.inRunState(agent, (String) result.get("journal"))))
+                .contains("\"approver\":\"ops-lead\"");
+        assertThat(Steps.inRunState(agent, (String) result.get("backup"))).isDirectory();
+        assertThat(workspace.resolve(".dataos-upgrade")).as("the run state is kept outside the workspace").doesNotExist();
         assertThat(result.get("reports")).asList().isNotEmpty()
                 .allSatisfy(r -> assertThat(workspace.resolve((String) r)).isRegularFile());
         assertThat(platform.read("values/dataos-manager.yaml")).contains("tag: 1.5.0-e4f5a6b");
@@ -166,7 +168,7 @@ class DataosUpgradeStepTest {
         assertThatThrownBy(() -> Steps.run(step, refused)).isInstanceOf(AbortException.class)
                 .hasMessageContaining("is outside the maintenance window " + elsewhen)
                 .hasMessageContaining("next opens").hasMessageContaining("nothing was run");
-        assertThat(workspace.resolve(".dataos-upgrade")).doesNotExist();
+        assertThat(Steps.runState(agent).resolve("runs")).doesNotExist();
         assertThat(platform.clis.calls()).isEmpty();
 
         step.setForce(true);
@@ -210,7 +212,7 @@ class DataosUpgradeStepTest {
                 .containsEntry("rollbackRunId", "build-43-rollback")
                 .containsEntry("rollbackStatus", "WAITING_FOR_APPROVAL")
                 .containsEntry("refused", List.of("prepare.assess-risk"));
-        assertThat(workspace.resolve((String) result.get("rollbackJournal"))).isRegularFile();
+        assertThat(Steps.inRunState(agent, (String) result.get("rollbackJournal"))).isRegularFile();
         assertThat(context.log()).contains("rolling back to 1.4.0");
         noSecretLeft(context, result);
     }
@@ -226,7 +228,7 @@ class DataosUpgradeStepTest {
         assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace, agent)))
                 .isInstanceOf(AbortException.class).hasMessageContaining("dataos-upgrade.yaml")
                 .hasMessageContaining("commands.reinstallStack").hasMessageContaining("nothing was run");
-        assertThat(workspace.resolve(".dataos-upgrade")).doesNotExist();
+        assertThat(Steps.runState(agent).resolve("runs")).doesNotExist();
         assertThat(platform.clis.calls()).isEmpty();
     }
 
@@ -241,8 +243,9 @@ class DataosUpgradeStepTest {
 
         assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace, agent)))
                 .isInstanceOf(AbortException.class).hasMessageContaining("'prepare.aprove-window'")
-                .hasMessageContaining("not a gate of this plan").hasMessageContaining(WINDOW_GATE);
-        assertThat(workspace.resolve(".dataos-upgrade")).doesNotExist();
+                .hasMessageContaining("is not a gate of this run").hasMessageContaining(WINDOW_GATE)
+                .hasMessageContaining("approvals (--approve)");
+        assertThat(Steps.runState(agent).resolve("runs")).doesNotExist();
         assertThat(platform.clis.calls()).isEmpty();
     }
 

@@ -189,7 +189,7 @@ class DataosVerifyStepTest {
 
         // the metis check, skipped after an upgrade, now runs; it sends no token, so the server refuses it
         assertThatThrownBy(() -> Steps.run(step, context)).isInstanceOf(AbortException.class)
-                .hasMessageContaining("post-rollback verification: 2 passed, 1 failed")
+                .hasMessageContaining("post-rollback verification FAILED: 2 passed, 1 failed")
                 .hasMessageContaining("metis after rollback").hasMessageContaining("401");
         assertThat(Files.readString(workspace.resolve("dataos-upgrade/verify/junit.xml"))).contains("postRollback");
     }

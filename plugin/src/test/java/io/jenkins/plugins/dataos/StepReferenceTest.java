@@ -40,21 +40,19 @@ class StepReferenceTest {
         md.append("# DataOS Upgrade: Pipeline step reference\n\n");
         md.append("Generated from the step classes, their descriptors and help files by `StepReferenceTest`; "
                 + "do not edit by hand.\n\n");
-        md.append("Every step needs a workspace (call it inside `node { }`). Paths are relative to the workspace; "
-                + "absolute paths and `..` that leave it are refused. Each step returns a plain map (strings, numbers, "
-                + "booleans, lists, maps) that a script can keep. Long work runs off the Pipeline thread: a controller "
-                + "restart while a step runs fails that step, and the run's journal lets a re-run resume.\n\n");
-        md.append("**Status of this build:** every step is wired to the engine. `dataosPlan` runs the upgrade and "
-                + "rollback planners (`UpgradePlanner`, `RollbackPlanner`) and writes `PlanJson`/`PlanMarkdown`; "
-                + "`dataosUpgrade` and `dataosRollback` run the runbook facades (`UpgradeRunbook`, `RollbackRunbook`) "
-                + "with the Jenkins ports: commands through the build's `Launcher` (`LauncherCommandRunner`), files "
-                + "through the workspace `FilePath` (`FilePathWorkspace`), secrets from \"Secret text\" credentials "
-                + "(`findCredentialById` + `track`, masked in every line printed) and the gates the Jenkinsfile "
-                + "approved (`PreApprovedGates`); `dataosVerify` runs the checks file (`Verification`) and writes JUnit "
-                + "XML, Markdown and JSON; `dataosReport` builds the run or RCA report from a journal "
-                + "(`JournalRunRecords`, `RunReports`). The runbook settings file (`dataos-upgrade.yaml`) supplies "
-                + "what the manifests do not say (helm/kubectl programs, the database, the checks file, the site's "
-                + "command templates).\n\n");
+        md.append("Every step runs inside `node { }`. Paths are relative to the workspace; absolute paths and `..` "
+                + "that leave it are refused (`stateDir` may be an absolute path on the agent). Each step returns a "
+                + "plain map (strings, whole numbers as `Long`, booleans, lists, maps) that a script can keep.\n\n");
+        md.append("**How a step runs.** The step resolves its credentials in the controller, then starts the engine "
+                + "(the `dataos-upgrade` command line, shipped inside the plugin and copied to the agent once per "
+                + "content hash) as a child JVM on the agent, through the build's launcher and environment, under a "
+                + "small wrapper that keeps its log, result, heartbeat and exit status in a run folder under the "
+                + "agent's root. The step follows that log into the build log and returns the engine's JSON result "
+                + "([engine-contract.md](engine-contract.md)). Everything of the runbook (helm, kubectl, PostgreSQL, "
+                + "HTTP and PromQL checks, notices, backups) runs on the agent. A controller restart does not stop "
+                + "the engine: the step attaches to it again. An abort stops it at its next safe point. The run "
+                + "state (journals, backup kits, locks) is kept in `stateDir`, by default under the agent's root, "
+                + "so that it outlives the workspace; results name its files `.dataos-upgrade/...`.\n\n");
         for (Class<? extends Step> step : StepBindingTest.STEPS) {
             StepDescriptor d = StepBindingTest.descriptor(step);
             Step defaults = StepBindingTest.newInstance(step);
@@ -72,7 +70,7 @@ class StepReferenceTest {
                 boolean isRequired = i++ < required;
                 Method getter = StepBindingTest.getter(step, p.getKey());
                 Object def = isRequired ? null : getter.invoke(defaults);
-                md.append("| `").append(p.getKey()).append("` | ").append(type(p.getValue())).append(" | ")
+                md.append("| `").append(p.getKey()).append("` | ").append(type(p.getValue(), getter)).append(" | ")
                         .append(isRequired ? "yes" : "no").append(" | ")
                         .append(def == null || (def instanceof List<?> l && l.isEmpty()) ? "" : "`" + def + "`")
                         .append(" | ").append(text(help(step, "help-" + p.getKey() + ".html")).replace("\n", " "))
@@ -83,8 +81,19 @@ class StepReferenceTest {
         return md.toString();
     }
 
-    static String type(Class<?> c) {
-        return c == List.class ? "list of strings" : c.getSimpleName();
+    static String type(Class<?> c, Method getter) {
+        if (c != List.class) {
+            return c.getSimpleName();
+        }
+        java.lang.reflect.Type element = ((java.lang.reflect.ParameterizedType) getter.getGenericReturnType())
+                .getActualTypeArguments()[0];
+        if (element == Approval.class) {
+            return "list of `approval(gate:, approver:)`";
+        }
+        if (element == SecretCredential.class) {
+            return "list of `secret(name:, credentialsId:)`";
+        }
+        return "list of strings";
     }
 
     static String help(Class<?> step, String file) throws IOException {

@@ -19,6 +19,17 @@ final class Steps {
     private Steps() {
     }
 
+    /** The run state folder the steps use by default: under the agent's root, outside the workspace. */
+    static Path runState(Path agent) {
+        return agent.resolve("dataos-upgrade/state");
+    }
+
+    /** Where a result path under {@code .dataos-upgrade/} (the run state: journals, backup kits) really is. */
+    static Path inRunState(Path agent, String resultPath) {
+        assertThat(resultPath).startsWith(".dataos-upgrade/");
+        return runState(agent).resolve(resultPath.substring(".dataos-upgrade/".length()));
+    }
+
     /** A clock stopped at {@code instant} (ISO-8601), for runs the tests set up with the engine's classes. */
     static java.time.Clock at(String instant) {
         return java.time.Clock.fixed(java.time.Instant.parse(instant), java.time.ZoneOffset.UTC);
