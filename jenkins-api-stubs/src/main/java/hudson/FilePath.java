@@ -82,8 +82,8 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         return rel.startsWith("/") || DRIVE_PATTERN.matcher(rel).matches() || UNC_PATTERN.matcher(rel).matches();
     }
 
-    // FilePath#normalize: collapses '.', '..' and repeated separators; keeps a leading '..' of a relative path.
-    public static String normalize(@NonNull String path) {
+    // FilePath#normalize (@Restricted(NoExternalUse) upstream, so private here): collapses '.', '..' and repeated separators; keeps a leading '..' of a relative path.
+    private static String normalize(@NonNull String path) {
         StringBuilder buf = new StringBuilder();
         Matcher m = ABSOLUTE_PREFIX_PATTERN.matcher(path);
         if (m.find()) {

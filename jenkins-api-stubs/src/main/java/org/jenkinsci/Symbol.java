@@ -1,5 +1,5 @@
 // Compile-time stand-in, never shipped: the signature of jenkinsci/lib-symbol-annotation
-// src/main/java/org/jenkinsci/Symbol.java (symbol-annotation 1.26, which Jenkins 2.479.3's bom pins).
+// src/main/java/org/jenkinsci/Symbol.java (symbol-annotation 1.24, which Jenkins 2.479.3's bom pins).
 package org.jenkinsci;
 
 import java.lang.annotation.Documented;

@@ -6,8 +6,11 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -198,7 +201,10 @@ public class DataosVerifyStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return EngineExecution.CONTEXT;
+            // FlowNode: a failed verification with failOn 'unstable' marks its stage with a WarningAction
+            Set<Class<?>> context = new HashSet<>(EngineExecution.CONTEXT);
+            context.add(FlowNode.class);
+            return Collections.unmodifiableSet(context);
         }
 
         @POST

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -80,6 +82,7 @@ final class EngineExecution extends StepExecution {
     private transient String heartbeat;
     private transient long heartbeatSeenAt;
     private transient long waitingForAgentSince;
+    private transient int polls;
     /** The wrapper as this controller started it (not after a restart): its early death is noticed at once. */
     private transient Proc wrapper;
     private transient AgentJava javaTried;
@@ -211,10 +214,19 @@ final class EngineExecution extends StepExecution {
             if (stopped != null) {
                 requestStop();
             }
-            schedule(pollMillis);
+            schedule(nextPoll());
         } catch (Throwable t) {
             fail(t);
         }
+    }
+
+    /**
+     * The delay before the next look: short at first, so that a step of a second or two (a plan, a report) ends
+     * soon after its engine, then every {@link #pollMillis}.
+     */
+    private long nextPoll() {
+        polls++;
+        return Math.min(pollMillis, 50L << Math.min(polls, 10));
     }
 
     /** Looks at the run folder once: copies new log lines, completes on an exit status, notices a dead wrapper. */
@@ -264,7 +276,7 @@ final class EngineExecution extends StepExecution {
                 throw new AbortException(Messages.format("Engine.Stale", invocation.function, node,
                         staleMillis / 1000, runDir, tail(dir)));
             }
-            schedule(pollMillis);
+            schedule(nextPoll());
         } catch (Throwable t) {
             fail(t);
         }
@@ -392,6 +404,11 @@ final class EngineExecution extends StepExecution {
                 String problems = failedChecks(result);
                 if (code == FAILED && invocation.unstableOnFailure) {
                     getContext().setResult(Result.UNSTABLE);
+                    FlowNode node = getContext().get(FlowNode.class);
+                    if (node != null) {
+                        // the stage shows it UNSTABLE too, not only the build
+                        node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
+                    }
                     buildLog().println(invocation.function + ": " + Messages.format("Verify.Unstable", problems));
                     result.put("buildResult", Result.UNSTABLE.toString());
                     return result;

@@ -116,6 +116,12 @@ class DataosVerifyStepTest {
         Map<String, Object> result = Steps.serialized(Steps.run(step, context), TOKEN);
 
         assertThat(context.result()).isEqualTo(Result.UNSTABLE);
+        assertThat(context.get(org.jenkinsci.plugins.workflow.graph.FlowNode.class).getActions())
+                .singleElement().isInstanceOfSatisfying(org.jenkinsci.plugins.workflow.actions.WarningAction.class,
+                        w -> {
+                            assertThat(w.getResult()).isEqualTo(Result.UNSTABLE);
+                            assertThat(w.getMessage()).contains("1 failed");
+                        });
         assertThat(result).containsEntry("purpose", "postUpgrade").containsEntry("passed", 2L)
                 .containsEntry("failed", 1L).containsEntry("errors", 0L).containsEntry("skipped", 1L)
                 .containsEntry("total", 4L).containsEntry("ok", false).containsEntry("buildResult", "UNSTABLE")

@@ -94,7 +94,8 @@ class HpiArchiveIT {
             assertThat(dep).matches("[a-z0-9-]+:[0-9][0-9A-Za-z._-]*");
             names.add(dep.substring(0, dep.indexOf(':')));
         }
-        assertThat(names).containsExactlyInAnyOrder("workflow-step-api", "credentials", "plain-credentials");
+        assertThat(names).containsExactlyInAnyOrder("workflow-step-api", "workflow-api", "credentials",
+                "plain-credentials");
     }
 
     @Test

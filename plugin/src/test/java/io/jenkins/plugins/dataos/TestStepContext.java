@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.springframework.security.core.Authentication;
@@ -69,6 +70,7 @@ final class TestStepContext extends StepContext {
             objects.put(EnvVars.class, env);
             objects.put(Run.class, new TestRun(new TestJob()));
             objects.put(Node.class, new TestNode(new FilePath(agentRoot.toFile())));
+            objects.put(FlowNode.class, new TestFlowNode());
         }
     }
 
@@ -252,6 +254,27 @@ final class TestStepContext extends StepContext {
     static final class TestRun extends Run<TestJob, TestRun> {
         TestRun(TestJob job) throws IOException {
             super(job);
+        }
+    }
+
+    /** The step's node in the flow graph: the actions a step adds to it are what the stage view shows. */
+    static final class TestFlowNode extends FlowNode {
+        TestFlowNode() {
+            super(null, "7");
+        }
+
+        @Override
+        protected String getTypeDisplayName() {
+            return "test step";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "test step";
+        }
+
+        @Override
+        public void save() {
         }
     }
 
