@@ -69,7 +69,7 @@ public final class ChildJvm {
         List<String> kept = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (entry.contains("jackson") || entry.endsWith("classes") || entry.contains("snakeyaml")
-                    || entry.contains("java-semver")) {
+                    || entry.contains("java-semver") || entry.contains("dataos-upgrade-secret")) {
                 kept.add(entry);
             }
         }

@@ -3,15 +3,19 @@ package io.jenkins.plugins.dataos;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.springframework.security.core.Authentication;
 
 /**
  * The credentials drop-down and check shared by the steps' descriptors. Only someone who may configure the job
  * (or use its credentials) sees the list; everyone else gets back just the value already there, so the
- * drop-down leaks no credential ids.
+ * drop-down leaks no credential ids. The list holds what the job's own authentication can use, as the build will.
  */
 final class CredentialsIdItems {
 
@@ -30,7 +34,11 @@ final class CredentialsIdItems {
             model.includeCurrentValue(value);
             return model;
         }
-        model.includeEmptyValue().includeAs(ACL.SYSTEM2, item, StringCredentials.class).includeCurrentValue(value);
+        // what the build will be able to use: the job's own authentication (Authorize Project and the like may make
+        // it a user's), not the system's
+        Authentication as = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+        model.includeEmptyValue().includeMatchingAs(as, item, StringCredentials.class, List.of(),
+                credentials -> true).includeCurrentValue(value);
         return model;
     }
 

@@ -143,6 +143,34 @@ class StepExecutionTest {
         assertThat(d.doCheckTimeoutMinutes("0").kind).isEqualTo(hudson.util.FormValidation.Kind.ERROR);
     }
 
+    @Test
+    void credentialsDropDownListsWhatTheJobsOwnAuthenticationCanUse() throws Exception {
+        TestCredentials.secretText("dataos-prime-key", KEY);
+        DataosUpgradeStep.DescriptorImpl d = new DataosUpgradeStep.DescriptorImpl();
+
+        // a job that runs as a user (e.g. Authorize Project): the system store is not the user's to use
+        ListBoxModel asUser = d.doFillCredentialsIdItems(new TaskJob(new org.springframework.security.authentication
+                .UsernamePasswordAuthenticationToken("alice", "n/a", List.of())), "");
+        ListBoxModel asSystem = d.doFillCredentialsIdItems(new TaskJob(ACL.SYSTEM2), "");
+
+        assertThat(asUser).extracting(o -> o.value).containsExactly("");
+        assertThat(asSystem).extracting(o -> o.value).containsExactly("", "dataos-prime-key");
+    }
+
+    /** A job that is a queue task, built as {@code as}, configurable by everyone. */
+    static final class TaskJob extends TestStepContext.TestJob implements hudson.model.Queue.Task {
+        private final transient Authentication as;
+
+        TaskJob(Authentication as) {
+            this.as = as;
+        }
+
+        @Override
+        public Authentication getDefaultAuthentication2() {
+            return as;
+        }
+    }
+
     private static Item item(boolean mayConfigure) {
         return new TestStepContext.TestJob() {
             @Override
