@@ -54,6 +54,8 @@ final class EngineExecution extends StepExecution {
     static final int WAITING = 3;
     static final int SIGINT = 130;
     static final int SIGTERM = 143;
+    /** The wrapper's code when the engine could not start (a Java older than 17; the reason is in the log). */
+    static final int CANNOT_START = 126;
 
     /** How often the run folder is looked at while the engine runs. */
     static long pollMillis = Long.getLong(EngineExecution.class.getName() + ".pollMillis", 1000);
@@ -351,6 +353,9 @@ final class EngineExecution extends StepExecution {
         } catch (NumberFormatException e) {
             throw new AbortException(Messages.format("Engine.Crashed", invocation.function, "'" + statusText + "'",
                     runDir, tail(dir)));
+        }
+        if (code == CANNOT_START) {
+            throw new AbortException(Messages.format("Engine.CannotStart", invocation.function, node, tail(dir)));
         }
         if (code == SIGINT || code == SIGTERM) {
             Throwable cause = stopCause != null ? stopCause

@@ -135,7 +135,7 @@ class EngineExecutionTest {
         long pid = enginePid().orElseThrow();
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("engine still running")
                 .isFalse();
-        assertThat(platform.read(".dataos-upgrade/runs/build-7/journal.jsonl")).contains("interrupted");
+        assertThat(Files.readString(Steps.inRunState(agent, ".dataos-upgrade/runs/build-7/journal.jsonl"))).contains("interrupted");
 
         Map<String, Object> again = Steps.run(upgrade("ops-lead"), new TestStepContext(workspace, agent));
 
@@ -144,8 +144,7 @@ class EngineExecutionTest {
     }
 
     @Test
-    void engineKilledOutrightFailsTheStepOnItsStaleHeartbeatQuotingTheLog() throws Exception {
-        EngineExecution.staleMillis = 12_000;
+    void engineKilledOutrightFailsTheStepAtOnceQuotingTheLog() throws Exception {
         Path marks = slowHelm(30);
         TestStepContext context = new TestStepContext(workspace, agent);
         upgrade("ops-lead").start(context).start();
@@ -153,7 +152,28 @@ class EngineExecutionTest {
 
         killEngines();
 
-        assertThatThrownBy(() -> context.await(90)).isInstanceOf(AbortException.class)
+        assertThatThrownBy(() -> context.await(60)).isInstanceOf(AbortException.class)
+                .hasMessageContaining("was killed before it could record an exit status")
+                .hasMessageContaining("> manager.helm-upgrade.dataos-manager started")
+                .hasMessageContaining("resumes from its journal").hasMessageNotContaining(KEY);
+    }
+
+    @Test
+    void engineKilledWhileTheControllerWasDownIsNoticedByItsStaleHeartbeat() throws Exception {
+        EngineExecution.staleMillis = 12_000;
+        Path marks = slowHelm(30);
+        TestStepContext before = new TestStepContext(workspace, agent);
+        StepExecution running = upgrade("ops-lead").start(before);
+        running.start();
+        awaitFile(marks, "start:helm-upgrade");
+        byte[] saved = serialize(running);
+        before.stopController();
+
+        killEngines();
+        StepExecution resumed = deserialize(saved);
+        resumed.onResume();
+
+        assertThatThrownBy(() -> before.await(90)).isInstanceOf(AbortException.class)
                 .hasMessageContaining("stopped without an exit status").hasMessageContaining("heartbeat")
                 .hasMessageContaining("resumes from its journal").hasMessageNotContaining(KEY);
     }
@@ -189,7 +209,7 @@ class EngineExecutionTest {
                 .isEqualTo(EngineJar.fileName()));
         assertThat(files(engineDir)).isEqualTo(jars);
         assertThat(Files.getLastModifiedTime(jars.get(0)).toMillis()).isEqualTo(copiedAt);
-        assertThat(platform.read(".dataos-upgrade/runs/build-7/journal.jsonl")).contains(
+        assertThat(Files.readString(Steps.inRunState(agent, ".dataos-upgrade/runs/build-7/journal.jsonl"))).contains(
                 "\"approver\":\"" + approver + "\"");
     }
 
