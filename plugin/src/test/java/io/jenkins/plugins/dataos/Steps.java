@@ -43,10 +43,14 @@ final class Steps {
         return result;
     }
 
-    /** A maintenance window open now, for four hours (an ISO interval, as the engine reads it). */
+    /**
+     * A maintenance window open for the next hours (an ISO interval, as the engine reads it): the same text all
+     * day, so that a run started again with it is the same plan (the plan records its window).
+     */
     static String windowOpenNow() {
-        return java.time.Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-                .toString().replace(":00Z", "Z") + "/PT4H";
+        java.time.Instant start = java.time.Instant.now().minus(java.time.Duration.ofHours(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        return start.toString().replace("T00:00:00Z", "T00:00Z") + "/PT48H";
     }
 
     /** A weekly window (as the engine writes it, e.g. {@code SUN 01:00-03:00 UTC}) on a day three days from now. */
