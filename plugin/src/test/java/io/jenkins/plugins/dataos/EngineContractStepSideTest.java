@@ -31,14 +31,15 @@ class EngineContractStepSideTest {
 
     @TempDir
     Path workspace;
-    @TempDir
+    /** The agent, and the engine's output the double plays: named so, because both hold test secrets on purpose. */
     Path agent;
-    @TempDir
     Path scenario;
     TestStepContext context;
 
     @BeforeEach
     void fakeWrapper() throws Exception {
+        agent = Files.createTempDirectory("contract-agent");
+        scenario = Files.createTempDirectory("contract-engine");
         TestCredentials.reset();
         TestCredentials.secretText("dataos-prime-key", KEY);
         Path java = Files.createDirectories(scenario.resolve("jdk/bin")).resolve("java");

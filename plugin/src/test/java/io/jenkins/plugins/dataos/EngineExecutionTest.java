@@ -137,10 +137,12 @@ class EngineExecutionTest {
                 .isFalse();
         assertThat(Files.readString(Steps.inRunState(agent, ".dataos-upgrade/runs/build-7/journal.jsonl"))).contains("interrupted");
 
+        helmDelay(0);
         Map<String, Object> again = Steps.run(upgrade("ops-lead"), new TestStepContext(workspace, agent));
 
         assertThat(again).containsEntry("status", "SUCCEEDED");
         assertThat(platform.read("values/dataos-manager.yaml")).contains("tag: 1.5.0-e4f5a6b");
+        assertThat(Steps.filesContaining(agent, KEY)).as("files holding the Prime key after the re-run").isEmpty();
     }
 
     @Test
@@ -156,6 +158,7 @@ class EngineExecutionTest {
                 .hasMessageContaining("was killed before it could record an exit status")
                 .hasMessageContaining("> manager.helm-upgrade.dataos-manager started")
                 .hasMessageContaining("resumes from its journal").hasMessageNotContaining(KEY);
+        reRunResumesAndLeavesNoKeyOverlay();
     }
 
     @Test
@@ -176,6 +179,7 @@ class EngineExecutionTest {
         assertThatThrownBy(() -> before.await(90)).isInstanceOf(AbortException.class)
                 .hasMessageContaining("stopped without an exit status").hasMessageContaining("heartbeat")
                 .hasMessageContaining("resumes from its journal").hasMessageNotContaining(KEY);
+        reRunResumesAndLeavesNoKeyOverlay();
     }
 
     @Test
@@ -213,17 +217,33 @@ class EngineExecutionTest {
                 "\"approver\":\"" + approver + "\"");
     }
 
-    /** A helm that marks the start of {@code helm upgrade}, then takes {@code seconds} before the fake answers. */
+    /**
+     * A helm that marks the start of {@code helm upgrade}, then takes {@code seconds} (until {@link #helmDelay}
+     * changes it) before the fake answers.
+     */
     private Path slowHelm(int seconds) throws IOException {
         Path marks = bin.resolve("helm-marks");
         Path slow = bin.resolve("slow-helm");
+        helmDelay(seconds);
         Files.writeString(slow, "#!/bin/sh\n# test double: slows the release-changing helm commands\n"
-                + "case \"$1\" in upgrade|rollback) echo \"start:helm-$1\" >> '" + marks + "'; sleep " + seconds
-                + " ;; esac\nexec '" + platform.clis.helm() + "' \"$@\"\n");
+                + "case \"$1\" in upgrade|rollback) echo \"start:helm-$1\" >> '" + marks + "'; sleep \"$(cat '"
+                + bin.resolve("helm-delay") + "')\" ;; esac\nexec '" + platform.clis.helm() + "' \"$@\"\n");
         Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwxr-xr-x"));
         platform.write("dataos-upgrade.yaml", platform.read("dataos-upgrade.yaml")
                 .replace("executable: " + platform.clis.helm(), "executable: " + slow));
         return marks;
+    }
+
+    private void helmDelay(int seconds) throws IOException {
+        Files.writeString(bin.resolve("helm-delay"), seconds + "\n");
+    }
+
+    /** Running the step again resumes the killed run, and removes the Prime key overlay it left behind. */
+    private void reRunResumesAndLeavesNoKeyOverlay() throws Exception {
+        helmDelay(0);
+        Map<String, Object> again = Steps.run(upgrade("ops-lead"), new TestStepContext(workspace, agent));
+        assertThat(again).containsEntry("status", "SUCCEEDED");
+        assertThat(Steps.filesContaining(agent, KEY)).as("files holding the Prime key after the re-run").isEmpty();
     }
 
     private static void awaitFile(Path file, String text) throws Exception {

@@ -95,7 +95,8 @@ class WrapperTest {
     void secretsLeftForTheEngineReachItsEnvironmentOnlyAndTheFileIsGoneBeforeItRuns() throws Exception {
         Path run = dir.resolve("run");
         Files.createDirectories(run);
-        String key = "k3y with\nnew line and = sign";
+        // a key spanning two lines, with '=' in it: the file's format must carry any value
+        String key = "wrapper-k3y-4e1b" + "\n" + "and=more";
         Files.writeString(run.resolve("secrets"), "PRIME_API_KEY=" + java.util.Base64.getEncoder().encodeToString(
                 key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\n");
         Path engine = script("engine", "ls \"$(dirname \"$0\")/run\" >&2\nprintf '%s' \"$PRIME_API_KEY\" > \""
