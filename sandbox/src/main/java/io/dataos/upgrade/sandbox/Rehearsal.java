@@ -139,9 +139,13 @@ public final class Rehearsal {
             RehearsalDatabase.requireBinaries(LocalPostgresCluster.findBinDir());
         }
         Path work = options.workDir().toAbsolutePath();
-        Files.createDirectories(work);
+        List<String> cleared = RehearsalWorkDirectory.startFresh(work);
         say("REHEARSAL in the sandbox (in-process Kubernetes API and Helm, a real local PostgreSQL server;"
                 + " no real cluster or database is touched)");
+        if (!cleared.isEmpty()) {
+            say("a fresh run: cleared the previous rehearsal's " + String.join(", ", cleared) + " in " + work
+                    + " (its sandbox and database are gone with it, so there is nothing to resume)");
+        }
         // The server starts while the sandbox API and Helm load; it is stopped on every way out.
         CompletableFuture<RehearsalDatabase> database = startDatabase();
         Thread stopOnExit = new Thread(() -> stopDatabase(database), "rehearsal-postgres-stop");

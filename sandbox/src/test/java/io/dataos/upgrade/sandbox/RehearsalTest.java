@@ -139,6 +139,43 @@ class RehearsalTest {
     }
 
     @Test
+    void aSecondRehearsalInTheSameWorkDirectoryIsAFreshRun() throws Exception {
+        passwords.add(shared.password());
+        RehearsalResult first = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.NONE), printed::add)
+                .withSharedPostgres(shared, "dataos_twice").run();
+        assertThat(first.asExpected()).isTrue();
+        printed.clear();
+
+        RehearsalResult second = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.NONE), printed::add)
+                .withSharedPostgres(shared, "dataos_twice").run();
+
+        assertThat(second.asExpected()).as(String.join("\n", printed)).isTrue();
+        assertThat(second.upgrade()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(second.finalRevision()).as("a new sandbox: install and one upgrade").isEqualTo(2);
+        assertThat(printed).anyMatch(line -> line.contains("a fresh run: cleared the previous rehearsal's workspace/"))
+                .noneMatch(line -> line.contains("UNEXPECTED"))
+                .noneMatch(line -> line.contains("resuming"));
+        assertThat(dir.resolve("workspace/reports/rehearsal-report.md")).content().doesNotContain("UNEXPECTED");
+        assertThat(io.dataos.upgrade.run.JournalReader.read(
+                new io.dataos.upgrade.workspace.LocalWorkspace(dir.resolve("workspace")), "rehearsal-upgrade").attempts())
+                .as("one attempt in the journal, not the first rehearsal's run resumed").isEqualTo(1);
+    }
+
+    @Test
+    void aNonEmptyDirectoryNoRehearsalWroteIsRefusedAndLeftAlone() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        Files.createDirectories(dir.resolve("workspace"));
+
+        assertThatThrownBy(() -> new Rehearsal(new RehearsalOptions(dir, RehearsalFault.NONE), printed::add)
+                .withSharedPostgres(shared, "dataos_refused").run())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rehearse --work-dir").hasMessageContaining("new or empty directory");
+        assertThat(dir.resolve("notes.txt")).hasContent("mine");
+        assertThat(dir.resolve("workspace")).isDirectory();
+        assertThat(dir.resolve(RehearsalWorkDirectory.MARKER)).doesNotExist();
+    }
+
+    @Test
     void helmFailureIsRolledBack() throws Exception {
         RehearsalResult result = rehearse(RehearsalFault.HELM_FAILURE);
 
