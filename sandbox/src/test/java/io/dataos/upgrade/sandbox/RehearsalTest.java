@@ -175,6 +175,57 @@ class RehearsalTest {
         assertThat(dir.resolve(RehearsalWorkDirectory.MARKER)).doesNotExist();
     }
 
+    private static Path testChart(String file) {
+        return Path.of("src/test/resources/charts").resolve(file).toAbsolutePath();
+    }
+
+    private RehearsalResult rehearseOwnChart(RehearsalFault fault, String values, String toTag, String database)
+            throws Exception {
+        passwords.add(shared.password());
+        OperatorChart chart = OperatorChart.of(testChart("monitored-manager"), testChart(values), toTag, dir);
+        return new Rehearsal(new RehearsalOptions(dir, fault, chart), printed::add)
+                .withSharedPostgres(shared, database).run();
+    }
+
+    @Test
+    void ownChartWithServiceMonitorAndCrdIsUpgradedFailsValidationAndIsRolledBack() throws Exception {
+        RehearsalResult result = rehearseOwnChart(RehearsalFault.VALIDATION, "values-with-monitor.yaml", null,
+                "dataos_own_chart");
+
+        assertThat(result.asExpected()).as(String.join("\n", printed)).isTrue();
+        assertThat(result.failedAction()).isEqualTo("verify.validate");
+        assertThat(result.rollback()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.finalImageTag()).isEqualTo("1.4.0-d1a2b3c");
+        assertThat(result.finalRevision()).isEqualTo(3);
+        assertThat(printed).anyMatch(line -> line.contains("chart: ") && line.contains("monitored-manager 0.1.0"))
+                .anyMatch(line -> line.contains("CustomResourceDefinitions (crds/) into the sandbox:"
+                        + " managerbackups.ops.example.io"));
+        assertThat(dir.resolve("example/repo/dataos-manager-1.5.0/templates/service-monitor.yaml")).exists();
+        assertNoKeyInAnyFileOrLine();
+    }
+
+    @Test
+    void ownChartWithoutServiceMonitorUpgradesToTheTagAsked() throws Exception {
+        RehearsalResult result = rehearseOwnChart(RehearsalFault.NONE, "values-without-monitor.yaml", "1.6.0-abc1234",
+                "dataos_own_chart_plain");
+
+        assertThat(result.asExpected()).as(String.join("\n", printed)).isTrue();
+        assertThat(result.finalImageTag()).isEqualTo("1.6.0-abc1234");
+        assertThat(result.finalRevision()).isEqualTo(2);
+    }
+
+    @Test
+    void aKindTheSandboxCannotServeIsNamedWithHowToLeaveItOut() {
+        assertThatThrownBy(() -> rehearseOwnChart(RehearsalFault.NONE, "values-with-certificate.yaml", null,
+                "dataos_own_chart_cert"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rehearse --chart")
+                .hasMessageContaining("kind \"Certificate\" (apiVersion cert-manager.io/v1)")
+                .hasMessageContaining("templates/certificate.yaml")
+                .hasMessageContaining("--values")
+                .hasMessageContaining("crds/");
+    }
+
     @Test
     void helmFailureIsRolledBack() throws Exception {
         RehearsalResult result = rehearse(RehearsalFault.HELM_FAILURE);
