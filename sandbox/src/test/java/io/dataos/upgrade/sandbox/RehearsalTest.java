@@ -276,16 +276,18 @@ class RehearsalTest {
 
     @Test
     void aRehearsalThatFailsStillStopsItsPostgres() throws Exception {
-        Files.writeString(dir.resolve("kube"), "not a directory"); // the sandbox API cannot write its kubeconfig
+        // Fails once the server is up: the chart renders a kind the sandbox cannot serve.
+        OperatorChart chart = OperatorChart.of(testChart("monitored-manager"), testChart("values-with-certificate.yaml"),
+                null, dir);
         AtomicReference<LocalPostgresCluster> started = new AtomicReference<>();
-        Rehearsal rehearsal = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.VALIDATION), printed::add)
+        Rehearsal rehearsal = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.VALIDATION, chart), printed::add)
                 .withPostgres(() -> {
                     LocalPostgresCluster cluster = LocalPostgresCluster.start(new LocalCommandRunner(), null);
                     started.set(cluster);
                     return cluster;
                 });
 
-        assertThatThrownBy(rehearsal::run).isInstanceOf(Exception.class);
+        assertThatThrownBy(rehearsal::run).isInstanceOf(InvalidInputException.class);
         assertThat(started.get()).as("the server was started before the failure").isNotNull();
         assertServerGone(started.get().logFile().getParent());
     }
