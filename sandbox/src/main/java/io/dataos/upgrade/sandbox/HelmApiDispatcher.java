@@ -48,6 +48,11 @@ final class HelmApiDispatcher extends KubernetesMixedDispatcher {
     /** Serializes read-modify-write sequences (strategic merge, status updates) against the store. */
     private final ReentrantLock writes = new ReentrantLock();
 
+    /** The kinds this sandbox serves; every CustomResourceDefinition written here adds its own. */
+    private final DiscoveryDocuments discovery = new DiscoveryDocuments();
+
+    private static final String CRD_COLLECTION = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+
     /** Decides whether a write of an object to a path is refused, and why (an injected admission denial). */
     interface WriteGuard {
         Optional<String> refuses(String path, ObjectNode object);
@@ -90,10 +95,10 @@ final class HelmApiDispatcher extends KubernetesMixedDispatcher {
                 servedDiscovery.add(request.getPath());
                 return ok(SERVER_VERSION);
             }
-            Optional<String> discovery = DiscoveryDocuments.forPath(path);
-            if (discovery.isPresent()) {
+            Optional<String> document = discovery.forPath(path);
+            if (document.isPresent()) {
                 servedDiscovery.add(request.getPath());
-                return ok(discovery.get());
+                return ok(document.get());
             }
             if (path.startsWith("/openapi/")) {
                 return status(404, "NotFound", "the sandbox Kubernetes API serves no OpenAPI schema");
@@ -132,6 +137,13 @@ final class HelmApiDispatcher extends KubernetesMixedDispatcher {
             if (refusal.isPresent()) {
                 return denied(objectPath, refusal.get());
             }
+            if (objectPath.startsWith(CRD_COLLECTION + "/")) {
+                byte[] established = establish(object).toString().getBytes(StandardCharsets.UTF_8);
+                return alreadyExists(method, object, super.dispatch(rebuild(request, established, JSON_TYPE)));
+            }
+            if (method == HttpMethod.POST) {
+                return alreadyExists(method, object, super.dispatch(request));
+            }
         }
         MockResponse response = super.dispatch(request);
         return method == HttpMethod.GET ? fixListKind(path, response) : response;
@@ -157,6 +169,57 @@ final class HelmApiDispatcher extends KubernetesMixedDispatcher {
         } finally {
             writes.unlock();
         }
+    }
+
+    /**
+     * Registers a CustomResourceDefinition's kind in discovery and marks it Established (no
+     * controller here does), so Helm maps the kind and does not wait for the CRD; returns the CRD
+     * as it is to be stored.
+     */
+    ObjectNode establish(ObjectNode crd) {
+        JsonNode spec = crd.path("spec");
+        JsonNode names = spec.path("names");
+        String group = spec.path("group").asText("");
+        if (group.isEmpty() || names.path("plural").asText("").isEmpty() || names.path("kind").asText("").isEmpty()) {
+            throw new SandboxKubernetesException("CustomResourceDefinition " + crd.path("metadata").path("name").asText()
+                    + " has no spec.group, spec.names.plural or spec.names.kind");
+        }
+        java.util.List<String> shortNames = new java.util.ArrayList<>();
+        names.path("shortNames").forEach(n -> shortNames.add(n.asText()));
+        DiscoveryDocuments.ApiResource resource = new DiscoveryDocuments.ApiResource(names.path("plural").asText(),
+                names.path("singular").asText(names.path("kind").asText().toLowerCase(Locale.ROOT)),
+                names.path("kind").asText(), !"Cluster".equals(spec.path("scope").asText("Namespaced")), shortNames);
+        for (JsonNode version : spec.path("versions")) {
+            if (version.path("served").asBoolean(true)) {
+                discovery.addCustomResource(group + "/" + version.path("name").asText(), resource);
+            }
+        }
+        ObjectNode stored = crd.deepCopy();
+        ObjectNode status = stored.putObject("status");
+        status.set("acceptedNames", names.deepCopy());
+        var conditions = status.putArray("conditions");
+        conditions.addObject().put("type", "NamesAccepted").put("status", "True").put("reason", "NoConflicts");
+        conditions.addObject().put("type", "Established").put("status", "True").put("reason", "InitialNamesAccepted");
+        return stored;
+    }
+
+    /**
+     * The mock answers a create of an existing object with a bare 409; the apiserver's Status has
+     * reason AlreadyExists, which clients test for (Helm skips a CRD that is already installed).
+     */
+    private static MockResponse alreadyExists(HttpMethod method, ObjectNode object, MockResponse response) {
+        if (method != HttpMethod.POST || response.code() != 409) {
+            return response;
+        }
+        String kind = object.path("kind").asText();
+        String name = object.path("metadata").path("name").asText();
+        MockResponse conflict = status(409, "AlreadyExists", kind + " \"" + name + "\" already exists");
+        return conflict;
+    }
+
+    /** Whether this sandbox serves {@code kind} in {@code apiVersion}. */
+    boolean serves(String apiVersion, String kind) {
+        return discovery.serves(apiVersion, kind);
     }
 
     /** The discovery and version URIs (path and query) answered so far. */
@@ -216,13 +279,13 @@ final class HelmApiDispatcher extends KubernetesMixedDispatcher {
     }
 
     /** The mock answers every collection with kind "List"; client-go's typed clients want e.g. "SecretList". */
-    private static MockResponse fixListKind(String path, MockResponse response) {
+    private MockResponse fixListKind(String path, MockResponse response) {
         Matcher m = COLLECTION.matcher(path);
         if (!m.matches() || response.code() != 200 || response.getBody() == null || response.getBody().size() == 0) {
             return response;
         }
         String groupVersion = m.group(1) != null ? m.group(1) : m.group(2);
-        Optional<DiscoveryDocuments.ApiResource> resource = DiscoveryDocuments.resource(groupVersion, m.group(3));
+        Optional<DiscoveryDocuments.ApiResource> resource = discovery.resource(groupVersion, m.group(3));
         if (resource.isEmpty()) {
             return response;
         }

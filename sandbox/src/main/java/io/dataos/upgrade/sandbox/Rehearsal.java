@@ -139,9 +139,13 @@ public final class Rehearsal {
             RehearsalDatabase.requireBinaries(LocalPostgresCluster.findBinDir());
         }
         Path work = options.workDir().toAbsolutePath();
-        Files.createDirectories(work);
+        List<String> cleared = RehearsalWorkDirectory.startFresh(work);
         say("REHEARSAL in the sandbox (in-process Kubernetes API and Helm, a real local PostgreSQL server;"
                 + " no real cluster or database is touched)");
+        if (!cleared.isEmpty()) {
+            say("a fresh run: cleared the previous rehearsal's " + String.join(", ", cleared) + " in " + work
+                    + " (its sandbox and database are gone with it, so there is nothing to resume)");
+        }
         // The server starts while the sandbox API and Helm load; it is stopped on every way out.
         CompletableFuture<RehearsalDatabase> database = startDatabase();
         Thread stopOnExit = new Thread(() -> stopDatabase(database), "rehearsal-postgres-stop");
@@ -223,6 +227,14 @@ public final class Rehearsal {
             say(String.format("sandbox Kubernetes API up at %s in %d ms (kubeconfig %s)", k8s.apiServer(),
                     sandboxStart.toMillis(), k8s.kubeconfig()));
             ExampleChart.Extracted example = ExampleChart.extractTo(work.resolve("example"));
+            OperatorChart own = options.chart();
+            if (own != null && own.toTag() != null) {
+                // The upgrade's target tag, in the manifests the planners read (the rehearsal's own copies).
+                withManagerTag(example.file("release-1.5.yaml"), own.toTag());
+                withManagerTag(example.file("installed-1.5.yaml"), own.toTag());
+            }
+            Path chartSource = own == null ? example.chart() : own.directory(work.resolve("chart"));
+            Path valuesSource = own == null ? example.valuesFile() : own.values();
             PlatformState installed = Manifests.readPlatformState(example.file("installed-1.4.yaml"));
             Release release = Manifests.readRelease(example.file("release-1.5.yaml"));
             PlatformState upgraded = Manifests.readPlatformState(example.file("installed-1.5.yaml"));
@@ -236,7 +248,7 @@ public final class Rehearsal {
 
             LocalWorkspace workspace = new LocalWorkspace(work.resolve("workspace"));
             Files.createDirectories(workspace.root().resolve("values"));
-            writeValues(example.valuesFile(), workspace.root().resolve(VALUES_FILE), fromTag);
+            writeValues(valuesSource, workspace.root().resolve(VALUES_FILE), fromTag);
             Files.createDirectories(workspace.root().resolve("state"));
             Files.copy(example.file("installed-1.4.yaml"), workspace.root().resolve(STATE_FILE),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -244,8 +256,18 @@ public final class Rehearsal {
             // The chart "repository": the example chart at the chart versions the manifests name.
             String fromChart = installed.manager().chartVersion().toString();
             String toChart = release.manager().chartVersion().toString();
-            Path fromChartDir = chartAt(example.chart(), work.resolve("example/repo"), fromChart);
-            Path toChartDir = chartAt(example.chart(), work.resolve("example/repo"), toChart);
+            Path fromChartDir = chartAt(chartSource, work.resolve("example/repo"), fromChart);
+            Path toChartDir = chartAt(chartSource, work.resolve("example/repo"), toChart);
+            if (own != null) {
+                ChartRef ref = ChartRef.read(chartSource, "rehearse --chart");
+                say("chart: " + own.chart() + " (" + ref.name() + " " + ref.version() + "), values "
+                        + own.values() + ", served as " + installed.manager().chart() + " " + fromChart + " and "
+                        + toChart);
+            }
+            List<String> crds = k8s.installCustomResourceDefinitions(chartSource);
+            if (!crds.isEmpty()) {
+                say("installed the chart's CustomResourceDefinitions (crds/) into the sandbox: " + String.join(", ", crds));
+            }
 
             // A rehearsal-only key: real keys come from credentials and never reach a rehearsal.
             byte[] random = new byte[12];
@@ -277,6 +299,12 @@ public final class Rehearsal {
                     + ", masked); seeded a DataOS-like database: " + db.rowCounts() + " ("
                     + Duration.ofNanos(System.nanoTime() - t).toMillis() + " ms after the sandbox API was up)");
 
+            if (own != null) {
+                // Before anything is installed: a kind the sandbox cannot serve is named, with how to leave it out.
+                own.checkRendered(helm.template(UpgradeRequest.of(managerRelease, ns, fromChartDir)
+                        .withValuesFile(workspace.root().resolve(VALUES_FILE))
+                        .withSecretValue("primeApiKey", prime)), k8s, managerRelease, ns, fromTag);
+            }
             ReleaseStatus baseline = helm.upgradeInstall(UpgradeRequest.of(managerRelease, ns, fromChartDir)
                     .withValuesFile(workspace.root().resolve(VALUES_FILE))
                     .withSecretValue("primeApiKey", prime)
@@ -539,6 +567,13 @@ public final class Rehearsal {
                 release, release, ns, release, healthUrl, String.join(", ", RehearsalDatabase.CRITICAL_TABLES));
         workspace.mkdirs("checks");
         workspace.write(CHECKS_FILE, yaml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sets {@code manager.imageTag} in a release manifest or platform state. */
+    private static void withManagerTag(Path manifest, String tag) throws IOException {
+        JsonNode tree = YAML.readTree(manifest.toFile());
+        ((ObjectNode) tree).withObjectProperty("manager").put("imageTag", tag);
+        Files.writeString(manifest, YAML.writeValueAsString(tree), StandardCharsets.UTF_8);
     }
 
     private static void writeValues(Path example, Path target, String tag) throws IOException {

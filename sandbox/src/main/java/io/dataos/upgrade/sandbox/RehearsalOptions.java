@@ -11,11 +11,17 @@ import java.util.Objects;
  *
  * @param workDir where the rehearsal writes its kubeconfig, examples, workspace (plans, journals, backups) and reports
  * @param fault the fault injected into the upgrade
+ * @param chart the operator's chart and values to rehearse; {@code null} for the bundled example
  */
-public record RehearsalOptions(Path workDir, RehearsalFault fault) {
+public record RehearsalOptions(Path workDir, RehearsalFault fault, OperatorChart chart) {
 
     public RehearsalOptions {
         Objects.requireNonNull(workDir, "workDir");
         fault = fault == null ? RehearsalFault.VALIDATION : fault;
+    }
+
+    /** The bundled example chart with {@code fault}. */
+    public RehearsalOptions(Path workDir, RehearsalFault fault) {
+        this(workDir, fault, null);
     }
 }

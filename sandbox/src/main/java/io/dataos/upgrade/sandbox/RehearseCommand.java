@@ -37,9 +37,23 @@ final class RehearseCommand implements Callable<Integer> {
             description = "Where to leave the kubeconfig, plans, journals, backups and report (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
+    @Option(names = "--chart", paramLabel = "DIR|TGZ",
+            description = "Rehearse your own dataos-manager chart (a directory with Chart.yaml, or a .tgz) instead of"
+                    + " the bundled example; needs --values. CRDs in its crds/ are installed into the sandbox.")
+    Path chart;
+
+    @Option(names = "--values", paramLabel = "FILE",
+            description = "The values file you deploy --chart with (outside the work directory).")
+    Path values;
+
+    @Option(names = "--to-tag", paramLabel = "TAG",
+            description = "With --chart: the image tag to upgrade to (default: the release manifest's, 1.5.0-e4f5a6b).")
+    String toTag;
+
     @Override
     public Integer call() throws Exception {
-        RehearsalOptions options = new RehearsalOptions(workDir, RehearsalFault.fromOption(fault, "rehearse --fault"));
+        RehearsalFault chosen = RehearsalFault.fromOption(fault, "rehearse --fault");
+        RehearsalOptions options = new RehearsalOptions(workDir, chosen, OperatorChart.of(chart, values, toTag, workDir));
         var out = spec.commandLine().getOut();
         RehearsalResult result = new Rehearsal(options, line -> {
             out.println(line);

@@ -235,6 +235,50 @@ public final class SandboxKubernetes implements AutoCloseable {
         return faults.stream().filter(f -> f.kind() == kind && f.appliesTo(namespace, name, imageTag)).findFirst();
     }
 
+    /**
+     * Creates the CustomResourceDefinitions in {@code chart}'s {@code crds/} (YAML, several documents
+     * per file allowed), as Helm's install does, and makes their kinds servable here; returns their
+     * names. Helm then finds them present and does not wait for them.
+     */
+    public List<String> installCustomResourceDefinitions(Path chart) throws IOException {
+        Path crds = chart.resolve("crds");
+        if (!Files.isDirectory(crds)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(crds)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().matches(".*\\.(yaml|yml|json)$")).sorted().toList();
+        }
+        com.fasterxml.jackson.databind.ObjectMapper yaml =
+                new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        List<String> names = new java.util.ArrayList<>();
+        for (Path file : files) {
+            try (var documents = yaml.readerFor(ObjectNode.class).<ObjectNode>readValues(file.toFile())) {
+                while (documents.hasNext()) {
+                    ObjectNode crd = documents.next();
+                    if (crd == null || !"CustomResourceDefinition".equals(crd.path("kind").asText())) {
+                        continue;
+                    }
+                    String name = crd.path("metadata").path("name").asText();
+                    if (store.read("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + name).isEmpty()) {
+                        store.create("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", store.establish(crd));
+                    }
+                    names.add(name);
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new SandboxKubernetesException(chart.relativize(file) + " is not valid YAML (line "
+                        + e.getLocation().getLineNr() + "): " + e.getOriginalMessage());
+            }
+        }
+        return names;
+    }
+
+    /** Whether this API serves {@code kind} in {@code apiVersion} (built in, or added by a CustomResourceDefinition). */
+    public boolean serves(String apiVersion, String kind) {
+        return store.serves(apiVersion, kind);
+    }
+
     /** The dispatcher's store, for the sandbox's own read-modify-write of objects. */
     HelmApiDispatcher store() {
         return store;

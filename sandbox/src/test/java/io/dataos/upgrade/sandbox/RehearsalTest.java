@@ -139,6 +139,94 @@ class RehearsalTest {
     }
 
     @Test
+    void aSecondRehearsalInTheSameWorkDirectoryIsAFreshRun() throws Exception {
+        passwords.add(shared.password());
+        RehearsalResult first = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.NONE), printed::add)
+                .withSharedPostgres(shared, "dataos_twice").run();
+        assertThat(first.asExpected()).isTrue();
+        printed.clear();
+
+        RehearsalResult second = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.NONE), printed::add)
+                .withSharedPostgres(shared, "dataos_twice").run();
+
+        assertThat(second.asExpected()).as(String.join("\n", printed)).isTrue();
+        assertThat(second.upgrade()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(second.finalRevision()).as("a new sandbox: install and one upgrade").isEqualTo(2);
+        assertThat(printed).anyMatch(line -> line.contains("a fresh run: cleared the previous rehearsal's workspace/"))
+                .noneMatch(line -> line.contains("UNEXPECTED"))
+                .noneMatch(line -> line.contains("resuming"));
+        assertThat(dir.resolve("workspace/reports/rehearsal-report.md")).content().doesNotContain("UNEXPECTED");
+        assertThat(io.dataos.upgrade.run.JournalReader.read(
+                new io.dataos.upgrade.workspace.LocalWorkspace(dir.resolve("workspace")), "rehearsal-upgrade").attempts())
+                .as("one attempt in the journal, not the first rehearsal's run resumed").isEqualTo(1);
+    }
+
+    @Test
+    void aNonEmptyDirectoryNoRehearsalWroteIsRefusedAndLeftAlone() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        Files.createDirectories(dir.resolve("workspace"));
+
+        assertThatThrownBy(() -> new Rehearsal(new RehearsalOptions(dir, RehearsalFault.NONE), printed::add)
+                .withSharedPostgres(shared, "dataos_refused").run())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rehearse --work-dir").hasMessageContaining("new or empty directory");
+        assertThat(dir.resolve("notes.txt")).hasContent("mine");
+        assertThat(dir.resolve("workspace")).isDirectory();
+        assertThat(dir.resolve(RehearsalWorkDirectory.MARKER)).doesNotExist();
+    }
+
+    private static Path testChart(String file) {
+        return Path.of("src/test/resources/charts").resolve(file).toAbsolutePath();
+    }
+
+    private RehearsalResult rehearseOwnChart(RehearsalFault fault, String values, String toTag, String database)
+            throws Exception {
+        passwords.add(shared.password());
+        OperatorChart chart = OperatorChart.of(testChart("monitored-manager"), testChart(values), toTag, dir);
+        return new Rehearsal(new RehearsalOptions(dir, fault, chart), printed::add)
+                .withSharedPostgres(shared, database).run();
+    }
+
+    @Test
+    void ownChartWithServiceMonitorAndCrdIsUpgradedFailsValidationAndIsRolledBack() throws Exception {
+        RehearsalResult result = rehearseOwnChart(RehearsalFault.VALIDATION, "values-with-monitor.yaml", null,
+                "dataos_own_chart");
+
+        assertThat(result.asExpected()).as(String.join("\n", printed)).isTrue();
+        assertThat(result.failedAction()).isEqualTo("verify.validate");
+        assertThat(result.rollback()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.finalImageTag()).isEqualTo("1.4.0-d1a2b3c");
+        assertThat(result.finalRevision()).isEqualTo(3);
+        assertThat(printed).anyMatch(line -> line.contains("chart: ") && line.contains("monitored-manager 0.1.0"))
+                .anyMatch(line -> line.contains("CustomResourceDefinitions (crds/) into the sandbox:"
+                        + " managerbackups.ops.example.io"));
+        assertThat(dir.resolve("example/repo/dataos-manager-1.5.0/templates/service-monitor.yaml")).exists();
+        assertNoKeyInAnyFileOrLine();
+    }
+
+    @Test
+    void ownChartWithoutServiceMonitorUpgradesToTheTagAsked() throws Exception {
+        RehearsalResult result = rehearseOwnChart(RehearsalFault.NONE, "values-without-monitor.yaml", "1.6.0-abc1234",
+                "dataos_own_chart_plain");
+
+        assertThat(result.asExpected()).as(String.join("\n", printed)).isTrue();
+        assertThat(result.finalImageTag()).isEqualTo("1.6.0-abc1234");
+        assertThat(result.finalRevision()).isEqualTo(2);
+    }
+
+    @Test
+    void aKindTheSandboxCannotServeIsNamedWithHowToLeaveItOut() {
+        assertThatThrownBy(() -> rehearseOwnChart(RehearsalFault.NONE, "values-with-certificate.yaml", null,
+                "dataos_own_chart_cert"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("rehearse --chart")
+                .hasMessageContaining("kind \"Certificate\" (apiVersion cert-manager.io/v1)")
+                .hasMessageContaining("templates/certificate.yaml")
+                .hasMessageContaining("--values")
+                .hasMessageContaining("crds/");
+    }
+
+    @Test
     void helmFailureIsRolledBack() throws Exception {
         RehearsalResult result = rehearse(RehearsalFault.HELM_FAILURE);
 
@@ -188,16 +276,18 @@ class RehearsalTest {
 
     @Test
     void aRehearsalThatFailsStillStopsItsPostgres() throws Exception {
-        Files.writeString(dir.resolve("kube"), "not a directory"); // the sandbox API cannot write its kubeconfig
+        // Fails once the server is up: the chart renders a kind the sandbox cannot serve.
+        OperatorChart chart = OperatorChart.of(testChart("monitored-manager"), testChart("values-with-certificate.yaml"),
+                null, dir);
         AtomicReference<LocalPostgresCluster> started = new AtomicReference<>();
-        Rehearsal rehearsal = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.VALIDATION), printed::add)
+        Rehearsal rehearsal = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.VALIDATION, chart), printed::add)
                 .withPostgres(() -> {
                     LocalPostgresCluster cluster = LocalPostgresCluster.start(new LocalCommandRunner(), null);
                     started.set(cluster);
                     return cluster;
                 });
 
-        assertThatThrownBy(rehearsal::run).isInstanceOf(Exception.class);
+        assertThatThrownBy(rehearsal::run).isInstanceOf(InvalidInputException.class);
         assertThat(started.get()).as("the server was started before the failure").isNotNull();
         assertServerGone(started.get().logFile().getParent());
     }

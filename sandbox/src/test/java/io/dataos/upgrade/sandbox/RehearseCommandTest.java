@@ -56,4 +56,41 @@ class RehearseCommandTest {
         assertThat(err.toString()).contains("rehearse --fault", "fault", "none, validation, helm-failure, crash-and-resume");
         assertThat(dir.resolve("x")).doesNotExist();
     }
+
+    private static String testChart(String file) {
+        return Path.of("src/test/resources/charts").resolve(file).toAbsolutePath().toString();
+    }
+
+    @Test
+    void aMissingChartDirectoryIsInvalidInputNamingTheOption() {
+        int code = run("rehearse", "--chart", dir.resolve("no-such-chart").toString(), "--values",
+                testChart("values-with-monitor.yaml"), "--work-dir", dir.resolve("w").toString());
+
+        assertThat(code).isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("rehearse --chart", "does not exist", "Chart.yaml");
+        assertThat(dir.resolve("w")).doesNotExist();
+    }
+
+    @Test
+    void aValuesFileInsideTheWorkDirectoryIsRefusedBecauseARehearsalClearsIt() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("w/workspace/values"));
+        Path values = java.nio.file.Files.writeString(dir.resolve("w/workspace/values/mine.yaml"), "image: {tag: x}\n");
+
+        int code = run("rehearse", "--chart", testChart("monitored-manager"), "--values", values.toString(),
+                "--work-dir", dir.resolve("w").toString());
+
+        assertThat(code).isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("rehearse --values", "inside the work directory", "keep it outside");
+        assertThat(values).exists();
+    }
+
+    @Test
+    void valuesWithoutChartAndChartWithoutValuesAreInvalidInput() {
+        assertThat(run("rehearse", "--values", testChart("values-with-monitor.yaml"), "--work-dir",
+                dir.resolve("w").toString())).isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(run("rehearse", "--chart", testChart("monitored-manager"), "--work-dir",
+                dir.resolve("w").toString())).isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("--values goes with --chart", "--chart needs --values FILE");
+        assertThat(dir.resolve("w")).doesNotExist();
+    }
 }
