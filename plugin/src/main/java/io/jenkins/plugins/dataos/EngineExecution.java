@@ -139,6 +139,16 @@ final class EngineExecution extends StepExecution {
 
     /** Resolves credentials, puts the engine on the agent and starts it under the wrapper. */
     private void launch() {
+        Throwable stoppedEarly;
+        synchronized (this) {
+            stoppedEarly = stopCause;
+        }
+        if (stoppedEarly != null) {
+            finish(null, stoppedEarly); // aborted before anything started
+            return;
+        }
+        FilePath secretsFile = null;
+        boolean started = false;
         try {
             StepContext context = getContext();
             TaskListener listener = context.get(TaskListener.class);
@@ -160,15 +170,19 @@ final class EngineExecution extends StepExecution {
             // the run state (journals, backup kits, locks) outlives workspaces: under the agent's root unless set
             FilePath state = invocation.stateDir == null ? home.child("state") : workspace.child(invocation.stateDir);
             AgentJava java = AgentJava.find(environment, launcher);
+            if (java.command().contains("/") && !new FilePath(workspace.getChannel(), java.command()).exists()) {
+                throw new AbortException(Messages.format("Engine.NoJava", invocation.function, java.command(),
+                        java.foundBy(), agent.getNodeName(), "no such file"));
+            }
             FilePath jar = EngineJar.install(home.child("engine"));
             FilePath dir = home.child("runs").child(folderName(run));
             dir.mkdirs();
             dir.chmod(0700);
             if (!secretEnvironment.isEmpty()) {
-                FilePath file = dir.child(SECRETS);
+                secretsFile = dir.child(SECRETS);
                 // inside the 0700 folder from the first byte; 0600 as well, for the time it exists
-                file.write(secretsFile(secretEnvironment), "UTF-8");
-                file.chmod(0600);
+                secretsFile.write(secretsFile(secretEnvironment), "UTF-8");
+                secretsFile.chmod(0600);
             }
             List<String> argv = new ArrayList<>();
             if (AgentJava.undecorated(launcher) && launcher.isUnix() && hasSetsid(workspace)) {
@@ -189,19 +203,14 @@ final class EngineExecution extends StepExecution {
             if (environment != null) {
                 starter.envs(environment);
             }
-            if (java.command().contains("/") && !new FilePath(workspace.getChannel(), java.command()).exists()) {
-                dir.child(SECRETS).delete();
-                throw new AbortException(Messages.format("Engine.NoJava", invocation.function, java.command(),
-                        java.foundBy(), agent.getNodeName(), "no such file"));
-            }
             Proc proc;
             try {
                 proc = starter.start();
             } catch (IOException cannotRun) {
-                dir.child(SECRETS).delete();
                 throw new AbortException(Messages.format("Engine.NoJava", invocation.function, java.command(),
                         java.foundBy(), agent.getNodeName(), cannotRun.getMessage()));
             }
+            started = true;
             Throwable stopped;
             synchronized (this) {
                 node = agent.getNodeName().isEmpty() ? "the built-in node" : agent.getNodeName();
@@ -219,6 +228,14 @@ final class EngineExecution extends StepExecution {
             schedule(nextPoll());
         } catch (Throwable t) {
             fail(t);
+        } finally {
+            if (!started && secretsFile != null) {
+                try {
+                    secretsFile.delete();
+                } catch (Exception e) {
+                    LOGGER.log(Level.WARNING, "could not delete " + secretsFile + ": delete it by hand", e);
+                }
+            }
         }
     }
 
@@ -241,7 +258,7 @@ final class EngineExecution extends StepExecution {
             if (dir == null) {
                 if (System.nanoTime() - waitingForAgentSince > TimeUnit.MILLISECONDS.toNanos(reconnectMillis)) {
                     throw new AbortException(Messages.format("Engine.AgentGone", invocation.function, node,
-                            reconnectMillis / 60_000, runDir));
+                            reconnectMillis / 1000, runDir));
                 }
                 schedule(Math.max(pollMillis, 5000));
                 return;
@@ -278,7 +295,23 @@ final class EngineExecution extends StepExecution {
                 throw new AbortException(Messages.format("Engine.Stale", invocation.function, node,
                         staleMillis / 1000, runDir, tail(dir)));
             }
+            waitingForAgentSince = 0;
             schedule(nextPoll());
+        } catch (AbortException failed) {
+            fail(failed);
+        } catch (IOException agentAway) {
+            // the agent disconnected (or is reconnecting after a restart): the engine goes on there; look again
+            folder = null;
+            if (waitingForAgentSince == 0) {
+                waitingForAgentSince = System.nanoTime();
+                LOGGER.log(Level.FINE, "lost the agent of " + runDir + ", waiting", agentAway);
+            }
+            if (System.nanoTime() - waitingForAgentSince > TimeUnit.MILLISECONDS.toNanos(reconnectMillis)) {
+                fail(new AbortException(Messages.format("Engine.AgentGone", invocation.function, node,
+                        reconnectMillis / 1000, runDir)));
+            } else {
+                schedule(Math.max(pollMillis, 5000));
+            }
         } catch (Throwable t) {
             fail(t);
         }

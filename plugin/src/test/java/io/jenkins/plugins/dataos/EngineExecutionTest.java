@@ -74,6 +74,7 @@ class EngineExecutionTest {
     @AfterEach
     void stop() throws Exception {
         EngineExecution.staleMillis = 90_000;
+        EngineExecution.reconnectMillis = 300_000;
         killEngines();
         platform.close();
         TestCredentials.reset();
@@ -117,6 +118,45 @@ class EngineExecutionTest {
         assertThat(runFolder().resolve(EngineExecution.SECRETS)).doesNotExist();
         assertThat(enginePid()).map(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .hasValue(false);
+    }
+
+    @Test
+    void afterARestartTheStepWaitsForItsAgentToReconnectAndFailsOnlyWhenItDoesNotComeBack() throws Exception {
+        Path marks = slowHelm(3);
+        TestStepContext before = new TestStepContext(workspace, agent);
+        StepExecution running = upgrade("ops-lead").start(before);
+        running.start();
+        awaitFile(marks, "start:helm-upgrade");
+        byte[] saved = serialize(running);
+        before.stopController();
+
+        before.build().agentOnline = false;
+        deserialize(saved).onResume();
+        Thread.sleep(6_000); // the engine finishes meanwhile, on the agent
+        assertThat(before.isDone()).as("the step waits for its agent").isFalse();
+        before.build().agentOnline = true;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) before.await(60);
+        assertThat(result).containsEntry("status", "SUCCEEDED");
+    }
+
+    @Test
+    void anAgentThatDoesNotComeBackInTimeFailsTheStepSayingTheEngineMayStillRun() throws Exception {
+        EngineExecution.reconnectMillis = 2_000;
+        Path marks = slowHelm(30);
+        TestStepContext before = new TestStepContext(workspace, agent);
+        StepExecution running = upgrade("ops-lead").start(before);
+        running.start();
+        awaitFile(marks, "start:helm-upgrade");
+        byte[] saved = serialize(running);
+        before.stopController();
+        before.build().agentOnline = false;
+
+        deserialize(saved).onResume();
+
+        assertThatThrownBy(() -> before.await(60)).isInstanceOf(AbortException.class)
+                .hasMessageContaining("did not come back within 2 s").hasMessageContaining("may still be running")
+                .hasMessageContaining("resumes from the journal");
     }
 
     @Test
