@@ -4,7 +4,7 @@ import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.plan.Plan;
 import io.dataos.upgrade.plan.PlanJson;
 import io.dataos.upgrade.plan.PlanMarkdown;
-import io.dataos.upgrade.runbook.PlanResult;
+import io.dataos.upgrade.api.PlanResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.dataos.upgrade.cli;
 
 import io.dataos.upgrade.model.MaintenanceWindow;
-import io.dataos.upgrade.runbook.RunbookResult;
-import io.dataos.upgrade.runbook.UpgradeRequest;
-import io.dataos.upgrade.runbook.UpgradeRunbook;
+import io.dataos.upgrade.api.RunbookResult;
+import io.dataos.upgrade.api.UpgradeRequest;
+import io.dataos.upgrade.api.UpgradeRunbook;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.dataos.upgrade.cli;
 
-import io.dataos.upgrade.runbook.VerifyRequest;
-import io.dataos.upgrade.runbook.VerifyResult;
-import io.dataos.upgrade.runbook.VerifyRunbook;
+import io.dataos.upgrade.api.VerifyRequest;
+import io.dataos.upgrade.api.VerifyResult;
+import io.dataos.upgrade.api.VerifyRunbook;
 import io.dataos.upgrade.verify.VerificationPurpose;
 import java.io.PrintWriter;
 import java.nio.file.Path;

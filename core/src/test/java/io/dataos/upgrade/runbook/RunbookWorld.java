@@ -1,5 +1,7 @@
 package io.dataos.upgrade.runbook;
 
+import io.dataos.upgrade.api.RunbookPorts;
+
 import io.dataos.upgrade.postgres.LocalPostgresCluster;
 import io.dataos.upgrade.postgres.PostgresClient;
 import io.dataos.upgrade.postgres.PostgresConnection;

@@ -1,5 +1,10 @@
 package io.dataos.upgrade.runbook;
 
+import io.dataos.upgrade.api.RunbookPorts;
+import io.dataos.upgrade.api.VerifyRequest;
+import io.dataos.upgrade.api.VerifyResult;
+import io.dataos.upgrade.api.VerifyRunbook;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.dataos.upgrade.runbook;
+package io.dataos.upgrade.api;
 
 import io.dataos.upgrade.process.CommandRunner;
 import io.dataos.upgrade.run.Approvals;
