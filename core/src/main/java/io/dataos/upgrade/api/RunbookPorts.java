@@ -1,10 +1,13 @@
 package io.dataos.upgrade.api;
 
 import io.dataos.upgrade.process.CommandRunner;
+import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.run.Approvals;
 import io.dataos.upgrade.run.PreApprovedGates;
 import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.workspace.LocalWorkspace;
 import io.dataos.upgrade.workspace.Workspace;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +31,16 @@ public record RunbookPorts(CommandRunner runner, Workspace workspace, SecretProv
         approvals = approvals == null ? new PreApprovedGates(Map.of()) : approvals;
         log = log == null ? line -> { } : log;
         clock = clock == null ? Clock.systemUTC() : clock;
+    }
+
+    /**
+     * Ports for this machine: commands run as local processes, the workspace is the folder
+     * {@code workspace} with the run state in {@code stateDir} (null: in the workspace); no secrets,
+     * every gate waiting, no log and the system clock until set.
+     */
+    public static RunbookPorts local(Path workspace, Path stateDir) {
+        return of(new LocalCommandRunner(), stateDir == null ? new LocalWorkspace(workspace)
+                : new LocalWorkspace(workspace, stateDir));
     }
 
     /** Ports with no secrets, every gate waiting, no log and the system clock. */

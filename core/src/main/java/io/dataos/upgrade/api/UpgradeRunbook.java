@@ -52,6 +52,14 @@ public final class UpgradeRunbook {
         this.ports = Objects.requireNonNull(ports, "ports");
     }
 
+    /**
+     * Refuses a maintenance window that cannot be read or has already ended, naming {@code source}
+     * and {@code field} (a front door checks its own argument before building the request).
+     */
+    public static void checkWindow(String spec, Instant now, String source, String field) {
+        MaintenanceWindow.parse(spec, now, source, field);
+    }
+
     /** The run id of the automatic rollback of upgrade run {@code runId}. */
     public static String rollbackRunId(String runId) {
         return runId + "-rollback";

@@ -31,6 +31,25 @@ public record VerifyRequest(String checks, String settings, VerificationPurpose 
         }
     }
 
+    /** Why the platform is verified, as a front door names it; the engine's {@link VerificationPurpose}. */
+    public enum Purpose {
+        POST_UPGRADE(VerificationPurpose.POST_UPGRADE),
+        POST_ROLLBACK(VerificationPurpose.POST_ROLLBACK);
+
+        private final VerificationPurpose engine;
+
+        Purpose(VerificationPurpose engine) {
+            this.engine = engine;
+        }
+    }
+
+    /** With the purpose as a front door names it (null: post-upgrade). */
+    public VerifyRequest(String checks, String settings, Purpose purpose, String outputDir, String junitFile,
+            SettingsOverrides overrides, Integer timeoutMinutes) {
+        this(checks, settings, purpose == null ? null : purpose.engine, outputDir, junitFile, overrides,
+                timeoutMinutes);
+    }
+
     /** Without a time limit of its own: the default. */
     public VerifyRequest(String checks, String settings, VerificationPurpose purpose, String outputDir,
             String junitFile, SettingsOverrides overrides) {
