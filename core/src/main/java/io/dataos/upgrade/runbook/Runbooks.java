@@ -1,9 +1,6 @@
 package io.dataos.upgrade.runbook;
 
 import io.dataos.upgrade.api.RunbookPorts;
-import io.dataos.upgrade.api.RunbookResult;
-import io.dataos.upgrade.api.RunbookStatus;
-import io.dataos.upgrade.api.GateWaiting;
 
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.model.Manifests;
@@ -221,20 +218,6 @@ public final class Runbooks {
             }
         }
         return lines;
-    }
-
-    /** The result of an upgrade or rollback run as plain values. */
-    public static RunbookResult result(String operation, RunbookRun run, RunResult result, String failedCheck,
-            List<String> reports, String message) {
-        List<GateWaiting> gates = new ArrayList<>();
-        for (RunResult.Gate gate : result.waitingFor()) {
-            gates.add(new GateWaiting(gate.actionId(), gate.approvers(), gate.reason()));
-        }
-        String backup = RunbookRun.kitDir(run);
-        return new RunbookResult(operation, RunbookStatus.valueOf(result.status().name()),
-                message != null ? message : result.message(), run.runId(), run.plan().id(), run.plan().fromVersion(),
-                run.plan().toVersion(), result.dryRun(), result.journal(), backup, reports, result.failedAction(),
-                failedCheck, result.error(), gates, result.inState(ActionState.SUCCEEDED), false, null, null, null);
     }
 
     /** The plan action {@code id}, or null. */
