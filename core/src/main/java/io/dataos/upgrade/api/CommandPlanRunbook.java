@@ -50,6 +50,7 @@ public final class CommandPlanRunbook {
                 .approvals(ports.approvals())
                 .secrets(ports.secrets())
                 .log(ports.log())
+                .journalListener(ports.journalProgress())
                 .build();
         RunResult result = executor.run(new RunRequest(request.runId(), loaded.planId(), loaded.actions(),
                 request.dryRun(), request.startedBy(), request.lock(), request.plan().toString()));

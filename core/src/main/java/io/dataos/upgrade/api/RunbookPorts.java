@@ -3,6 +3,7 @@ package io.dataos.upgrade.api;
 import io.dataos.upgrade.process.CommandRunner;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.run.Approvals;
+import io.dataos.upgrade.run.Journal;
 import io.dataos.upgrade.run.PreApprovedGates;
 import io.dataos.upgrade.secret.SecretProvider;
 import io.dataos.upgrade.workspace.LocalWorkspace;
@@ -16,12 +17,11 @@ import java.util.function.Consumer;
 
 /**
  * What a runbook needs from the front door that calls it: where commands run, the workspace, the
- * secrets, who decides at gates, where progress lines go, and the clock. The CLI passes local
- * implementations; the Jenkins plugin passes Launcher, FilePath, credentials and {@code input}-step
- * approvals. Log lines arrive already masked.
+ * secrets, who decides at gates, where progress events go, and the clock. The CLI passes local
+ * implementations and prints the events' lines. Texts in events arrive already masked.
  */
 public record RunbookPorts(CommandRunner runner, Workspace workspace, SecretProvider secrets, Approvals approvals,
-        Consumer<String> log, Clock clock) {
+        Consumer<ProgressEvent> progress, Clock clock) {
 
     public RunbookPorts {
         Objects.requireNonNull(runner, "runner");
@@ -29,7 +29,7 @@ public record RunbookPorts(CommandRunner runner, Workspace workspace, SecretProv
         secrets = secrets == null ? name -> Optional.empty() : secrets;
         // Nothing is approved implicitly: without an approvals port every gate waits.
         approvals = approvals == null ? new PreApprovedGates(Map.of()) : approvals;
-        log = log == null ? line -> { } : log;
+        progress = progress == null ? event -> { } : progress;
         clock = clock == null ? Clock.systemUTC() : clock;
     }
 
@@ -49,18 +49,33 @@ public record RunbookPorts(CommandRunner runner, Workspace workspace, SecretProv
     }
 
     public RunbookPorts withApprovals(Approvals value) {
-        return new RunbookPorts(runner, workspace, secrets, value, log, clock);
+        return new RunbookPorts(runner, workspace, secrets, value, progress, clock);
     }
 
     public RunbookPorts withSecrets(SecretProvider value) {
-        return new RunbookPorts(runner, workspace, value, approvals, log, clock);
+        return new RunbookPorts(runner, workspace, value, approvals, progress, clock);
     }
 
-    public RunbookPorts withLog(Consumer<String> value) {
+    public RunbookPorts withProgress(Consumer<ProgressEvent> value) {
         return new RunbookPorts(runner, workspace, secrets, approvals, value, clock);
     }
 
+    /** Progress for a front door that shows lines only: each {@link ProgressEvent.Message}'s text. */
+    public RunbookPorts withLog(Consumer<String> lines) {
+        return withProgress(ProgressEvent.messages(lines));
+    }
+
+    /** Where the engine writes a line for people: a {@link ProgressEvent.Message} to the progress port. */
+    public Consumer<String> log() {
+        return line -> progress.accept(new ProgressEvent.Message(line));
+    }
+
+    /** The journal's events as progress steps, for the executor's journal listener. */
+    public Journal.Listener journalProgress() {
+        return event -> ProgressEvent.of(event).ifPresent(progress);
+    }
+
     public RunbookPorts withClock(Clock value) {
-        return new RunbookPorts(runner, workspace, secrets, approvals, log, value);
+        return new RunbookPorts(runner, workspace, secrets, approvals, progress, value);
     }
 }

@@ -192,6 +192,7 @@ public final class Runbooks {
                 .approvals(ports.approvals())
                 .secrets(ports.secrets())
                 .log(ports.log())
+                .journalListener(ports.journalProgress())
                 .parallelism(run.settings().parallelism())
                 .clock(ports.clock())
                 .build();
