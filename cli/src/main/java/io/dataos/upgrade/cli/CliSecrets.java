@@ -1,8 +1,8 @@
 package io.dataos.upgrade.cli;
 
+import io.dataos.upgrade.api.Secrets;
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ import java.util.function.Function;
  * others can read is refused, naming the file and the {@code chmod} that fixes it. Values are read
  * once, a trailing line end dropped; they are never printed.
  */
-final class CliSecrets implements SecretProvider {
+final class CliSecrets implements Secrets {
 
     private static final Set<PosixFilePermission> SHARED = EnumSet.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);

@@ -2,6 +2,7 @@ package io.dataos.upgrade.cli;
 
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.secret.Secret;
+import io.dataos.upgrade.secret.SecretNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,9 @@ import picocli.CommandLine;
 final class ExitCodes {
 
     /** Environment variables whose values a crash message must never show (docs/secrets.md). */
-    private static final List<String> SECRET_VARIABLES = List.of("PRIME_API_KEY", "POSTGRES_PASSWORD");
+    private static final List<String> SECRET_VARIABLES = List.of(
+            CliSecrets.environmentName(SecretNames.PRIME_API_KEY),
+            CliSecrets.environmentName(SecretNames.POSTGRES_PASSWORD));
 
     private ExitCodes() {}
 

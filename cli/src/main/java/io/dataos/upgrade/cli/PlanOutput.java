@@ -1,16 +1,13 @@
 package io.dataos.upgrade.cli;
 
 import io.dataos.upgrade.InvalidInputException;
-import io.dataos.upgrade.plan.Plan;
-import io.dataos.upgrade.plan.PlanJson;
-import io.dataos.upgrade.plan.PlanMarkdown;
-import io.dataos.upgrade.runbook.PlanResult;
+import io.dataos.upgrade.api.PlanRequest;
+import io.dataos.upgrade.api.PlanResult;
+import io.dataos.upgrade.api.PlanRunbook;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -51,49 +48,39 @@ final class PlanOutput {
     Path outDir;
 
     /**
-     * Prints or writes {@code plan}; an empty plan's reason goes to standard error as well.
-     *
-     * @param type upgrade or rollback, for the result of {@code --out-dir}
-     * @param window the maintenance window the caller gave (its spec), or null
+     * Plans {@code request} with the runbook and prints or writes the plan; an empty plan's reason
+     * goes to standard error as well.
      */
-    void emit(Plan plan, String type, String window, CommandLine commandLine) throws IOException {
+    void emit(PlanRunbook runbook, PlanRequest request, CommandLine commandLine) throws IOException {
         if (outDir != null) {
             if (out != null) {
                 throw new InvalidInputException("--out-dir", String.valueOf(outDir), "give either --out FILE (one"
                         + " rendering) or --out-dir DIR (plan.json and plan.md), not both");
             }
-            emitToFolder(plan, type, window, commandLine);
+            emitToFolder(runbook.run(request.withOutDir(outDir)), commandLine);
             return;
         }
-        byte[] bytes = format == Format.JSON ? PlanJson.write(plan)
-                : PlanMarkdown.render(plan).getBytes(StandardCharsets.UTF_8);
-        if (plan.isEmpty()) {
-            commandLine.getErr().println("dataos-upgrade: " + plan.message());
+        PlanResult result = runbook.run(request);
+        byte[] bytes = format == Format.JSON ? result.json() : result.markdown().getBytes(StandardCharsets.UTF_8);
+        if (result.empty()) {
+            commandLine.getErr().println("dataos-upgrade: " + result.summary());
         }
         if (out == null) {
             commandLine.getOut().print(new String(bytes, StandardCharsets.UTF_8));
             commandLine.getOut().flush();
             return;
         }
-        replace(out, bytes);
-        if (!plan.isEmpty()) {
-            commandLine.getErr().println("dataos-upgrade: plan " + plan.id() + " written to " + out + ": "
-                    + plan.message());
+        PlanRunbook.writeReplacing(out, bytes);
+        if (!result.empty()) {
+            commandLine.getErr().println("dataos-upgrade: plan " + result.planId() + " written to " + out + ": "
+                    + result.summary());
         }
     }
 
-    /** Both renderings into {@code --out-dir}, then the dataosPlan result or a summary on standard output. */
-    private void emitToFolder(Plan plan, String type, String window, CommandLine commandLine) throws IOException {
-        // both renderings before either file, so a plan that cannot be rendered leaves nothing behind
-        byte[] json = PlanJson.write(plan);
-        byte[] markdown = PlanMarkdown.render(plan).getBytes(StandardCharsets.UTF_8);
-        Path jsonFile = outDir.resolve(PlanResult.PLAN_JSON);
-        Path markdownFile = outDir.resolve(PlanResult.PLAN_MARKDOWN);
-        replace(jsonFile, json);
-        replace(markdownFile, markdown);
-        PlanResult result = new PlanResult(type, plan, window, jsonFile.toString(), markdownFile.toString());
-        if (plan.isEmpty()) {
-            commandLine.getErr().println("dataos-upgrade: " + plan.message());
+    /** After both renderings were written into {@code --out-dir}: the dataosPlan result or a summary. */
+    private void emitToFolder(PlanResult result, CommandLine commandLine) {
+        if (result.empty()) {
+            commandLine.getErr().println("dataos-upgrade: " + result.summary());
             commandLine.getErr().flush();
         }
         if (format == Format.JSON) {
@@ -101,20 +88,9 @@ final class PlanOutput {
             return;
         }
         PrintWriter o = commandLine.getOut();
-        o.println(type + " plan " + plan.id() + " (" + plan.fromVersion() + " -> " + plan.toVersion() + "): "
-                + plan.actions().size() + " action(s), risk " + plan.risk().level() + ", " + plan.gates().size()
-                + " gate(s); written to " + jsonFile + " and " + markdownFile);
+        o.println(result.type() + " plan " + result.planId() + " (" + result.fromVersion() + " -> "
+                + result.toVersion() + "): " + result.actionCount() + " action(s), risk " + result.risk() + ", "
+                + result.gateCount() + " gate(s); written to " + result.planJson() + " and " + result.planMarkdown());
         o.flush();
-    }
-
-    /** Writes {@code bytes} beside {@code file}, then renames it over: a reader never sees half a plan. */
-    private static void replace(Path file, byte[] bytes) throws IOException {
-        Path target = file.toAbsolutePath();
-        if (target.getParent() != null) {
-            Files.createDirectories(target.getParent());
-        }
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -1,11 +1,7 @@
 package io.dataos.upgrade.cli;
 
-import io.dataos.upgrade.model.MaintenanceWindow;
-import io.dataos.upgrade.model.Manifests;
-import io.dataos.upgrade.model.PlatformManifest;
-import io.dataos.upgrade.model.PlatformState;
-import io.dataos.upgrade.plan.Plan;
-import io.dataos.upgrade.plan.RollbackPlanner;
+import io.dataos.upgrade.api.PlanRequest;
+import io.dataos.upgrade.api.PlanRunbook;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -53,13 +49,8 @@ final class PlanRollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MaintenanceWindow agreed = window == null ? null
-                : MaintenanceWindow.parse(window, clock.instant(), "command line", "--window");
-        PlatformState state = Manifests.readPlatformState(installed);
-        PlatformManifest rollbackTarget = Manifests.read(target);
-        RollbackPlanner planner = new RollbackPlanner();
-        Plan plan = (checks == null ? planner : planner.withChecks(checks)).plan(state, rollbackTarget);
-        output.emit(plan, "rollback", agreed == null ? null : agreed.spec(), spec.commandLine());
+        output.emit(new PlanRunbook(clock), PlanRequest.rollback(installed, target)
+                .withWindow(window, "command line", "--window").withChecks(checks), spec.commandLine());
         return 0;
     }
 }

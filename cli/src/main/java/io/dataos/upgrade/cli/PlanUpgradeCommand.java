@@ -1,11 +1,7 @@
 package io.dataos.upgrade.cli;
 
-import io.dataos.upgrade.model.MaintenanceWindow;
-import io.dataos.upgrade.model.Manifests;
-import io.dataos.upgrade.model.PlatformState;
-import io.dataos.upgrade.model.Release;
-import io.dataos.upgrade.plan.Plan;
-import io.dataos.upgrade.plan.UpgradePlanner;
+import io.dataos.upgrade.api.PlanRequest;
+import io.dataos.upgrade.api.PlanRunbook;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -51,13 +47,8 @@ final class PlanUpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MaintenanceWindow agreed = window == null ? null
-                : MaintenanceWindow.parse(window, clock.instant(), "command line", "--window");
-        PlatformState state = Manifests.readPlatformState(installed);
-        Release target = Manifests.readRelease(release);
-        UpgradePlanner planner = new UpgradePlanner(clock);
-        Plan plan = (checks == null ? planner : planner.withChecks(checks)).plan(state, target, agreed);
-        output.emit(plan, "upgrade", agreed == null ? null : agreed.spec(), spec.commandLine());
+        output.emit(new PlanRunbook(clock), PlanRequest.upgrade(installed, release)
+                .withWindow(window, "command line", "--window").withChecks(checks), spec.commandLine());
         return 0;
     }
 }

@@ -1,8 +1,8 @@
 package io.dataos.upgrade.cli;
 
-import io.dataos.upgrade.runbook.ReportRequest;
-import io.dataos.upgrade.runbook.ReportResult;
-import io.dataos.upgrade.runbook.ReportRunbook;
+import io.dataos.upgrade.api.ReportRequest;
+import io.dataos.upgrade.api.ReportResult;
+import io.dataos.upgrade.api.ReportRunbook;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.dataos.upgrade.cli;
 
-import io.dataos.upgrade.runbook.RollbackRequest;
-import io.dataos.upgrade.runbook.RollbackRunbook;
-import io.dataos.upgrade.runbook.RunbookResult;
+import io.dataos.upgrade.api.RollbackRequest;
+import io.dataos.upgrade.api.RollbackRunbook;
+import io.dataos.upgrade.api.RunbookResult;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,29 +1,17 @@
 package io.dataos.upgrade.cli;
 
 import io.dataos.upgrade.InvalidInputException;
-import io.dataos.upgrade.plan.PlanAction;
-import io.dataos.upgrade.process.LocalCommandRunner;
-import io.dataos.upgrade.run.ActionHandlers;
-import io.dataos.upgrade.run.Approvals;
-import io.dataos.upgrade.run.AutoApprove;
-import io.dataos.upgrade.run.CommandActionHandler;
-import io.dataos.upgrade.run.PlanActionsFile;
-import io.dataos.upgrade.run.PlanExecutor;
-import io.dataos.upgrade.run.PreApprovedGates;
-import io.dataos.upgrade.run.RunRequest;
-import io.dataos.upgrade.run.RunResult;
-import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
-import io.dataos.upgrade.workspace.LocalWorkspace;
+import io.dataos.upgrade.api.CommandPlanRequest;
+import io.dataos.upgrade.api.CommandPlanRunbook;
+import io.dataos.upgrade.api.GateApprovals;
+import io.dataos.upgrade.api.RunbookPorts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,8 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code dataos-upgrade run-plan}: runs (or resumes, or dry-runs) the actions of a plan file with
  * the executor, every action through the command in its {@code command} parameter. Hidden: it is
- * the engine's executor bare, for custom command plans, the kill-point suites and benchmarks; the
- * runbook commands build their handlers themselves.
+ * the engine's executor bare ({@code CommandPlanRunbook}), for custom command plans, the kill-point
+ * suites and benchmarks; the runbook commands use the upgrade and rollback runbooks.
  */
 @Command(
         name = "run-plan",
@@ -89,7 +77,6 @@ final class RunPlanCommand implements Callable<Integer> {
             throw new InvalidInputException("--plan", "path", "'" + plan + "' is not a readable file: give the plan"
                     + " JSON file");
         }
-        PlanActionsFile.Loaded loaded = PlanActionsFile.parse(plan.toString(), Files.readAllBytes(plan));
         if (autoApprove != null && !approved.isEmpty()) {
             throw new InvalidInputException("--auto-approve", "--approve", "give either --auto-approve (rehearsal)"
                     + " or --approve GATE=APPROVER, not both");
@@ -98,52 +85,23 @@ final class RunPlanCommand implements Callable<Integer> {
             throw new InvalidInputException("command line", "--parallelism", parallelism + " is out of range: give 1"
                     + " to 64 (default 3)");
         }
-        checkApprovedGates(loaded);
-        Approvals approvals = autoApprove != null ? new AutoApprove(autoApprove) : new PreApprovedGates(approved);
+        Clock clock = Clock.systemUTC();
+        GateApprovals approvals = autoApprove != null ? GateApprovals.automatic(autoApprove, clock)
+                : GateApprovals.given(approved, clock);
         PrintWriter out = spec.commandLine().getOut();
-        PlanExecutor executor = PlanExecutor.builder(new LocalWorkspace(workspace), new LocalCommandRunner(),
-                        ActionHandlers.builder().onEveryOtherKind(new CommandActionHandler()).build())
-                .parallelism(parallelism)
-                .approvals(approvals)
-                .secrets(environmentSecrets())
-                .log(line -> {
+        RunbookPorts ports = RunbookPorts.local(workspace, null)
+                .withApprovals(approvals)
+                .withSecrets(CliSecrets.of(Map.of(), System::getenv))
+                .withLog(line -> {
                     out.println(line);
                     out.flush();
-                })
-                .build();
-        RunResult result = executor.run(new RunRequest(runId, loaded.planId(), loaded.actions(), dryRun, startedBy,
-                lock, plan.toString()));
+                });
+        CommandPlanRunbook.Result result = new CommandPlanRunbook(ports).run(new CommandPlanRequest(plan, runId,
+                parallelism, dryRun, approved, lock, startedBy));
         return switch (result.status()) {
             case SUCCEEDED -> 0;
             case WAITING_FOR_APPROVAL -> EXIT_WAITING_FOR_APPROVAL;
             default -> DataosUpgradeCommand.EXIT_FAILED;
         };
-    }
-
-    /**
-     * Refuses an approval that would approve nothing: a misspelt gate id would otherwise be ignored
-     * silently and the operator would believe the gate was approved.
-     */
-    private void checkApprovedGates(PlanActionsFile.Loaded loaded) {
-        List<String> gates = loaded.actions().stream().filter(PlanAction::requiresApproval).map(PlanAction::id)
-                .toList();
-        for (Map.Entry<String, String> approval : approved.entrySet()) {
-            if (!gates.contains(approval.getKey())) {
-                throw new InvalidInputException("command line", "--approve", "'" + approval.getKey() + "' is not a"
-                        + " gate of " + plan + (gates.isEmpty() ? ", which has no gates: remove --approve"
-                        : ": give GATE=APPROVER with one of " + String.join(", ", gates)));
-            }
-            if (approval.getValue() == null || approval.getValue().isBlank()) {
-                throw new InvalidInputException("command line", "--approve", "gate '" + approval.getKey()
-                        + "' names no approver: write GATE=APPROVER with who approved it");
-            }
-        }
-    }
-
-    /** Secrets from the environment: {@code prime-api-key} is read from {@code PRIME_API_KEY}. */
-    static SecretProvider environmentSecrets() {
-        return name -> Optional.ofNullable(System.getenv(name.toUpperCase(Locale.ROOT).replace('-', '_')))
-                .filter(value -> !value.isEmpty())
-                .map(value -> Secret.of(name, value));
     }
 }

@@ -1,7 +1,7 @@
 package io.dataos.upgrade.cli;
 
-import io.dataos.upgrade.runbook.GateWaiting;
-import io.dataos.upgrade.runbook.RunbookResult;
+import io.dataos.upgrade.api.GateWaiting;
+import io.dataos.upgrade.api.RunbookResult;
 import java.io.PrintWriter;
 
 /** The exit code and the closing summary of an upgrade or rollback, the same for both commands. */

@@ -1,12 +1,10 @@
 package io.dataos.upgrade.cli;
 
 import io.dataos.upgrade.InvalidInputException;
-import io.dataos.upgrade.process.LocalCommandRunner;
-import io.dataos.upgrade.run.Approvals;
-import io.dataos.upgrade.run.PreApprovedGates;
-import io.dataos.upgrade.runbook.RunbookPorts;
-import io.dataos.upgrade.runbook.SettingsOverrides;
-import io.dataos.upgrade.workspace.LocalWorkspace;
+import io.dataos.upgrade.api.GateApprovals;
+import io.dataos.upgrade.api.RunbookPorts;
+import io.dataos.upgrade.api.SettingsOverrides;
+import io.dataos.upgrade.secret.SecretNames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -91,10 +89,10 @@ final class RunbookOptions {
     Function<String, String> environment = System::getenv;
     Clock clock = Clock.systemUTC();
 
-    /** The workspace, with the run state in {@code --state-dir} when given (created owner-only). */
-    LocalWorkspace workspace() throws IOException {
+    /** Local ports on the workspace, the run state in {@code --state-dir} when given (created owner-only). */
+    RunbookPorts localPorts() throws IOException {
         if (stateDir == null) {
-            return new LocalWorkspace(workspace);
+            return RunbookPorts.local(workspace, null);
         }
         Path state = stateDir.toAbsolutePath().normalize();
         if (Files.exists(state) && !Files.isDirectory(state)) {
@@ -110,7 +108,7 @@ final class RunbookOptions {
                 // Windows: the folder's ACL is the parent's
             }
         }
-        return new LocalWorkspace(workspace, state);
+        return RunbookPorts.local(workspace, state);
     }
 
     /**
@@ -164,10 +162,11 @@ final class RunbookOptions {
         Map<String, CliSecrets.Named> files = new LinkedHashMap<>();
         secretFiles.forEach((name, file) -> files.put(name, new CliSecrets.Named("--secret-file " + name, file)));
         if (primeApiKeyFile != null) {
-            files.put("prime-api-key", new CliSecrets.Named("--prime-api-key-file", primeApiKeyFile));
+            files.put(SecretNames.PRIME_API_KEY, new CliSecrets.Named("--prime-api-key-file", primeApiKeyFile));
         }
         if (postgresPasswordFile != null) {
-            files.put("postgres-password", new CliSecrets.Named("--postgres-password-file", postgresPasswordFile));
+            files.put(SecretNames.POSTGRES_PASSWORD, new CliSecrets.Named("--postgres-password-file",
+                    postgresPasswordFile));
         }
         return CliSecrets.of(files, environment);
     }
@@ -177,16 +176,16 @@ final class RunbookOptions {
         return format == Format.JSON ? commandLine.getErr() : commandLine.getOut();
     }
 
-    RunbookPorts ports(CommandLine commandLine, Approvals approvals) throws IOException {
+    RunbookPorts ports(CommandLine commandLine, GateApprovals approvals) throws IOException {
         PrintWriter progress = progress(commandLine);
-        return new RunbookPorts(new LocalCommandRunner(), workspace(), secrets(), approvals, line -> {
+        return localPorts().withSecrets(secrets()).withApprovals(approvals).withLog(line -> {
             progress.println(line);
             progress.flush();
-        }, clock);
+        }).withClock(clock);
     }
 
     /** The approvals of {@code --approve} / {@code --approve-all-as}; refuses both at once. */
-    Approvals approvals(Map<String, String> approved, String approveAllAs) {
+    GateApprovals approvals(Map<String, String> approved, String approveAllAs) {
         if (approveAllAs != null) {
             if (!approved.isEmpty()) {
                 throw new InvalidInputException("--approve-all-as", "--approve", "give either --approve GATE=APPROVER"
@@ -195,14 +194,15 @@ final class RunbookOptions {
             if (approveAllAs.isBlank()) {
                 throw new InvalidInputException("--approve-all-as", "NAME", "is empty: name who approves");
             }
-            return new ApproveAllAs(approveAllAs.strip(), clock);
+            return GateApprovals.everyGate(approveAllAs.strip(), "every gate approved in advance on the command line"
+                    + " (--approve-all-as)", clock);
         }
         approved.forEach((gate, who) -> {
             if (who == null || who.isBlank()) {
                 throw new InvalidInputException("--approve", gate, "names no approver: write GATE=APPROVER");
             }
         });
-        return new PreApprovedGates(approved, clock);
+        return GateApprovals.given(approved, clock);
     }
 
     /** Prints {@code result} as JSON on standard output. */

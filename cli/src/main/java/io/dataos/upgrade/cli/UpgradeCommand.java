@@ -1,9 +1,8 @@
 package io.dataos.upgrade.cli;
 
-import io.dataos.upgrade.model.MaintenanceWindow;
-import io.dataos.upgrade.runbook.RunbookResult;
-import io.dataos.upgrade.runbook.UpgradeRequest;
-import io.dataos.upgrade.runbook.UpgradeRunbook;
+import io.dataos.upgrade.api.RunbookResult;
+import io.dataos.upgrade.api.UpgradeRequest;
+import io.dataos.upgrade.api.UpgradeRunbook;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -107,7 +106,7 @@ final class UpgradeCommand implements Callable<Integer> {
         CommandLine cli = spec.commandLine();
         if (window != null) {
             // Refused here, like plan upgrade does, so that the message names the option the operator typed.
-            MaintenanceWindow.parse(window, Instant.now(), "command line", "--window");
+            UpgradeRunbook.checkWindow(window, Instant.now(), "command line", "--window");
         }
         UpgradeRequest request = UpgradeRequest.builder()
                 .runId(runId)

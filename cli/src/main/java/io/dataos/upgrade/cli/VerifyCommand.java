@@ -1,9 +1,8 @@
 package io.dataos.upgrade.cli;
 
-import io.dataos.upgrade.runbook.VerifyRequest;
-import io.dataos.upgrade.runbook.VerifyResult;
-import io.dataos.upgrade.runbook.VerifyRunbook;
-import io.dataos.upgrade.verify.VerificationPurpose;
+import io.dataos.upgrade.api.VerifyRequest;
+import io.dataos.upgrade.api.VerifyResult;
+import io.dataos.upgrade.api.VerifyRunbook;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,13 +21,13 @@ import picocli.CommandLine.Option;
 final class VerifyCommand implements Callable<Integer> {
 
     /** Accepts postUpgrade/postRollback (and the enum names). */
-    static final class PurposeConverter implements CommandLine.ITypeConverter<VerificationPurpose> {
+    static final class PurposeConverter implements CommandLine.ITypeConverter<VerifyRequest.Purpose> {
         @Override
-        public VerificationPurpose convert(String value) {
+        public VerifyRequest.Purpose convert(String value) {
             String v = value.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
             return switch (v) {
-                case "postupgrade", "upgrade" -> VerificationPurpose.POST_UPGRADE;
-                case "postrollback", "rollback" -> VerificationPurpose.POST_ROLLBACK;
+                case "postupgrade", "upgrade" -> VerifyRequest.Purpose.POST_UPGRADE;
+                case "postrollback", "rollback" -> VerifyRequest.Purpose.POST_ROLLBACK;
                 default -> throw new CommandLine.TypeConversionException("'" + value + "' is not a purpose: use"
                         + " postUpgrade or postRollback");
             };
@@ -47,7 +46,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--purpose", paramLabel = "postUpgrade|postRollback", converter = PurposeConverter.class,
             description = "Which checks apply (their 'when'). Default: postUpgrade.")
-    VerificationPurpose purpose;
+    VerifyRequest.Purpose purpose;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Directory for verification.json/.md/-junit.xml. Default: <stateDir>/verify.")

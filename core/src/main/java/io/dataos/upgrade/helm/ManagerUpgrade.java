@@ -1,5 +1,6 @@
 package io.dataos.upgrade.helm;
 
+import io.dataos.upgrade.secret.SecretNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataos.upgrade.process.CommandFailedException;
 import io.dataos.upgrade.secret.Secret;
@@ -20,8 +21,8 @@ import java.util.Objects;
  */
 public final class ManagerUpgrade {
 
-    /** The secret name the Prime API key is asked for under. */
-    public static final String PRIME_API_KEY = "prime-api-key";
+    /** The secret name the Prime API key is asked for under ({@link SecretNames}). */
+    public static final String PRIME_API_KEY = SecretNames.PRIME_API_KEY;
     /** The values key the chart reads the Prime API key from (runbook step 3's sample). */
     public static final String PRIME_API_KEY_FIELD = "primeApiKey";
     /** File name of the temporary overlay inside the run's private directory. */

@@ -1,5 +1,6 @@
 package io.dataos.upgrade.postgres;
 
+import io.dataos.upgrade.secret.SecretNames;
 import io.dataos.upgrade.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.regex.Pattern;
  */
 public record PostgresConnection(String host, int port, String user, String database) {
 
-    /** The secret name the database password is asked for under. */
-    public static final String PASSWORD_SECRET = "postgres-password";
+    /** The secret name the database password is asked for under ({@link SecretNames}). */
+    public static final String PASSWORD_SECRET = SecretNames.POSTGRES_PASSWORD;
 
     // Names this tool creates or is given are kept to plain identifiers, so no quoting is ever needed.
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");

@@ -34,12 +34,12 @@ import java.util.Optional;
  * @param reason why a rollback happens, for its notice (null: the notice's default)
  * @param failedChecks the checks whose failure led to the rollback, for its notice
  */
-record RunbookRun(RunbookSettings settings, Plan plan, String runId, String valuesFile, String installedFile,
+public record RunbookRun(RunbookSettings settings, Plan plan, String runId, String valuesFile, String installedFile,
         PlatformState installed, boolean backupEnabled, String upgradeKit, String reason, List<String> failedChecks) {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    RunbookRun {
+    public RunbookRun {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(runId, "runId");
@@ -51,7 +51,7 @@ record RunbookRun(RunbookSettings settings, Plan plan, String runId, String valu
         return outputDir(settings, runId);
     }
 
-    static String outputDir(RunbookSettings settings, String runId) {
+    public static String outputDir(RunbookSettings settings, String runId) {
         return settings.stateDir() + "/runs/" + runId;
     }
 
@@ -61,7 +61,7 @@ record RunbookRun(RunbookSettings settings, Plan plan, String runId, String valu
     }
 
     /** The plan's first action of {@code kind}. */
-    Optional<PlanAction> first(ActionKind kind) {
+    public Optional<PlanAction> first(ActionKind kind) {
         return plan.actions().stream().filter(a -> a.kind() == kind).findFirst();
     }
 
@@ -70,7 +70,7 @@ record RunbookRun(RunbookSettings settings, Plan plan, String runId, String valu
      * version from the plan's Helm action (else the installed state), the chart location from the
      * settings when they name one.
      */
-    HelmTarget managerTarget() {
+    public HelmTarget managerTarget() {
         PlanAction helm = first(ActionKind.HELM_UPGRADE).or(() -> first(ActionKind.HELM_ROLLBACK)).orElse(null);
         if (helm != null) {
             return target(helm);
@@ -109,7 +109,7 @@ record RunbookRun(RunbookSettings settings, Plan plan, String runId, String valu
      * The secrets of the run, each fetched through {@code context} so that the journal and the log
      * mask its value from then on.
      */
-    static SecretProvider secrets(ActionContext context) {
+    public static SecretProvider secrets(ActionContext context) {
         return name -> {
             try {
                 return Optional.of(context.secret(name));
@@ -120,13 +120,13 @@ record RunbookRun(RunbookSettings settings, Plan plan, String runId, String valu
     }
 
     /** The run's backup kit directory when the plan takes one and it is enabled, else null. */
-    static String kitDir(RunbookRun run) {
+    public static String kitDir(RunbookRun run) {
         return run.backupEnabled() && run.first(ActionKind.BACKUP).isPresent() ? BackupKit.directoryFor(run.runId())
                 : null;
     }
 
     /** The record of the complete backup kit of {@code kitRunId}, or empty when there is none. */
-    static Optional<BackupRecord> kitRecord(Workspace workspace, String kitRunId)
+    public static Optional<BackupRecord> kitRecord(Workspace workspace, String kitRunId)
             throws IOException, InterruptedException {
         if (kitRunId == null) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package io.dataos.upgrade.runbook;
 
+import io.dataos.upgrade.api.SettingsOverrides;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -268,7 +270,7 @@ public record RunbookSettings(
         return value;
     }
 
-    static String relativePath(String source, String field, String value) {
+    public static String relativePath(String source, String field, String value) {
         String normal = value.replace('\\', '/');
         if (normal.isBlank() || normal.startsWith("/") || normal.matches("^[A-Za-z]:.*")
                 || Path.of(normal).normalize().startsWith("..") || normal.indexOf('\0') >= 0) {

@@ -1,5 +1,7 @@
 package io.dataos.upgrade.runbook;
 
+import io.dataos.upgrade.api.RunbookPorts;
+
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.model.Manifests;
 import io.dataos.upgrade.model.PlatformManifest;
@@ -28,12 +30,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** What the upgrade and rollback facades share: reading inputs, running a plan, reading results back. */
-final class Runbooks {
+public final class Runbooks {
 
     private Runbooks() {
     }
 
-    static String require(String value, String source, String field, String what) {
+    public static String require(String value, String source, String field, String what) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(source, field, "is missing: give " + what);
         }
@@ -41,7 +43,7 @@ final class Runbooks {
     }
 
     /** The bytes of workspace file {@code path}, refusing a missing one with {@code field} named. */
-    static byte[] read(Workspace workspace, String path, String source, String field)
+    public static byte[] read(Workspace workspace, String path, String source, String field)
             throws IOException, InterruptedException {
         String relative = RunbookSettings.relativePath(source, field, path);
         if (!workspace.exists(relative)) {
@@ -51,23 +53,23 @@ final class Runbooks {
         return workspace.read(relative);
     }
 
-    static PlatformState readState(Workspace workspace, String path, String source, String field)
+    public static PlatformState readState(Workspace workspace, String path, String source, String field)
             throws IOException, InterruptedException {
         return Manifests.readPlatformState(read(workspace, path, source, field), path);
     }
 
-    static Release readRelease(Workspace workspace, String path, String source, String field)
+    public static Release readRelease(Workspace workspace, String path, String source, String field)
             throws IOException, InterruptedException {
         return Manifests.readRelease(read(workspace, path, source, field), path);
     }
 
-    static PlatformManifest readManifest(Workspace workspace, String path, String source, String field)
+    public static PlatformManifest readManifest(Workspace workspace, String path, String source, String field)
             throws IOException, InterruptedException {
         return Manifests.read(read(workspace, path, source, field), path);
     }
 
     /** A reviewed plan file, refused unless it is a plan of {@code type}. */
-    static Plan readPlan(Workspace workspace, String path, PlanType type, String source, String field)
+    public static Plan readPlan(Workspace workspace, String path, PlanType type, String source, String field)
             throws IOException, InterruptedException {
         Plan plan = PlanJson.read(read(workspace, path, source, field), path);
         if (plan.type() != type) {
@@ -79,7 +81,7 @@ final class Runbooks {
     }
 
     /** {@code state} with the settings' stakeholders when the settings name any. */
-    static PlatformState withStakeholders(PlatformState state, RunbookSettings settings) {
+    public static PlatformState withStakeholders(PlatformState state, RunbookSettings settings) {
         if (settings.stakeholders() == null) {
             return state;
         }
@@ -88,7 +90,7 @@ final class Runbooks {
     }
 
     /** What runs once {@code release} is installed over {@code before}: the release's layers, the site's people. */
-    static PlatformState installedAfter(Release release, PlatformState before) {
+    public static PlatformState installedAfter(Release release, PlatformState before) {
         return new PlatformState(release.source(), release.version(), release.manager(), release.userSpace(),
                 release.coreKernel(), release.cloudKernel(), before.stakeholders(), before.maintenanceWindow());
     }
@@ -97,7 +99,7 @@ final class Runbooks {
      * Refuses a plan the settings cannot carry out (a missing command template, checks file,
      * database), before anything runs; returns the handlers.
      */
-    static ActionHandlers checked(RunbookRun run, RunbookPorts ports, String source)
+    public static ActionHandlers checked(RunbookRun run, RunbookPorts ports, String source)
             throws IOException, InterruptedException {
         ActionHandlers handlers = RunbookHandlers.forRun(run, ports.clock());
         handlers.check(source, run.plan().actions());
@@ -128,7 +130,7 @@ final class Runbooks {
      * API key for the Helm upgrade, the database password for the backup and restore), before
      * anything runs rather than half way.
      */
-    static void requireSecrets(RunbookRun run, RunbookPorts ports, String source)
+    public static void requireSecrets(RunbookRun run, RunbookPorts ports, String source)
             throws IOException, InterruptedException {
         io.dataos.upgrade.run.RunHistory history = io.dataos.upgrade.run.JournalReader.read(ports.workspace(),
                 run.runId());
@@ -152,7 +154,7 @@ final class Runbooks {
     }
 
     /** The release lock, unless this is a dry run (which changes nothing). */
-    static RunLock lock(RunbookPorts ports, String release, String runId, String startedBy, boolean dryRun)
+    public static RunLock lock(RunbookPorts ports, String release, String runId, String startedBy, boolean dryRun)
             throws IOException, InterruptedException {
         if (dryRun) {
             return null;
@@ -166,7 +168,7 @@ final class Runbooks {
         return lock;
     }
 
-    static void release(RunLock lock, RunbookPorts ports) {
+    public static void release(RunLock lock, RunbookPorts ports) {
         if (lock == null) {
             return;
         }
@@ -184,12 +186,13 @@ final class Runbooks {
     }
 
     /** Runs (or resumes, or shows) {@code run}'s plan with the executor. */
-    static RunResult execute(RunbookRun run, ActionHandlers handlers, RunbookPorts ports, boolean dryRun,
+    public static RunResult execute(RunbookRun run, ActionHandlers handlers, RunbookPorts ports, boolean dryRun,
             String startedBy, String source) throws IOException, InterruptedException {
         PlanExecutor executor = PlanExecutor.builder(ports.workspace(), ports.runner(), handlers)
                 .approvals(ports.approvals())
                 .secrets(ports.secrets())
                 .log(ports.log())
+                .journalListener(ports.journalProgress())
                 .parallelism(run.settings().parallelism())
                 .clock(ports.clock())
                 .build();
@@ -198,7 +201,7 @@ final class Runbooks {
     }
 
     /** The verification results a failed verification action kept, or null. */
-    static VerificationReport verification(RunbookPorts ports, RunbookSettings settings, String runId,
+    public static VerificationReport verification(RunbookPorts ports, RunbookSettings settings, String runId,
             String actionId) throws IOException, InterruptedException {
         String file = VerificationHandler.resultsFile(settings, runId, actionId);
         if (!ports.workspace().exists(file)) {
@@ -208,7 +211,7 @@ final class Runbooks {
     }
 
     /** "name (STATUS: message)" of every check that did not pass. */
-    static List<String> problems(VerificationReport report) {
+    public static List<String> problems(VerificationReport report) {
         List<String> lines = new ArrayList<>();
         if (report != null) {
             for (CheckResult r : report.problems()) {
@@ -218,22 +221,8 @@ final class Runbooks {
         return lines;
     }
 
-    /** The result of an upgrade or rollback run as plain values. */
-    static RunbookResult result(String operation, RunbookRun run, RunResult result, String failedCheck,
-            List<String> reports, String message) {
-        List<GateWaiting> gates = new ArrayList<>();
-        for (RunResult.Gate gate : result.waitingFor()) {
-            gates.add(new GateWaiting(gate.actionId(), gate.approvers(), gate.reason()));
-        }
-        String backup = RunbookRun.kitDir(run);
-        return new RunbookResult(operation, RunbookStatus.valueOf(result.status().name()),
-                message != null ? message : result.message(), run.runId(), run.plan().id(), run.plan().fromVersion(),
-                run.plan().toVersion(), result.dryRun(), result.journal(), backup, reports, result.failedAction(),
-                failedCheck, result.error(), gates, result.inState(ActionState.SUCCEEDED), false, null, null, null);
-    }
-
     /** The plan action {@code id}, or null. */
-    static PlanAction action(Plan plan, String id) {
+    public static PlanAction action(Plan plan, String id) {
         return id == null ? null : plan.action(id).orElse(null);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  * checks file run by {@link VerificationActionHandler}, its results kept at once in
  * {@code <stateDir>/runs/<runId>/<actionId>/} so their evidence outlives a rollback.
  */
-final class VerificationHandler implements ActionHandler {
+public final class VerificationHandler implements ActionHandler {
 
     private final RunbookRun run;
     private final VerificationActionHandler delegate;
@@ -29,11 +29,11 @@ final class VerificationHandler implements ActionHandler {
     }
 
     /** Where the results of verification action {@code actionId} of run {@code runId} are kept. */
-    static String outputDir(RunbookSettings settings, String runId, String actionId) {
+    public static String outputDir(RunbookSettings settings, String runId, String actionId) {
         return RunbookRun.outputDir(settings, runId) + "/" + actionId;
     }
 
-    static String resultsFile(RunbookSettings settings, String runId, String actionId) {
+    public static String resultsFile(RunbookSettings settings, String runId, String actionId) {
         return outputDir(settings, runId, actionId) + "/" + VerificationOutputs.JSON;
     }
 

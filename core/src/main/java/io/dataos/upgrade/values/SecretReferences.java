@@ -1,5 +1,6 @@
 package io.dataos.upgrade.values;
 
+import io.dataos.upgrade.secret.SecretNames;
 import io.dataos.upgrade.secret.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.function.Function;
 public final class SecretReferences {
 
     /** Credentials the engine knows by name, by the values key that carries them. */
-    public static final Map<String, String> KNOWN_CREDENTIALS = Map.of("primeApiKey", "prime-api-key");
+    public static final Map<String, String> KNOWN_CREDENTIALS = Map.of("primeApiKey", SecretNames.PRIME_API_KEY);
 
     /** The reference written for a secret-named key whose credential the engine does not know. */
     public static final String UNKNOWN_REFERENCE = "<redacted secret>";

@@ -1,5 +1,6 @@
 package io.dataos.upgrade.verify;
 
+import io.dataos.upgrade.secret.SecretNames;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ public record DataIntegrityCheck(CheckBasics basics, String jdbcUrl, String user
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(baseline, "baseline");
-        passwordSecret = passwordSecret == null ? "postgres-password" : passwordSecret;
+        passwordSecret = passwordSecret == null ? SecretNames.POSTGRES_PASSWORD : passwordSecret;
         tables = List.copyOf(tables);
         compare = compare == null ? IntegrityComparison.CHECKSUM : compare;
     }

@@ -1,5 +1,10 @@
 package io.dataos.upgrade.runbook;
 
+import io.dataos.upgrade.api.RunbookPorts;
+import io.dataos.upgrade.api.ReportRequest;
+import io.dataos.upgrade.api.ReportResult;
+import io.dataos.upgrade.api.ReportRunbook;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

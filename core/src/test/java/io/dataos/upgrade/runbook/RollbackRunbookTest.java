@@ -1,5 +1,10 @@
 package io.dataos.upgrade.runbook;
 
+import io.dataos.upgrade.api.RunbookResult;
+import io.dataos.upgrade.api.RunbookStatus;
+import io.dataos.upgrade.api.RollbackRequest;
+import io.dataos.upgrade.api.RollbackRunbook;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

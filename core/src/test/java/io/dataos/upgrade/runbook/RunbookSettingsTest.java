@@ -1,5 +1,7 @@
 package io.dataos.upgrade.runbook;
 
+import io.dataos.upgrade.api.SettingsOverrides;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package io.dataos.upgrade.runbook;
 
+import io.dataos.upgrade.api.ProgressEvent;
+import io.dataos.upgrade.api.RunbookPorts;
+
 import io.dataos.upgrade.postgres.LocalPostgresCluster;
 import io.dataos.upgrade.postgres.PostgresClient;
 import io.dataos.upgrade.postgres.PostgresConnection;
@@ -227,7 +230,7 @@ public final class RunbookWorld {
     }
 
     RunbookPorts ports(Approvals approvals) {
-        return new RunbookPorts(new LocalCommandRunner(), workspace, secrets(), approvals, log::add, null);
+        return new RunbookPorts(new LocalCommandRunner(), workspace, secrets(), approvals, ProgressEvent.messages(log::add), null);
     }
 
     static Approvals approved(String... gates) {

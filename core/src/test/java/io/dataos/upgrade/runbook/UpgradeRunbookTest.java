@@ -1,5 +1,11 @@
 package io.dataos.upgrade.runbook;
 
+import io.dataos.upgrade.api.RunbookResult;
+import io.dataos.upgrade.api.RunbookStatus;
+import io.dataos.upgrade.api.GateWaiting;
+import io.dataos.upgrade.api.UpgradeRequest;
+import io.dataos.upgrade.api.UpgradeRunbook;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,11 @@
 package io.dataos.upgrade.runbook;
 
+import io.dataos.upgrade.api.ProgressEvent;
+import io.dataos.upgrade.api.RunbookPorts;
+import io.dataos.upgrade.api.VerifyRequest;
+import io.dataos.upgrade.api.VerifyResult;
+import io.dataos.upgrade.api.VerifyRunbook;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +42,7 @@ class VerifyRunbookTest {
     }
 
     private VerifyResult verify(VerifyRequest request) throws Exception {
-        return new VerifyRunbook(new RunbookPorts(new LocalCommandRunner(), workspace, null, null, log::add, null))
+        return new VerifyRunbook(new RunbookPorts(new LocalCommandRunner(), workspace, null, null, ProgressEvent.messages(log::add), null))
                 .run(request);
     }
 

@@ -1,4 +1,4 @@
-package io.dataos.upgrade.runbook;
+package io.dataos.upgrade.api;
 
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.verify.VerificationPurpose;
@@ -29,6 +29,25 @@ public record VerifyRequest(String checks, String settings, VerificationPurpose 
                     + " is not a positive number of minutes: give 1 or more (default "
                     + DEFAULT_TIMEOUT_MINUTES + ")");
         }
+    }
+
+    /** Why the platform is verified, as a front door names it; the engine's {@link VerificationPurpose}. */
+    public enum Purpose {
+        POST_UPGRADE(VerificationPurpose.POST_UPGRADE),
+        POST_ROLLBACK(VerificationPurpose.POST_ROLLBACK);
+
+        private final VerificationPurpose engine;
+
+        Purpose(VerificationPurpose engine) {
+            this.engine = engine;
+        }
+    }
+
+    /** With the purpose as a front door names it (null: post-upgrade). */
+    public VerifyRequest(String checks, String settings, Purpose purpose, String outputDir, String junitFile,
+            SettingsOverrides overrides, Integer timeoutMinutes) {
+        this(checks, settings, purpose == null ? null : purpose.engine, outputDir, junitFile, overrides,
+                timeoutMinutes);
     }
 
     /** Without a time limit of its own: the default. */

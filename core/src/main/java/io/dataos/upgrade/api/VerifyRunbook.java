@@ -1,4 +1,8 @@
-package io.dataos.upgrade.runbook;
+package io.dataos.upgrade.api;
+
+import io.dataos.upgrade.runbook.Runbooks;
+import io.dataos.upgrade.runbook.RunbookSettings;
+import io.dataos.upgrade.runbook.VerificationTimeoutException;
 
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.verify.CheckResult;

@@ -1,4 +1,4 @@
-package io.dataos.upgrade.runbook;
+package io.dataos.upgrade.api;
 
 /** How an upgrade or rollback runbook ended, as its caller acts on it. */
 public enum RunbookStatus {

@@ -1,7 +1,9 @@
-package io.dataos.upgrade.runbook;
+package io.dataos.upgrade.api;
 
 import io.dataos.upgrade.plan.Plan;
 import io.dataos.upgrade.plan.PlanAction;
+import io.dataos.upgrade.plan.PlanJson;
+import io.dataos.upgrade.plan.PlanMarkdown;
 import io.dataos.upgrade.plan.RequiredApproval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +31,51 @@ public record PlanResult(String type, Plan plan, String maintenanceWindow, Strin
     public PlanResult {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(plan, "plan");
+    }
+
+    /** The plan as JSON, as {@code plan.json} holds it and the executor reads it. */
+    public byte[] json() {
+        return PlanJson.write(plan);
+    }
+
+    /** The plan as Markdown, for review. */
+    public String markdown() {
+        return PlanMarkdown.render(plan);
+    }
+
+    public String planId() {
+        return plan.id();
+    }
+
+    /** One line for people: what the plan does, or why it is empty. */
+    public String summary() {
+        return plan.message();
+    }
+
+    /** Whether there is nothing to do (then {@link #summary()} says why). */
+    public boolean empty() {
+        return plan.isEmpty();
+    }
+
+    public String fromVersion() {
+        return plan.fromVersion();
+    }
+
+    public String toVersion() {
+        return plan.toVersion();
+    }
+
+    public int actionCount() {
+        return plan.actions().size();
+    }
+
+    /** The risk level's name: LOW, MEDIUM, HIGH or CRITICAL. */
+    public String risk() {
+        return plan.risk().level().name();
+    }
+
+    public int gateCount() {
+        return plan.gates().size();
     }
 
     /** The result as a map of strings, numbers, booleans, lists and maps (nulls left out). */

@@ -1,4 +1,4 @@
-package io.dataos.upgrade.runbook;
+package io.dataos.upgrade.api;
 
 import java.io.Serializable;
 

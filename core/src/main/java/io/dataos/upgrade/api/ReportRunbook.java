@@ -1,4 +1,7 @@
-package io.dataos.upgrade.runbook;
+package io.dataos.upgrade.api;
+
+import io.dataos.upgrade.runbook.VerificationHandler;
+import io.dataos.upgrade.runbook.RunbookSettings;
 
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.notify.Notice;

@@ -1,4 +1,8 @@
-package io.dataos.upgrade.runbook;
+package io.dataos.upgrade.api;
+
+import io.dataos.upgrade.runbook.Runbooks;
+import io.dataos.upgrade.runbook.RunbookRun;
+import io.dataos.upgrade.runbook.RunbookSettings;
 
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.backup.BackupKit;
@@ -48,6 +52,14 @@ public final class UpgradeRunbook {
         this.ports = Objects.requireNonNull(ports, "ports");
     }
 
+    /**
+     * Refuses a maintenance window that cannot be read or has already ended, naming {@code source}
+     * and {@code field} (a front door checks its own argument before building the request).
+     */
+    public static void checkWindow(String spec, Instant now, String source, String field) {
+        MaintenanceWindow.parse(spec, now, source, field);
+    }
+
     /** The run id of the automatic rollback of upgrade run {@code runId}. */
     public static String rollbackRunId(String runId) {
         return runId + "-rollback";
@@ -93,9 +105,7 @@ public final class UpgradeRunbook {
                 null, null, List.of());
         if (plan.isEmpty()) {
             ports.log().accept(plan.message());
-            return new RunbookResult("upgrade", RunbookStatus.SUCCEEDED, plan.message(), runId, plan.id(),
-                    plan.fromVersion(), plan.toVersion(), request.dryRun(), null, null, List.of(), null, null, null,
-                    List.of(), List.of(), false, null, null, null);
+            return RunbookResults.nothingToDo("upgrade", plan, runId, request.dryRun());
         }
         ActionHandlers handlers = Runbooks.checked(run, ports, request.plan() != null ? request.plan() : SOURCE);
         if (!request.dryRun()) {
@@ -147,7 +157,7 @@ public final class UpgradeRunbook {
                     request.plan() != null ? request.plan() : "upgrade plan " + plan.id());
             if (request.dryRun() || result.status() == RunStatus.INTERRUPTED) {
                 // an interrupted run stops now: the journal already says where it stood
-                return Runbooks.result("upgrade", run, result, null, List.of(), null);
+                return RunbookResults.ended("upgrade", run, result, null, List.of(), null);
             }
             PlanAction failed = Runbooks.action(plan, result.failedAction());
             VerificationReport validation = failed != null && failed.kind() == ActionKind.VALIDATE
@@ -158,7 +168,7 @@ public final class UpgradeRunbook {
             }
             List<String> reports = ReportRunbook.write(ports, settings, JournalReader.read(ports.workspace(), runId),
                     ReportRunbook.defaultDir(settings, runId)).files();
-            return Runbooks.result("upgrade", run, result, firstProblem(validation), reports, null);
+            return RunbookResults.ended("upgrade", run, result, firstProblem(validation), reports, null);
         } finally {
             Runbooks.release(lock, ports);
         }
@@ -200,24 +210,12 @@ public final class UpgradeRunbook {
     private RunbookResult rolledBackResult(RunbookRun upgrade, RunResult upgradeResult, RunbookRun run,
             RunResult result, PlanAction validate, VerificationReport validation, List<String> failedChecks,
             String reason, List<String> reports) {
-        RunbookStatus status = result.status() == RunStatus.SUCCEEDED ? RunbookStatus.ROLLED_BACK
-                : RunbookStatus.valueOf(result.status().name());
         String message = "upgrade " + upgrade.plan().fromVersion() + " -> " + upgrade.plan().toVersion() + " failed"
                 + " its validation (" + (failedChecks.isEmpty() ? "see " + validate.id() : String.join("; ",
                 failedChecks)) + "); automatic rollback: " + result.message();
         ports.log().accept(message);
-        List<GateWaiting> gates = new ArrayList<>();
-        for (RunResult.Gate gate : result.waitingFor()) {
-            gates.add(new GateWaiting(gate.actionId(), gate.approvers(), gate.reason()));
-        }
-        String upgradeJournal = upgradeResult != null ? upgradeResult.journal() : Journal.pathOf(upgrade.runId());
-        return new RunbookResult("upgrade", status, message, upgrade.runId(), upgrade.plan().id(),
-                upgrade.plan().fromVersion(), upgrade.plan().toVersion(), false, upgradeJournal,
-                RunbookRun.kitDir(upgrade), reports, validate.id(), firstProblem(validation),
-                upgradeResult != null ? upgradeResult.error() : reason, gates,
-                upgradeResult != null ? upgradeResult.inState(io.dataos.upgrade.run.ActionState.SUCCEEDED)
-                        : List.of(),
-                result.status() == RunStatus.SUCCEEDED, run.runId(), result.status().name(), result.journal());
+        return RunbookResults.rolledBack(upgrade, upgradeResult, run, result, validate.id(),
+                firstProblem(validation), reason, message, reports);
     }
 
     private RunbookRun rollbackRun(RunbookRun upgrade, Plan plan, PlatformState installed, Release release,

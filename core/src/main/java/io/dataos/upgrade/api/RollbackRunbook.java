@@ -1,4 +1,8 @@
-package io.dataos.upgrade.runbook;
+package io.dataos.upgrade.api;
+
+import io.dataos.upgrade.runbook.Runbooks;
+import io.dataos.upgrade.runbook.RunbookRun;
+import io.dataos.upgrade.runbook.RunbookSettings;
 
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.model.PlatformManifest;
@@ -75,9 +79,7 @@ public final class RollbackRunbook {
         ports.approvals().requireKnownGates(plan.gates().stream().map(gate -> gate.id()).toList(), source);
         if (plan.isEmpty()) {
             ports.log().accept(plan.message());
-            return new RunbookResult("rollback", RunbookStatus.SUCCEEDED, plan.message(), runId, plan.id(),
-                    plan.fromVersion(), plan.toVersion(), request.dryRun(), null, null, List.of(), null, null, null,
-                    List.of(), List.of(), false, null, null, null);
+            return RunbookResults.nothingToDo("rollback", plan, runId, request.dryRun());
         }
         ActionHandlers handlers = Runbooks.checked(run, ports, source);
         if (!request.dryRun()) {
@@ -92,7 +94,7 @@ public final class RollbackRunbook {
                     source.equals(SOURCE) ? "rollback plan " + plan.id() : source);
             if (request.dryRun() || result.status() == io.dataos.upgrade.run.RunStatus.INTERRUPTED) {
                 // an interrupted run stops now: the journal already says where it stood
-                return Runbooks.result("rollback", run, result, null, List.of(), null);
+                return RunbookResults.ended("rollback", run, result, null, List.of(), null);
             }
             var failed = Runbooks.action(plan, result.failedAction());
             VerificationReport verification = failed == null ? null
@@ -101,7 +103,7 @@ public final class RollbackRunbook {
                     ReportRunbook.defaultDir(settings, runId)).files();
             String failedCheck = verification == null || verification.problems().isEmpty() ? null
                     : verification.problems().get(0).name();
-            return Runbooks.result("rollback", run, result, failedCheck, reports, null);
+            return RunbookResults.ended("rollback", run, result, failedCheck, reports, null);
         } finally {
             Runbooks.release(lock, ports);
         }

@@ -1,0 +1,77 @@
+package io.dataos.upgrade.api;
+
+import io.dataos.upgrade.model.MaintenanceWindow;
+import io.dataos.upgrade.model.Manifests;
+import io.dataos.upgrade.model.PlatformState;
+import io.dataos.upgrade.plan.Plan;
+import io.dataos.upgrade.plan.PlanJson;
+import io.dataos.upgrade.plan.PlanMarkdown;
+import io.dataos.upgrade.plan.RollbackPlanner;
+import io.dataos.upgrade.plan.UpgradePlanner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The runbook's planning as one operation: reads the installed state and the target, checks the
+ * maintenance window, plans the upgrade's five phases or the top-down rollback, and (with an output
+ * folder) writes {@code plan.json} and {@code plan.md}, each replaced atomically. Nothing runs.
+ */
+public final class PlanRunbook {
+
+    private final Clock clock;
+
+    public PlanRunbook(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Plans {@code request}.
+     *
+     * @throws io.dataos.upgrade.InvalidInputException for a bad manifest, window or checks file
+     */
+    public PlanResult run(PlanRequest request) throws IOException {
+        MaintenanceWindow window = request.window() == null ? null
+                : MaintenanceWindow.parse(request.window(), clock.instant(), request.windowSource(),
+                        request.windowField());
+        PlatformState installed = Manifests.readPlatformState(request.installed());
+        Plan plan;
+        if (request.operation() == PlanRequest.Operation.UPGRADE) {
+            UpgradePlanner planner = new UpgradePlanner(clock);
+            plan = (request.checks() == null ? planner : planner.withChecks(request.checks()))
+                    .plan(installed, Manifests.readRelease(request.target()), window);
+        } else {
+            RollbackPlanner planner = new RollbackPlanner();
+            plan = (request.checks() == null ? planner : planner.withChecks(request.checks()))
+                    .plan(installed, Manifests.read(request.target()));
+        }
+        String windowSpec = window == null ? null : window.spec();
+        String type = request.operation().type();
+        if (request.outDir() == null) {
+            return new PlanResult(type, plan, windowSpec, null, null);
+        }
+        // both renderings before either file, so a plan that cannot be rendered leaves nothing behind
+        byte[] json = PlanJson.write(plan);
+        byte[] markdown = PlanMarkdown.render(plan).getBytes(StandardCharsets.UTF_8);
+        Path jsonFile = request.outDir().resolve(PlanResult.PLAN_JSON);
+        Path markdownFile = request.outDir().resolve(PlanResult.PLAN_MARKDOWN);
+        writeReplacing(jsonFile, json);
+        writeReplacing(markdownFile, markdown);
+        return new PlanResult(type, plan, windowSpec, jsonFile.toString(), markdownFile.toString());
+    }
+
+    /** Writes {@code bytes} beside {@code file}, then renames it over: a reader never sees half a plan. */
+    public static void writeReplacing(Path file, byte[] bytes) throws IOException {
+        Path target = file.toAbsolutePath();
+        if (target.getParent() != null) {
+            Files.createDirectories(target.getParent());
+        }
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
