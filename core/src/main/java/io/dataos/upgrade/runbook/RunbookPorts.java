@@ -3,6 +3,7 @@ package io.dataos.upgrade.runbook;
 import io.dataos.upgrade.process.CommandRunner;
 import io.dataos.upgrade.run.Approvals;
 import io.dataos.upgrade.run.PreApprovedGates;
+import io.dataos.upgrade.secret.CheckedSecrets;
 import io.dataos.upgrade.secret.SecretProvider;
 import io.dataos.upgrade.workspace.Workspace;
 import java.time.Clock;
@@ -23,10 +24,11 @@ public record RunbookPorts(CommandRunner runner, Workspace workspace, SecretProv
     public RunbookPorts {
         Objects.requireNonNull(runner, "runner");
         Objects.requireNonNull(workspace, "workspace");
-        secrets = secrets == null ? name -> Optional.empty() : secrets;
+        log = log == null ? line -> { } : log;
+        // Every front door's secrets get the length rule (too short: refused at the preflight, exit 2).
+        secrets = CheckedSecrets.of(secrets == null ? name -> Optional.empty() : secrets, log);
         // Nothing is approved implicitly: without an approvals port every gate waits.
         approvals = approvals == null ? new PreApprovedGates(Map.of()) : approvals;
-        log = log == null ? line -> { } : log;
         clock = clock == null ? Clock.systemUTC() : clock;
     }
 
