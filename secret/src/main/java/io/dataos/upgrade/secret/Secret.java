@@ -66,6 +66,11 @@ public final class Secret {
      * {@value #MASK}, so no tail of a longer secret is left behind.
      */
     public static String mask(String text, Collection<Secret> secrets) {
+        return mask(text, secrets, MASK);
+    }
+
+    /** {@link #mask(String, Collection)} with {@code replacement} instead of {@value #MASK} (where "****" would mean something, e.g. a YAML alias). */
+    public static String mask(String text, Collection<Secret> secrets, String replacement) {
         if (text == null || secrets == null || secrets.isEmpty() || text.isEmpty()) {
             return text;
         }
@@ -91,7 +96,7 @@ public final class Secret {
             if (!covered[i]) {
                 out.append(text.charAt(i));
             } else if (i == 0 || !covered[i - 1]) {
-                out.append(MASK);
+                out.append(replacement);
             }
         }
         return out.toString();
