@@ -252,6 +252,20 @@ class UpgradeRunbookTest {
     }
 
     @Test
+    void aPrimeKeyShorterThanFourCharactersIsRefusedBeforeAnythingRuns() throws Exception {
+        RunbookPorts shortKey = world.ports(RunbookWorld.approved("prepare.approve-window")).withSecrets(
+                io.dataos.upgrade.testing.TestSecrets.provider(io.dataos.upgrade.secret.Secret.of("prime-api-key", "k1"),
+                        world.postgresPassword));
+
+        assertThatThrownBy(() -> new UpgradeRunbook(shortKey).run(request().build()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("secret 'prime-api-key'")
+                .hasMessageContaining("2 character(s)")
+                .hasMessageContaining("PRIME_API_KEY");
+        assertThat(world.workspace.resolve(".dataos-upgrade/runs")).doesNotExist();
+    }
+
+    @Test
     void outsideTheMaintenanceWindowTheUpgradeRefusesUnlessForced() throws Exception {
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
         String window = tomorrow + "/PT4H";
