@@ -266,6 +266,27 @@ class UpgradeRunbookTest {
     }
 
     @Test
+    void aPrimeKeyThatOccursInTheRunsIdentifiersIsWarnedAboutAndTheUpgradeStillSucceedsWithIdsIntact()
+            throws Exception {
+        String key = "dataos-manager";
+        RunbookPorts wordKey = world.ports(RunbookWorld.approved("prepare.approve-window")).withSecrets(
+                io.dataos.upgrade.testing.TestSecrets.provider(io.dataos.upgrade.secret.Secret.of("prime-api-key", key),
+                        world.postgresPassword));
+        try (LoopbackHttp health = new LoopbackHttp("/health", n -> LoopbackHttp.Answer.text(200, "UP"))) {
+            world.checks(health.base() + "/health");
+
+            RunbookResult result = new UpgradeRunbook(wordKey).run(request().build());
+
+            assertThat(result.status()).as(result.message()).isEqualTo(RunbookStatus.SUCCEEDED);
+            assertThat(result.executed()).contains("manager.helm-upgrade.dataos-manager");
+            assertThat(world.log).anyMatch(l -> l.contains("warning: the value of secret 'prime-api-key' occurs in"
+                    + " this run's own identifiers"));
+            assertThat(io.dataos.upgrade.run.JournalReader.read(world.workspace, result.runId()).state(
+                    "manager.helm-upgrade.dataos-manager")).isEqualTo(io.dataos.upgrade.run.ActionState.SUCCEEDED);
+        }
+    }
+
+    @Test
     void outsideTheMaintenanceWindowTheUpgradeRefusesUnlessForced() throws Exception {
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
         String window = tomorrow + "/PT4H";
