@@ -5,6 +5,7 @@ import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.run.Approvals;
 import io.dataos.upgrade.run.Journal;
 import io.dataos.upgrade.run.PreApprovedGates;
+import io.dataos.upgrade.secret.CheckedSecrets;
 import io.dataos.upgrade.secret.SecretProvider;
 import io.dataos.upgrade.workspace.LocalWorkspace;
 import io.dataos.upgrade.workspace.Workspace;
@@ -26,10 +27,13 @@ public record RunbookPorts(CommandRunner runner, Workspace workspace, SecretProv
     public RunbookPorts {
         Objects.requireNonNull(runner, "runner");
         Objects.requireNonNull(workspace, "workspace");
-        secrets = secrets == null ? name -> Optional.empty() : secrets;
+        progress = progress == null ? event -> { } : progress;
+        Consumer<ProgressEvent> told = progress;
+        // Every front door's secrets get the length rule (too short: refused at the preflight, exit 2).
+        secrets = CheckedSecrets.of(secrets == null ? name -> Optional.empty() : secrets,
+                line -> told.accept(new ProgressEvent.Message(line)));
         // Nothing is approved implicitly: without an approvals port every gate waits.
         approvals = approvals == null ? new PreApprovedGates(Map.of()) : approvals;
-        progress = progress == null ? event -> { } : progress;
         clock = clock == null ? Clock.systemUTC() : clock;
     }
 

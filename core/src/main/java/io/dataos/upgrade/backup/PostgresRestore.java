@@ -1,5 +1,7 @@
 package io.dataos.upgrade.backup;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.postgres.PostgresClient;
 import io.dataos.upgrade.postgres.PostgresConnection;
@@ -29,6 +31,11 @@ public final class PostgresRestore {
             tables = Map.copyOf(tables);
         }
     }
+
+    /** Workspace-relative folder of the swap records of restores under way, one per database. */
+    public static final String SWAPS_DIR = ".dataos-upgrade/restores";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BackupKit kits;
     private final Workspace workspace;
@@ -88,38 +95,84 @@ public final class PostgresRestore {
 
     /**
      * Restores the database of {@code target} from the kit of {@code runId}: verify, restore into
-     * {@code DB_restore_STAMP}, then rename {@code DB} to {@code DB_pre_rollback_STAMP} and the restored
-     * one to {@code DB}. A failure before the swap leaves the current database untouched.
+     * {@code DB_restore_STAMP}, then in one transaction rename {@code DB} to
+     * {@code DB_pre_rollback_STAMP} and the restored one to {@code DB}. A failure before the swap
+     * leaves the current database untouched. The names are recorded in a swap record
+     * ({@link #swapRecordFor}) before the first change, so running this again after the process was
+     * killed at any point finishes the job: a committed swap is taken as done, and a restore copy
+     * that was never swapped in is dropped and made again. The previous database is kept exactly once.
      */
     public Result restore(String runId, PostgresConnection target) throws IOException, InterruptedException {
         BackupRecord kit = kits.verify(runId);
         if (kit.dumpFile() == null) {
             throw new InvalidInputException("backup kit " + runId, "dumpFile", "the kit holds no database dump");
         }
-        String dump = workspace.absolute(BackupKit.directoryFor(runId) + "/" + kit.dumpFile());
         PostgresClient postgres = kits.postgres();
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
         String database = target.database();
-        String restored = suffixed(database, "_restore_" + stamp);
-        String kept = suffixed(database, "_pre_rollback_" + stamp);
+        Optional<Result> earlier = settleEarlierSwap(postgres, target);
+        if (earlier.isPresent() && earlier.get().runId().equals(runId)) {
+            return earlier.get();
+        }
+        String dump = workspace.absolute(BackupKit.directoryFor(runId) + "/" + kit.dumpFile());
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        SwapRecord swap = new SwapRecord(runId, database, suffixed(database, "_restore_" + stamp),
+                suffixed(database, "_pre_rollback_" + stamp));
+        workspace.writePrivate(swapRecordFor(database), JSON.writeValueAsBytes(swap));
 
-        postgres.createDatabase(target, restored);
+        postgres.createDatabase(target, swap.restored());
         Map<String, TableFingerprint> tables;
         try {
-            postgres.restore(target.withDatabase(restored), dump, false);
-            tables = postgres.fingerprints(target.withDatabase(restored));
+            postgres.restore(target.withDatabase(swap.restored()), dump, false);
+            tables = postgres.fingerprints(target.withDatabase(swap.restored()));
         } catch (IOException | InterruptedException | RuntimeException e) {
-            postgres.dropDatabase(target, restored);
+            postgres.dropDatabase(target, swap.restored());
+            workspace.delete(swapRecordFor(database));
             throw e;
         }
-        postgres.renameDatabase(target, database, kept);
+        postgres.swapDatabases(target, database, swap.restored(), swap.keptAs());
+        workspace.delete(swapRecordFor(database));
+        return new Result(runId, database, swap.keptAs(), tables);
+    }
+
+    /**
+     * Where the swap record of {@code database} lives while a restore of it is under way,
+     * workspace-relative; it is deleted once the swap has committed or the restore has failed.
+     */
+    public static String swapRecordFor(String database) {
+        return SWAPS_DIR + "/" + database + ".json";
+    }
+
+    /**
+     * Finishes what a killed restore of {@code target}'s database left: when the swap committed
+     * (the kept database exists, the restore copy does not) that restore is done and is returned;
+     * otherwise its restore copy, complete or not, is dropped. The swap record is then removed.
+     */
+    private Optional<Result> settleEarlierSwap(PostgresClient postgres, PostgresConnection target)
+            throws IOException, InterruptedException {
+        String file = swapRecordFor(target.database());
+        if (!workspace.exists(file)) {
+            return Optional.empty();
+        }
+        SwapRecord swap;
         try {
-            postgres.renameDatabase(target, restored, database);
-        } catch (IOException | RuntimeException e) {
-            postgres.renameDatabase(target, kept, database); // put the previous database back
-            throw e;
+            swap = JSON.readValue(workspace.read(file), SwapRecord.class);
+        } catch (JsonProcessingException torn) {
+            // Written before the first change: a torn record means nothing was changed yet.
+            workspace.delete(file);
+            return Optional.empty();
         }
-        return new Result(runId, database, kept, tables);
+        Optional<Result> done = Optional.empty();
+        if (postgres.databaseExists(target, swap.keptAs()) && !postgres.databaseExists(target, swap.restored())) {
+            done = Optional.of(new Result(swap.kit(), swap.database(), swap.keptAs(), postgres.fingerprints(target)));
+        } else {
+            postgres.dropDatabase(target, swap.restored());
+        }
+        workspace.delete(file);
+        return done;
+    }
+
+    /** The names a restore of {@code database} uses, recorded before its first change. */
+    record SwapRecord(String kit, String database, String restored, String keptAs) {
     }
 
     private static String suffixed(String database, String suffix) {

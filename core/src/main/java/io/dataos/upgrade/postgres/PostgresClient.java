@@ -103,14 +103,22 @@ public final class PostgresClient {
                 .contains("1");
     }
 
-    /** Renames a database; nobody may be connected to it. */
-    public void renameDatabase(PostgresConnection server, String from, String to)
+    /**
+     * Renames {@code current} to {@code keepAs} and {@code replacement} to {@code current} in one
+     * transaction (PostgreSQL allows ALTER DATABASE RENAME in a transaction block): either both
+     * renames happen or neither does, so {@code current} always exists. Sessions on either database
+     * are ended first.
+     */
+    public void swapDatabases(PostgresConnection server, String current, String replacement, String keepAs)
             throws IOException, InterruptedException {
-        PostgresConnection.requireIdentifier("database", from);
-        PostgresConnection.requireIdentifier("database", to);
+        PostgresConnection.requireIdentifier("database", current);
+        PostgresConnection.requireIdentifier("database", replacement);
+        PostgresConnection.requireIdentifier("database", keepAs);
         sql(server.withDatabase("postgres"),
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + from + "'",
-                "ALTER DATABASE \"" + from + "\" RENAME TO \"" + to + "\"");
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname IN ('" + current + "', '"
+                        + replacement + "')",
+                "BEGIN; ALTER DATABASE \"" + current + "\" RENAME TO \"" + keepAs + "\"; ALTER DATABASE \""
+                        + replacement + "\" RENAME TO \"" + current + "\"; COMMIT;");
     }
 
     /**

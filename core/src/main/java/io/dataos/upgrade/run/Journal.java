@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -34,6 +35,15 @@ public final class Journal {
     public static final String RUNS_DIR = ".dataos-upgrade/runs";
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Fields that identify rather than describe (action ids, plan and run ids, lock and file paths,
+     * states): a resume matches them exactly, so masking never rewrites them. A secret that is also
+     * a common word (say {@code dataos}) would otherwise turn the action id
+     * {@code manager.helm-upgrade.dataos-manager} into another action. Only free-text values are masked.
+     */
+    static final Set<String> STRUCTURED = Set.of("action", "failedAction", "rejectedGate", "planId", "planHash",
+            "runId", "kind", "phase", "layer", "component", "status", "previousState", "lock", "file", "host", "pid",
+            "processStart", "startedAt", "startSeq", "type", "seq", "time");
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private final Workspace workspace;
@@ -266,7 +276,9 @@ public final class Journal {
             return node;
         }
         for (String name : new ArrayList<>(node.properties().stream().map(Map.Entry::getKey).toList())) {
-            node.set(name, maskNode(node.get(name)));
+            if (!STRUCTURED.contains(name)) {
+                node.set(name, maskNode(node.get(name)));
+            }
         }
         return node;
     }

@@ -54,7 +54,7 @@ public final class PlanExecutor {
         this.runner = Objects.requireNonNull(b.runner, "runner");
         this.handlers = Objects.requireNonNull(b.handlers, "handlers");
         this.approvals = b.approvals;
-        this.secrets = b.secrets;
+        this.secrets = io.dataos.upgrade.secret.CheckedSecrets.ensure(b.secrets, b.log);
         this.log = b.log;
         this.parallelism = b.parallelism;
         this.clock = b.clock;

@@ -134,6 +134,7 @@ public final class Runbooks {
             throws IOException, InterruptedException {
         io.dataos.upgrade.run.RunHistory history = io.dataos.upgrade.run.JournalReader.read(ports.workspace(),
                 run.runId());
+        java.util.Set<String> warnedInIds = new java.util.HashSet<>();
         for (PlanAction action : run.plan().actions()) {
             if (history.state(action.id()) == ActionState.SUCCEEDED) {
                 continue;
@@ -145,12 +146,34 @@ public final class Runbooks {
                 case RESTORE_POSTGRES -> io.dataos.upgrade.postgres.PostgresConnection.PASSWORD_SECRET;
                 default -> null;
             };
-            if (secret != null && ports.secrets().find(secret).isEmpty()) {
+            java.util.Optional<io.dataos.upgrade.secret.Secret> found = secret == null ? java.util.Optional.empty()
+                    : ports.secrets().find(secret);
+            if (secret != null && found.isEmpty()) {
                 throw new InvalidInputException(source, "secret " + secret, "is not provided but action "
                         + action.id() + " needs it: " + new io.dataos.upgrade.secret.MissingSecretException(secret)
                         .getMessage().replaceFirst("^secret '[^']*' is not configured: ", "") + "; nothing was run");
             }
+            if (found.isPresent() && warnedInIds.add(secret) && occursInIds(run, found.get().reveal())) {
+                // Named by kind only: printing the identifiers would print the secret.
+                ports.log().accept("warning: the value of secret '" + secret + "' occurs in this run's own"
+                        + " identifiers (run id, action ids or release names): they stay exact in the journal, but"
+                        + " wherever they appear in output, messages and reports that text is shown as "
+                        + io.dataos.upgrade.secret.Secret.MASK + "; check that the secret is the real value");
+            }
         }
+    }
+
+    private static boolean occursInIds(RunbookRun run, String value) {
+        if (run.runId().contains(value)) {
+            return true;
+        }
+        for (PlanAction action : run.plan().actions()) {
+            if (action.id().contains(value) || action.params().getOrDefault(io.dataos.upgrade.plan.ActionParams.RELEASE_NAME, "")
+                    .contains(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The release lock, unless this is a dry run (which changes nothing). */

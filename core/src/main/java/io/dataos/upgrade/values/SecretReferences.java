@@ -13,9 +13,10 @@ import java.util.function.Function;
 
 /**
  * Makes a values file safe to keep in a backup: every value under a key that names a secret
- * (password, apiKey, token, secret) is replaced by a reference saying where the real value comes
+ * (password, pwd, passwd, token, secret, key, privateKey, credentials, apiKey) is replaced by a reference saying where the real value comes
  * from at restore time, e.g. {@code primeApiKey: <from credential prime-api-key>}. Like the tag
- * edit it is a text edit, so the rest of the file stays as the operator wrote it.
+ * edit it is a text edit, so the rest of the file stays as the operator wrote it. URLs lose their
+ * userinfo password and secret query parameters wherever they stand.
  */
 public final class SecretReferences {
 
@@ -28,15 +29,30 @@ public final class SecretReferences {
     /** What a known secret value found outside a secret-named key becomes. */
     public static final String MASKED = "<masked secret>";
 
-    private static final List<String> SECRET_WORDS = List.of("password", "passwd", "apikey", "token", "secret");
+    /** What a URL's password or secret query parameter becomes (URL-safe, so the URL still parses). */
+    public static final String URL_REDACTED = "REDACTED";
+
+    private static final List<String> SECRET_WORDS = List.of("password", "passwd", "pwd", "apikey", "token", "secret",
+            "credential", "privatekey");
+    // "key" as a word of its own: key, privateKey, ssh-key, ACCESS_KEY; not keyName, monkey.
+    private static final java.util.regex.Pattern KEY_WORD = java.util.regex.Pattern.compile(
+            "(?i:key)|.*[-_.](?i:key)|.*[a-z0-9]Key|.*[A-Z0-9_]KEY");
+    private static final java.util.regex.Pattern URL_USERINFO = java.util.regex.Pattern.compile(
+            "([A-Za-z][A-Za-z0-9+.-]*://)([^/?#@:\\s'\"]*):([^/?#@\\s'\"]+)@");
+    private static final java.util.regex.Pattern SECRET_QUERY = java.util.regex.Pattern.compile(
+            "(?i)([?&](?:access_token|token|api_?key|key|password|passwd|pwd|secret|sig|signature|client_secret))"
+                    + "=([^&#\\s'\"]+)");
 
     private SecretReferences() {
     }
 
-    /** Whether a values key names a secret: password, passwd, apiKey, token or secret, in any case or spelling. */
+    /**
+     * Whether a values key names a secret: password, passwd, pwd, apiKey, token, secret, credentials,
+     * privateKey or key as a word of its own (privateKey, ssh-key, ACCESS_KEY), in any case or spelling.
+     */
     public static boolean isSecretKey(String key) {
         String normalized = key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(".", "");
-        return SECRET_WORDS.stream().anyMatch(normalized::contains);
+        return SECRET_WORDS.stream().anyMatch(normalized::contains) || KEY_WORD.matcher(key).matches();
     }
 
     // Keys repeat throughout a large file; classifying each spelling once keeps redaction linear.
@@ -135,18 +151,26 @@ public final class SecretReferences {
             copied = range[1];
         }
         out.append(text, copied, text.length());
-        String redacted = mask(out.toString(), knownSecrets);
+        String redacted = redactUrls(mask(out.toString(), knownSecrets));
         verify(yaml.source(), redacted, referenceFor);
         return redacted;
     }
 
     private static String mask(String text, Collection<Secret> knownSecrets) {
-        String masked = text;
-        for (Secret secret : knownSecrets) {
-            // Plain text rather than Secret.mask's "****", which YAML would read as an alias.
-            masked = masked.replace(secret.reveal(), MASKED);
-        }
-        return masked;
+        // The one masker, with plain text rather than "****", which YAML would read as an alias.
+        return Secret.mask(text, knownSecrets, MASKED);
+    }
+
+    /**
+     * {@code text} with the password of every URL's userinfo ({@code postgres://user:PASSWORD@host})
+     * and the value of every secret-named query parameter ({@code ?token=...}) replaced by
+     * {@value #URL_REDACTED}, wherever they stand (values, lists, comments).
+     */
+    static String redactUrls(String text) {
+        String out = URL_USERINFO.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                m.group(1) + m.group(2) + ":" + URL_REDACTED + "@"));
+        return SECRET_QUERY.matcher(out).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                m.group(1) + "=" + URL_REDACTED));
     }
 
     /** Proves no value that had to be replaced survived the edit. */
@@ -157,6 +181,10 @@ public final class SecretReferences {
                     && !scalar.value().equals(MASKED)) {
                 throw new IllegalStateException(source + ": value of " + scalar.pathString()
                         + " could not be replaced by a reference; not writing it to the backup");
+            }
+            if (!redactUrls(scalar.value()).equals(scalar.value())) {
+                throw new IllegalStateException(source + ": value of " + scalar.pathString()
+                        + " still holds a URL password or token; not writing it to the backup");
             }
         });
     }

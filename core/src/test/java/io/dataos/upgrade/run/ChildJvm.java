@@ -21,7 +21,7 @@ public final class ChildJvm {
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    static ChildJvm start(Class<?> main, String... args) throws IOException {
+    public static ChildJvm start(Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classPath(), "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-Xshare:auto", main.getName()));
         command.addAll(List.of(args));
@@ -42,7 +42,7 @@ public final class ChildJvm {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
@@ -51,7 +51,7 @@ public final class ChildJvm {
     }
 
     /** The first output line starting with one of {@code prefixes}; fails with everything printed when the child ends first. */
-    String awaitLine(String... prefixes) throws IOException {
+    public String awaitLine(String... prefixes) throws IOException {
         String line;
         while ((line = out.readLine()) != null) {
             for (String prefix : prefixes) {

@@ -48,6 +48,34 @@ class SecretsInJournalTest {
     }
 
     @Test
+    void aCommonWordSecretNeverRewritesTheActionIdSoAResumeDoesNotRunTheActionAgain() throws Exception {
+        String id = "manager.helm-upgrade.dataos-manager";
+        Path marker = dir.resolve("upgrades");
+        PlanAction upgrade = TestPlans.withParams(id, List.of(), Map.of(
+                "command", TestPlans.json(List.of("sh", "-c", "echo upgraded with $KEY >> \"$0\"; echo using $KEY",
+                        marker.toString())), "secretEnv.KEY", "prime-api-key"));
+        PlanAction check = TestPlans.withParams("validate", List.of(id), Map.of(
+                "command", TestPlans.json(List.of("sh", "-c", "test -e \"$0.ok\"", marker.toString()))));
+        SecretProvider word = name -> name.equals("prime-api-key") ? Optional.of(Secret.of(name, "dataos"))
+                : Optional.empty();
+        LocalWorkspace workspace = new LocalWorkspace(dir);
+
+        RunResult failed = PlanExecutor.builder(workspace, new LocalCommandRunner(), TestPlans.commandsForEveryKind())
+                .secrets(word).log(log::add).build().run(RunRequest.of("r1", "p", List.of(upgrade, check)));
+        Files.writeString(dir.resolve("upgrades.ok"), "");
+        RunResult resumed = PlanExecutor.builder(workspace, new LocalCommandRunner(), TestPlans.commandsForEveryKind())
+                .secrets(word).log(log::add).build().run(RunRequest.of("r1", "p", List.of(upgrade, check)));
+
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(resumed.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(Files.readAllLines(marker)).as("the upgrade ran once").hasSize(1);
+        List<JournalEvent> events = JournalReader.read(workspace, "r1").events();
+        assertThat(events).filteredOn(e -> e.is(EventType.ACTION_SUCCEEDED)).extracting(JournalEvent::actionId)
+                .containsExactly(id, "validate");
+        assertThat(log).anyMatch(l -> l.contains("using ****"));
+    }
+
+    @Test
     void secretInAHandlersErrorMessageIsMasked() throws Exception {
         ActionHandler leaky = (action, context) -> {
             Secret key = context.secret("prime-api-key");

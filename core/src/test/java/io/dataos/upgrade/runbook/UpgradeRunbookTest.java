@@ -4,6 +4,7 @@ import io.dataos.upgrade.api.RunbookResult;
 import io.dataos.upgrade.api.RunbookStatus;
 import io.dataos.upgrade.api.GateWaiting;
 import io.dataos.upgrade.api.UpgradeRequest;
+import io.dataos.upgrade.api.RunbookPorts;
 import io.dataos.upgrade.api.UpgradeRunbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -255,6 +256,41 @@ class UpgradeRunbookTest {
         java.util.TreeSet<String> files = new java.util.TreeSet<>(before.keySet());
         files.add(journal);
         return files;
+    }
+
+    @Test
+    void aPrimeKeyShorterThanFourCharactersIsRefusedBeforeAnythingRuns() throws Exception {
+        RunbookPorts shortKey = world.ports(RunbookWorld.approved("prepare.approve-window")).withSecrets(
+                io.dataos.upgrade.testing.TestSecrets.provider(io.dataos.upgrade.secret.Secret.of("prime-api-key", "k1"),
+                        world.postgresPassword));
+
+        assertThatThrownBy(() -> new UpgradeRunbook(shortKey).run(request().build()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("secret 'prime-api-key'")
+                .hasMessageContaining("2 character(s)")
+                .hasMessageContaining("PRIME_API_KEY");
+        assertThat(world.workspace.resolve(".dataos-upgrade/runs")).doesNotExist();
+    }
+
+    @Test
+    void aPrimeKeyThatOccursInTheRunsIdentifiersIsWarnedAboutAndTheUpgradeStillSucceedsWithIdsIntact()
+            throws Exception {
+        String key = "dataos-manager";
+        RunbookPorts wordKey = world.ports(RunbookWorld.approved("prepare.approve-window")).withSecrets(
+                io.dataos.upgrade.testing.TestSecrets.provider(io.dataos.upgrade.secret.Secret.of("prime-api-key", key),
+                        world.postgresPassword));
+        try (LoopbackHttp health = new LoopbackHttp("/health", n -> LoopbackHttp.Answer.text(200, "UP"))) {
+            world.checks(health.base() + "/health");
+
+            RunbookResult result = new UpgradeRunbook(wordKey).run(request().build());
+
+            assertThat(result.status()).as(result.message()).isEqualTo(RunbookStatus.SUCCEEDED);
+            assertThat(result.executed()).contains("manager.helm-upgrade.dataos-manager");
+            assertThat(world.log).anyMatch(l -> l.contains("warning: the value of secret 'prime-api-key' occurs in"
+                    + " this run's own identifiers"));
+            assertThat(io.dataos.upgrade.run.JournalReader.read(world.workspace, result.runId()).state(
+                    "manager.helm-upgrade.dataos-manager")).isEqualTo(io.dataos.upgrade.run.ActionState.SUCCEEDED);
+        }
     }
 
     @Test

@@ -69,6 +69,74 @@ class SecretReferencesTest {
     }
 
     @Test
+    void everySecretLikeKeyAndUrlPasswordIsRedactedNestedAndInAnyCaseProvenByReadingItBack() throws Exception {
+        String values = """
+                db:
+                  PWD: pw-value-1
+                  Passwd: pw-value-2
+                  url: postgres://dataos:db-url-pass-3@db:5432/dataos
+                  replicas:
+                    - host: r1
+                      dsn: "mysql://app:dsn-pass-4@r1/app?sslmode=require"
+                tls:
+                  privateKey: |
+                    -----BEGIN PRIVATE KEY-----
+                    private-key-body-5
+                    -----END PRIVATE KEY-----
+                  ssh-key: ssh-key-6
+                cloud:
+                  Credentials: {json: creds-7}
+                  ACCESS_KEY: access-key-8
+                  key: plain-key-9
+                  ApiKey: api-key-10
+                  SECRET: secret-11
+                notify:
+                  webhook: https://hooks.example/notify?channel=ops&token=hook-token-12
+                  nested:
+                    deeper:
+                      Token: token-13
+                kept:
+                  keyName: visible
+                  monkey: banana
+                  url: https://example.com/path?channel=ops
+                """;
+        List<String> planted = List.of("pw-value-1", "pw-value-2", "db-url-pass-3", "dsn-pass-4", "private-key-body-5",
+                "ssh-key-6", "creds-7", "access-key-8", "plain-key-9", "api-key-10", "secret-11", "hook-token-12",
+                "token-13");
+
+        String out = redact(values);
+
+        assertThat(out).doesNotContain(planted);
+        java.util.Map<String, Object> tree = new org.yaml.snakeyaml.Yaml().load(out);
+        List<String> seen = new java.util.ArrayList<>();
+        walk(tree, "", seen);
+        assertThat(seen).doesNotContain(planted.toArray(new String[0]))
+                .contains("db.PWD=<redacted secret>", "db.Passwd=<redacted secret>",
+                        "db.url=postgres://dataos:REDACTED@db:5432/dataos",
+                        "db.replicas[0].dsn=mysql://app:REDACTED@r1/app?sslmode=require",
+                        "tls.privateKey=<redacted secret>", "tls.ssh-key=<redacted secret>",
+                        "cloud.Credentials.json=<redacted secret>", "cloud.ACCESS_KEY=<redacted secret>",
+                        "cloud.key=<redacted secret>", "cloud.ApiKey=<redacted secret>", "cloud.SECRET=<redacted secret>",
+                        "notify.webhook=https://hooks.example/notify?channel=ops&token=REDACTED",
+                        "notify.nested.deeper.Token=<redacted secret>", "kept.keyName=visible", "kept.monkey=banana",
+                        "kept.url=https://example.com/path?channel=ops");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void walk(Object node, String path, List<String> seen) {
+        if (node instanceof java.util.Map<?, ?> map) {
+            map.forEach((k, v) -> walk(v, path.isEmpty() ? String.valueOf(k) : path + "." + k, seen));
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                walk(list.get(i), path + "[" + i + "]", seen);
+            }
+        } else {
+            seen.add(path + "=" + node);
+            seen.add(String.valueOf(node));
+        }
+    }
+
+    @Test
     void keysThatOnlyLookSimilarAreKept() {
         String out = redact("keyName: a\nprimeAccountId: acct\ncloudKernelJson: abc\n");
 
