@@ -46,18 +46,31 @@ final class LocalHost {
 
     /**
      * Whether process {@code pid} on this host is still the one that started at {@code recordedStart}:
-     * a pid that was reused by another program does not count.
+     * a pid that was reused by another program does not count, nor does a zombie (a killed run whose
+     * parent died too stays one where the container's init does not reap, e.g. an agent started without
+     * {@code --init}; it runs nothing).
      */
     static boolean isAlive(long pid, String recordedStart) {
         if (pid <= 0) {
             return false;
         }
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty() || !handle.get().isAlive()) {
+        if (handle.isEmpty() || !handle.get().isAlive() || isZombie(pid)) {
             return false;
         }
         String start = handle.get().info().startInstant().map(Instant::toString).orElse(null);
         return recordedStart == null || start == null || recordedStart.equals(start);
+    }
+
+    /** Whether process {@code pid} has exited and waits to be reaped (Linux, from /proc; elsewhere false). */
+    static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (IOException | RuntimeException noProc) {
+            return false;
+        }
     }
 
     /**

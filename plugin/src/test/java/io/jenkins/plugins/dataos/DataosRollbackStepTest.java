@@ -1,73 +1,43 @@
 package io.jenkins.plugins.dataos;
 
 import static io.jenkins.plugins.dataos.RunbookFixture.KEY;
-import static io.jenkins.plugins.dataos.RunbookFixture.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import io.dataos.upgrade.postgres.LocalPostgresCluster;
-import io.dataos.upgrade.process.LocalCommandRunner;
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code dataosRollback} end to end through the engine's RollbackRunbook: the reviewed 1.5 -> 1.4 rollback plan of
  * the examples, written by {@code dataosPlan}, run top-down passing only the gates the step was given.
  */
-class DataosRollbackStepTest {
+class DataosRollbackStepTest extends RunbookPlatformTest {
 
     static final String NOW = "2026-11-28T03:00:00Z";
     static final String RISK_GATE = "prepare.assess-risk";
     static final String LENS_GATE = "core-kernel.owner-approval.lens";
 
-    static LocalPostgresCluster postgres;
 
-    @TempDir
-    Path workspace;
-    @TempDir
-    Path agent;
-    @TempDir
-    Path bin;
-    RunbookFixture platform;
     String planJson;
 
-    @BeforeAll
-    static void database() throws Exception {
-        postgres = LocalPostgresCluster.start(new LocalCommandRunner(), null);
-    }
 
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
+
+    @Override
+    RunbookFixture running(RunbookFixture fresh) throws IOException {
+        return fresh.runningRelease15();
     }
 
     @BeforeEach
-    void platform() throws Exception {
-        TestCredentials.reset();
-        TestCredentials.secretText("dataos-prime-key", KEY);
-        TestCredentials.secretText("dataos-grafana-token", TOKEN);
-        TestCredentials.secretText("dataos-postgres-password", postgres.password().reveal());
-        platform = new RunbookFixture(workspace, bin, postgres).runningRelease15();
+    void reviewedRollbackPlan() throws Exception {
         DataosPlanStep plan = new DataosPlanStep("rollback", "state/installed-1.5.yaml");
         plan.setTarget("releases/dataos-1.4.0.yaml");
         planJson = (String) Steps.run(plan, new TestStepContext(workspace, agent)).get("planJson");
     }
 
-    @AfterEach
-    void stop() {
-        platform.close();
-        TestCredentials.reset();
-    }
 
     private DataosRollbackStep rollback() {
         DataosRollbackStep step = new DataosRollbackStep(planJson);
@@ -145,11 +115,4 @@ class DataosRollbackStepTest {
         noSecretLeft(context, result);
     }
 
-    private void noSecretLeft(TestStepContext context, Map<String, Object> result) throws Exception {
-        for (String secret : List.of(KEY, TOKEN, postgres.password().reveal())) {
-            assertThat(context.log()).as("build log").doesNotContain(secret);
-            assertThat(String.valueOf(result)).as("result").doesNotContain(secret);
-            assertThat(Steps.filesContaining(workspace, secret)).as("workspace files holding a secret").isEmpty();
-        }
-    }
 }

@@ -6,63 +6,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import io.dataos.upgrade.postgres.LocalPostgresCluster;
-import io.dataos.upgrade.process.LocalCommandRunner;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code dataosUpgrade} end to end through the engine's UpgradeRunbook: the example 1.4 -> 1.5 upgrade with the
  * Prime key and the database password from Jenkins credentials, commands through the build's Launcher, files through
  * FilePath, approvals from the step's arguments and the maintenance window judged by a fixed clock.
  */
-class DataosUpgradeStepTest {
+class DataosUpgradeStepTest extends RunbookPlatformTest {
 
     static final String WINDOW_GATE = "prepare.approve-window";
 
-    static LocalPostgresCluster postgres;
 
-    @TempDir
-    Path workspace;
-    @TempDir
-    Path bin;
-    @TempDir
-    Path agent;
-    RunbookFixture platform;
 
-    @BeforeAll
-    static void database() throws Exception {
-        postgres = LocalPostgresCluster.start(new LocalCommandRunner(), null);
-    }
 
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
-    @BeforeEach
-    void platform() throws Exception {
-        TestCredentials.reset();
-        TestCredentials.secretText("dataos-prime-key", KEY);
-        TestCredentials.secretText("dataos-grafana-token", TOKEN);
-        TestCredentials.secretText("dataos-postgres-password", postgres.password().reveal());
-        platform = new RunbookFixture(workspace, bin, postgres).runningRelease14();
-    }
-
-    @AfterEach
-    void stop() {
-        platform.close();
-        TestCredentials.reset();
+    @Override
+    RunbookFixture running(RunbookFixture fresh) throws IOException {
+        return fresh.runningRelease14();
     }
 
     private static DataosUpgradeStep upgrade() {
@@ -254,11 +219,4 @@ class DataosUpgradeStepTest {
         return (Map<String, Object>) value;
     }
 
-    private void noSecretLeft(TestStepContext context, Map<String, Object> result) throws Exception {
-        for (String secret : List.of(KEY, TOKEN, postgres.password().reveal())) {
-            assertThat(context.log()).as("build log").doesNotContain(secret);
-            assertThat(String.valueOf(result)).as("result").doesNotContain(secret);
-            assertThat(Steps.filesContaining(workspace, secret)).as("workspace files holding a secret").isEmpty();
-        }
-    }
 }

@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Result;
-import io.dataos.upgrade.postgres.LocalPostgresCluster;
-import io.dataos.upgrade.process.LocalCommandRunner;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,50 +23,24 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The durable part of every step, with real processes: the engine jar copied to the agent, the wrapper and the
  * engine as child JVMs, a controller restart while helm runs (the execution written out, dropped, read back and
  * resumed), an abort, an engine killed outright, a missing Java, and arguments the launcher would expand.
  */
-class EngineExecutionTest {
+class EngineExecutionTest extends RunbookPlatformTest {
 
     static final String WINDOW_GATE = "prepare.approve-window";
-    static LocalPostgresCluster postgres;
 
-    @TempDir
-    Path workspace;
-    @TempDir
-    Path bin;
-    @TempDir
-    Path agent;
-    RunbookFixture platform;
 
-    @BeforeAll
-    static void database() throws Exception {
-        postgres = LocalPostgresCluster.start(new LocalCommandRunner(), null);
-    }
 
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
-    @BeforeEach
-    void platform() throws Exception {
-        TestCredentials.reset();
-        TestCredentials.secretText("dataos-prime-key", KEY);
-        TestCredentials.secretText("dataos-grafana-token", TOKEN);
-        TestCredentials.secretText("dataos-postgres-password", postgres.password().reveal());
-        platform = new RunbookFixture(workspace, bin, postgres).runningRelease14();
+    @Override
+    RunbookFixture running(RunbookFixture fresh) throws IOException {
+        return fresh.runningRelease14();
     }
 
     @AfterEach
@@ -76,8 +48,6 @@ class EngineExecutionTest {
         EngineExecution.staleMillis = 90_000;
         EngineExecution.reconnectMillis = 300_000;
         killEngines();
-        platform.close();
-        TestCredentials.reset();
     }
 
     private static DataosUpgradeStep upgrade(String approver) {
@@ -96,9 +66,7 @@ class EngineExecutionTest {
     void controllerRestartWhileHelmRunsReattachesToTheSameEngineAndReturnsItsResult() throws Exception {
         Path marks = slowHelm(6);
         TestStepContext before = new TestStepContext(workspace, agent);
-        StepExecution running = upgrade("ops-lead").start(before);
-        running.start();
-        awaitFile(marks, "start:helm-upgrade");
+        StepExecution running = startUntilHelmRuns(before, marks);
 
         byte[] saved = serialize(running);
         before.stopController();
@@ -124,9 +92,7 @@ class EngineExecutionTest {
     void afterARestartTheStepWaitsForItsAgentToReconnectAndFailsOnlyWhenItDoesNotComeBack() throws Exception {
         Path marks = slowHelm(3);
         TestStepContext before = new TestStepContext(workspace, agent);
-        StepExecution running = upgrade("ops-lead").start(before);
-        running.start();
-        awaitFile(marks, "start:helm-upgrade");
+        StepExecution running = startUntilHelmRuns(before, marks);
         byte[] saved = serialize(running);
         before.stopController();
 
@@ -145,9 +111,7 @@ class EngineExecutionTest {
         EngineExecution.reconnectMillis = 2_000;
         Path marks = slowHelm(30);
         TestStepContext before = new TestStepContext(workspace, agent);
-        StepExecution running = upgrade("ops-lead").start(before);
-        running.start();
-        awaitFile(marks, "start:helm-upgrade");
+        StepExecution running = startUntilHelmRuns(before, marks);
         byte[] saved = serialize(running);
         before.stopController();
         before.build().agentOnline = false;
@@ -157,15 +121,16 @@ class EngineExecutionTest {
         assertThatThrownBy(() -> before.await(60)).isInstanceOf(AbortException.class)
                 .hasMessageContaining("did not come back within 2 s").hasMessageContaining("may still be running")
                 .hasMessageContaining("resumes from the journal");
+        killEngines();
+        before.build().agentOnline = true;
+        reRunResumesAndLeavesNoKeyOverlay();
     }
 
     @Test
     void abortStopsTheEngineAtASafePointAndAReRunResumesTheUpgrade() throws Exception {
         Path marks = slowHelm(4);
         TestStepContext context = new TestStepContext(workspace, agent);
-        StepExecution running = upgrade("ops-lead").start(context);
-        running.start();
-        awaitFile(marks, "start:helm-upgrade");
+        StepExecution running = startUntilHelmRuns(context, marks);
         FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true);
 
         running.stop(abort);
@@ -189,8 +154,7 @@ class EngineExecutionTest {
     void engineKilledOutrightFailsTheStepAtOnceQuotingTheLog() throws Exception {
         Path marks = slowHelm(30);
         TestStepContext context = new TestStepContext(workspace, agent);
-        upgrade("ops-lead").start(context).start();
-        awaitFile(marks, "start:helm-upgrade");
+        startUntilHelmRuns(context, marks);
 
         killEngines();
 
@@ -206,9 +170,7 @@ class EngineExecutionTest {
         EngineExecution.staleMillis = 12_000;
         Path marks = slowHelm(30);
         TestStepContext before = new TestStepContext(workspace, agent);
-        StepExecution running = upgrade("ops-lead").start(before);
-        running.start();
-        awaitFile(marks, "start:helm-upgrade");
+        StepExecution running = startUntilHelmRuns(before, marks);
         byte[] saved = serialize(running);
         before.stopController();
 
@@ -274,6 +236,14 @@ class EngineExecutionTest {
         return marks;
     }
 
+    /** Starts the upgrade as Pipeline does and returns its execution once helm upgrade runs. */
+    private StepExecution startUntilHelmRuns(TestStepContext context, Path marks) throws Exception {
+        StepExecution running = upgrade("ops-lead").start(context);
+        running.start();
+        awaitFile(marks, "start:helm-upgrade");
+        return running;
+    }
+
     private void helmDelay(int seconds) throws IOException {
         Files.writeString(bin.resolve("helm-delay"), seconds + "\n");
     }
@@ -319,6 +289,12 @@ class EngineExecutionTest {
                     wrapper.ifPresent(ProcessHandle::destroyForcibly);
                     engine.descendants().forEach(ProcessHandle::destroyForcibly);
                     engine.destroyForcibly();
+                    try {
+                        // gone, or a zombie nobody reaps (this machine's init does not): either way it runs nothing
+                        engine.onExit().get(3, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception stillAZombie) {
+                        // the lock's holder check counts a zombie as dead
+                    }
                 });
             }
         }
