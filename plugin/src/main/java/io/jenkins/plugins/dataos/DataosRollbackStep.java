@@ -187,9 +187,7 @@ public class DataosRollbackStep extends Step {
                 .flag("dryRun", "--dry-run", dryRun)
                 .option("timeoutMinutes", "--timeout-minutes", timeoutMinutes)
                 .stateDir(stateDir)
-                .secret(StepCredentials.PRIME_API_KEY, credentialsId)
-                .secret(StepCredentials.POSTGRES_PASSWORD, postgresCredentialsId)
-                .secrets(secrets)
+                .credentials(credentialsId, postgresCredentialsId, secrets)
                 .outcome(EngineInvocation.Outcome.RUNBOOK, propagate)
                 .build();
     }

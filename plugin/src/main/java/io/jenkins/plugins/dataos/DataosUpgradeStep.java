@@ -270,9 +270,7 @@ public class DataosUpgradeStep extends Step {
                 .option("chart", "--chart", chart)
                 .option("timeoutMinutes", "--timeout-minutes", timeoutMinutes)
                 .stateDir(stateDir)
-                .secret(StepCredentials.PRIME_API_KEY, credentialsId)
-                .secret(StepCredentials.POSTGRES_PASSWORD, postgresCredentialsId)
-                .secrets(secrets)
+                .credentials(credentialsId, postgresCredentialsId, secrets)
                 .outcome(EngineInvocation.Outcome.RUNBOOK, propagate)
                 .build();
     }

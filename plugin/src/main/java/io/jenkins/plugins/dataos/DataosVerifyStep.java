@@ -170,9 +170,7 @@ public class DataosVerifyStep extends Step {
                 .option("junitFile", "--junit", junitFile)
                 .option("timeoutMinutes", "--timeout-minutes", timeoutMinutes)
                 .option("settings", "--settings", settings)
-                .secret(StepCredentials.PRIME_API_KEY, credentialsId)
-                .secret(StepCredentials.POSTGRES_PASSWORD, postgresCredentialsId)
-                .secrets(secrets)
+                .credentials(credentialsId, postgresCredentialsId, secrets)
                 .outcome(EngineInvocation.Outcome.VERIFY, true)
                 .unstableOnFailure("unstable".equals(failOn))
                 .build();

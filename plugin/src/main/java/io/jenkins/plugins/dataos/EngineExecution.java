@@ -178,6 +178,13 @@ final class EngineExecution extends StepExecution {
             FilePath dir = home.child("runs").child(folderName(run));
             dir.mkdirs();
             dir.chmod(0700);
+            synchronized (this) {
+                // known before any secret is written: a controller that dies before the start leaves a step whose
+                // resume finds the folder, sees no heartbeat and deletes the secrets file
+                node = agent.getNodeName().isEmpty() ? "the built-in node" : agent.getNodeName();
+                runDir = dir.getRemote();
+            }
+            context.saveState();
             if (!secretEnvironment.isEmpty()) {
                 secretsFile = dir.child(SECRETS);
                 // inside the 0700 folder from the first byte; 0600 as well, for the time it exists
@@ -213,8 +220,6 @@ final class EngineExecution extends StepExecution {
             started = true;
             Throwable stopped;
             synchronized (this) {
-                node = agent.getNodeName().isEmpty() ? "the built-in node" : agent.getNodeName();
-                runDir = dir.getRemote();
                 folder = dir;
                 wrapper = proc;
                 javaTried = java;
@@ -222,7 +227,7 @@ final class EngineExecution extends StepExecution {
                 stopped = stopCause;
             }
             context.saveState();
-            if (stopped != null) {
+            if (stopped != null && !dir.child(STOP).exists()) {
                 requestStop();
             }
             schedule(nextPoll());

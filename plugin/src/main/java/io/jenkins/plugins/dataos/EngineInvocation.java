@@ -122,6 +122,12 @@ final class EngineInvocation implements Serializable {
             return this;
         }
 
+        /** The Prime API key, the database password and the other secrets a runbook step names. */
+        Builder credentials(String primeApiKeyId, String postgresPasswordId, List<SecretCredential> others) {
+            return secret(StepCredentials.PRIME_API_KEY, primeApiKeyId)
+                    .secret(StepCredentials.POSTGRES_PASSWORD, postgresPasswordId).secrets(others);
+        }
+
         Builder secrets(List<SecretCredential> secrets) {
             if (secrets != null) {
                 secrets.forEach(s -> secret(s.getName(), s.getCredentialsId()));
