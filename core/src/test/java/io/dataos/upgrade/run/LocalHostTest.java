@@ -1,6 +1,7 @@
 package io.dataos.upgrade.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,15 +16,20 @@ class LocalHostTest {
 
     @Test
     void aZombieIsNotAliveThoughItsPidStillExists() throws Exception {
-        // the child `true` exits at once; its parent becomes `sleep` (exec) and never reaps it: a zombie
-        Process parent = new ProcessBuilder("sh", "-c", "true & echo $!; exec sleep 20").start();
+        // the child exits after 3 s; by then its parent has become `sleep` (exec), which never reaps it: a zombie
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 3 & echo $!; exec sleep 30").start();
         try {
             long zombie;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 zombie = Long.parseLong(out.readLine().trim());
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            Path comm = Path.of("/proc", Long.toString(parent.pid()), "comm");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!Files.readString(comm).strip().equals("sleep") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assumeTrue(LocalHost.isAlive(zombie, null), "the shell became sleep before its child ended");
             while (!LocalHost.isZombie(zombie) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
