@@ -3,7 +3,7 @@ package io.dataos.upgrade.bench;
 import io.dataos.upgrade.plan.ActionKind;
 import io.dataos.upgrade.plan.Phase;
 import io.dataos.upgrade.plan.PlanAction;
-import io.dataos.upgrade.process.Command;
+import io.dataos.upgrade.api.Command;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.run.ActionHandlers;
 import io.dataos.upgrade.run.CommandActionHandler;

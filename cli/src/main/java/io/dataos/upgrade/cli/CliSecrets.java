@@ -1,7 +1,7 @@
 package io.dataos.upgrade.cli;
 
 import io.dataos.upgrade.api.Secrets;
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.secret.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.dataos.upgrade.cli;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.secret.Secret;
 import io.dataos.upgrade.secret.SecretNames;
 import java.util.ArrayList;

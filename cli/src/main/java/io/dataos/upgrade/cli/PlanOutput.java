@@ -1,6 +1,6 @@
 package io.dataos.upgrade.cli;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.api.PlanRequest;
 import io.dataos.upgrade.api.PlanResult;
 import io.dataos.upgrade.api.PlanRunbook;

@@ -1,6 +1,6 @@
 package io.dataos.upgrade.cli;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.api.CommandPlanRequest;
 import io.dataos.upgrade.api.CommandPlanRunbook;
 import io.dataos.upgrade.api.GateApprovals;

@@ -11,7 +11,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import io.dataos.upgrade.InvalidInputException;
 import io.dataos.upgrade.secret.Secret;
 import io.dataos.upgrade.secret.SecretNames;
 import java.io.IOException;
@@ -26,14 +25,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The command line is a front door: its main code uses the engine only through
- * {@code io.dataos.upgrade.api}, plus the one refusal type ({@link InvalidInputException}) and the
- * secret module's value and names ({@link Secret}, {@link SecretNames}; that module is not core).
+ * {@code io.dataos.upgrade.api}, plus the secret module's value and names ({@link Secret},
+ * {@link SecretNames}; that module is not core).
  */
 class CliUsesOnlyTheEngineApiTest {
 
     /** What the command line may name of io.dataos.upgrade outside its own package. */
     private static final Pattern ALLOWED = Pattern.compile("io\\.dataos\\.upgrade\\.(cli|api)\\b.*"
-            + "|io\\.dataos\\.upgrade\\.InvalidInputException\\b.*|io\\.dataos\\.upgrade\\.secret\\.Secret(Names)?\\b.*");
+            + "|io\\.dataos\\.upgrade\\.secret\\.Secret(Names)?\\b.*");
 
     private static final JavaClasses CLI = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -45,7 +44,7 @@ class CliUsesOnlyTheEngineApiTest {
         ArchRule rule = noClasses().that().resideInAPackage("io.dataos.upgrade.cli..")
                 .should().dependOnClassesThat(resideInAPackage("io.dataos.upgrade..")
                         .and(not(resideInAnyPackage("io.dataos.upgrade.cli..", "io.dataos.upgrade.api..")))
-                        .and(not(belongToAnyOf(InvalidInputException.class, Secret.class, SecretNames.class))))
+                        .and(not(belongToAnyOf(Secret.class, SecretNames.class))))
                 .because("the command line is a front door: it goes through io.dataos.upgrade.api (issue 9)")
                 .allowEmptyShould(false);
         rule.check(CLI);

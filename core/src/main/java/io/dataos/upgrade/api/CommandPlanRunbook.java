@@ -1,6 +1,6 @@
 package io.dataos.upgrade.api;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.plan.PlanAction;
 import io.dataos.upgrade.run.ActionHandlers;
 import io.dataos.upgrade.run.CommandActionHandler;

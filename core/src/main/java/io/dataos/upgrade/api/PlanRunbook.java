@@ -32,7 +32,7 @@ public final class PlanRunbook {
     /**
      * Plans {@code request}.
      *
-     * @throws io.dataos.upgrade.InvalidInputException for a bad manifest, window or checks file
+     * @throws io.dataos.upgrade.api.InvalidInputException for a bad manifest, window or checks file
      */
     public PlanResult run(PlanRequest request) throws IOException {
         MaintenanceWindow window = request.window() == null ? null

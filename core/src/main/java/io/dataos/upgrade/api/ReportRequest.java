@@ -1,6 +1,6 @@
 package io.dataos.upgrade.api;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;

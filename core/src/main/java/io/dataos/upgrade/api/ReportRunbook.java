@@ -3,7 +3,7 @@ package io.dataos.upgrade.api;
 import io.dataos.upgrade.runbook.VerificationHandler;
 import io.dataos.upgrade.runbook.RunbookSettings;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.notify.Notice;
 import io.dataos.upgrade.notify.NoticeChannels;
 import io.dataos.upgrade.notify.StakeholderDebrief;

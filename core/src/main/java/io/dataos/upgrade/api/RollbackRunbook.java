@@ -4,7 +4,7 @@ import io.dataos.upgrade.runbook.Runbooks;
 import io.dataos.upgrade.runbook.RunbookRun;
 import io.dataos.upgrade.runbook.RunbookSettings;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.model.PlatformManifest;
 import io.dataos.upgrade.model.PlatformState;
 import io.dataos.upgrade.plan.Plan;

@@ -1,14 +1,14 @@
 package io.dataos.upgrade.api;
 
-import io.dataos.upgrade.process.CommandRunner;
+import io.dataos.upgrade.api.CommandRunner;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.run.Approvals;
 import io.dataos.upgrade.run.Journal;
 import io.dataos.upgrade.run.PreApprovedGates;
 import io.dataos.upgrade.secret.CheckedSecrets;
-import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.api.SecretProvider;
 import io.dataos.upgrade.workspace.LocalWorkspace;
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.Workspace;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;

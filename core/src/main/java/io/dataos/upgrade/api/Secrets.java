@@ -1,6 +1,6 @@
 package io.dataos.upgrade.api;
 
-import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.api.SecretProvider;
 
 /**
  * The secrets port a front door implements: the secret for a stable name ({@link SecretNames}),

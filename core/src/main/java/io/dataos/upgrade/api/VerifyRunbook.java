@@ -4,7 +4,7 @@ import io.dataos.upgrade.runbook.Runbooks;
 import io.dataos.upgrade.runbook.RunbookSettings;
 import io.dataos.upgrade.runbook.VerificationTimeoutException;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.verify.CheckResult;
 import io.dataos.upgrade.verify.CheckStatus;
 import io.dataos.upgrade.verify.ChecksFile;

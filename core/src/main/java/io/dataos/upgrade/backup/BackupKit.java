@@ -11,13 +11,13 @@ import io.dataos.upgrade.postgres.PostgresClient;
 import io.dataos.upgrade.postgres.PostgresConnection;
 import io.dataos.upgrade.postgres.TableFingerprint;
 import io.dataos.upgrade.process.CapturedOutput;
-import io.dataos.upgrade.process.Command;
+import io.dataos.upgrade.api.Command;
 import io.dataos.upgrade.process.CommandFailedException;
-import io.dataos.upgrade.process.CommandRunner;
+import io.dataos.upgrade.api.CommandRunner;
 import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.api.SecretProvider;
 import io.dataos.upgrade.values.SecretReferences;
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ public final class BackupKit {
         public Request {
             Objects.requireNonNull(runId, "runId");
             if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-                throw new io.dataos.upgrade.InvalidInputException("backup", "runId", "'" + runId
+                throw new io.dataos.upgrade.api.InvalidInputException("backup", "runId", "'" + runId
                         + "' cannot name a directory: use letters, digits, '.', '_' and '-'");
             }
             Objects.requireNonNull(target, "target");

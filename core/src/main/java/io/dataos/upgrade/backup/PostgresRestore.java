@@ -2,11 +2,11 @@ package io.dataos.upgrade.backup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.postgres.PostgresClient;
 import io.dataos.upgrade.postgres.PostgresConnection;
 import io.dataos.upgrade.postgres.TableFingerprint;
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package io.dataos.upgrade.helm;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.process.CommandFailedException;
 import java.io.IOException;
 import java.time.Duration;

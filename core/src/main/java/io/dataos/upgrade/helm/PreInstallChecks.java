@@ -1,12 +1,12 @@
 package io.dataos.upgrade.helm;
 
 import com.github.zafarkhaja.semver.Version;
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.kube.KubeNamespace;
 import io.dataos.upgrade.kube.KubectlClient;
 import io.dataos.upgrade.process.CommandFailedException;
 import io.dataos.upgrade.values.ManagerValuesFile;
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.dataos.upgrade.model;
 
 import com.github.zafarkhaja.semver.Version;
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

@@ -1,6 +1,6 @@
 package io.dataos.upgrade.model;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.dataos.upgrade.model;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.model.YamlTree.ListNode;
 import io.dataos.upgrade.model.YamlTree.MapNode;
 import io.dataos.upgrade.model.YamlTree.Node;

@@ -2,7 +2,7 @@ package io.dataos.upgrade.model;
 
 import com.github.zafarkhaja.semver.expr.Expression;
 import com.github.zafarkhaja.semver.expr.ExpressionParser;
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

@@ -1,11 +1,11 @@
 package io.dataos.upgrade.notify;
 
 import io.dataos.upgrade.model.Stakeholders.Audience;
-import io.dataos.upgrade.secret.MissingSecretException;
+import io.dataos.upgrade.api.MissingSecretException;
 import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.api.SecretProvider;
 import io.dataos.upgrade.text.TextDocument;
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,6 +1,6 @@
 package io.dataos.upgrade.plan;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.model.ComponentVersion;
 import io.dataos.upgrade.model.CoreComponent;
 import io.dataos.upgrade.model.PlatformManifest;

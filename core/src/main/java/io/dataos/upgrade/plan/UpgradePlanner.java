@@ -1,6 +1,6 @@
 package io.dataos.upgrade.plan;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.model.CloudKernel;
 import io.dataos.upgrade.model.Layer;
 import io.dataos.upgrade.model.MaintenanceWindow;

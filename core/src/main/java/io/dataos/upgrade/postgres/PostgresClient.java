@@ -1,9 +1,9 @@
 package io.dataos.upgrade.postgres;
 
 import io.dataos.upgrade.process.CapturedOutput;
-import io.dataos.upgrade.process.Command;
+import io.dataos.upgrade.api.Command;
 import io.dataos.upgrade.process.CommandFailedException;
-import io.dataos.upgrade.process.CommandRunner;
+import io.dataos.upgrade.api.CommandRunner;
 import io.dataos.upgrade.secret.Secret;
 import java.io.IOException;
 import java.time.Duration;

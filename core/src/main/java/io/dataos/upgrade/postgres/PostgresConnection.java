@@ -1,7 +1,7 @@
 package io.dataos.upgrade.postgres;
 
 import io.dataos.upgrade.secret.SecretNames;
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,5 +1,8 @@
 package io.dataos.upgrade.process;
 
+import io.dataos.upgrade.api.CommandRunner;
+import io.dataos.upgrade.api.Command;
+import io.dataos.upgrade.api.CommandResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;

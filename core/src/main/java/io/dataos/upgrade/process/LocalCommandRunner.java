@@ -1,5 +1,8 @@
 package io.dataos.upgrade.process;
 
+import io.dataos.upgrade.api.CommandRunner;
+import io.dataos.upgrade.api.Command;
+import io.dataos.upgrade.api.CommandResult;
 import io.dataos.upgrade.secret.Secret;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import io.dataos.upgrade.run.JournalReader;
 import io.dataos.upgrade.run.RunHistory;
 import io.dataos.upgrade.verify.VerificationJson;
 import io.dataos.upgrade.verify.VerificationReport;
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import io.dataos.upgrade.text.TextDocument;
 import io.dataos.upgrade.verify.CheckStatus;
 import io.dataos.upgrade.verify.DurationText;
 import io.dataos.upgrade.verify.VerificationReport;
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

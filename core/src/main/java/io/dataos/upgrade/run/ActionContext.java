@@ -2,12 +2,12 @@ package io.dataos.upgrade.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataos.upgrade.plan.PlanAction;
-import io.dataos.upgrade.process.Command;
-import io.dataos.upgrade.process.CommandResult;
-import io.dataos.upgrade.process.CommandRunner;
+import io.dataos.upgrade.api.Command;
+import io.dataos.upgrade.api.CommandResult;
+import io.dataos.upgrade.api.CommandRunner;
 import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.SecretProvider;
+import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -121,7 +121,7 @@ public final class ActionContext {
     /**
      * The secret called {@code name}; from now on the journal and the log mask its value.
      *
-     * @throws io.dataos.upgrade.secret.MissingSecretException naming it and how to provide it
+     * @throws io.dataos.upgrade.api.MissingSecretException naming it and how to provide it
      */
     public Secret secret(String name) {
         Secret secret = secrets.require(name);

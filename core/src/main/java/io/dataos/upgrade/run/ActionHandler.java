@@ -29,7 +29,7 @@ public interface ActionHandler {
     /**
      * Refuses an action whose parameters this handler cannot use, before anything in the plan runs.
      *
-     * @throws io.dataos.upgrade.InvalidInputException naming the action and parameter
+     * @throws io.dataos.upgrade.api.InvalidInputException naming the action and parameter
      */
     default void validate(PlanAction action) {
     }

@@ -1,6 +1,6 @@
 package io.dataos.upgrade.run;
 
-import io.dataos.upgrade.process.CommandResult;
+import io.dataos.upgrade.api.CommandResult;
 
 /**
  * What one action's handler reports: success with a one-line summary, or failure with the reason

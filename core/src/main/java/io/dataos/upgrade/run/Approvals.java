@@ -21,7 +21,7 @@ public interface Approvals {
      *
      * @param gateIds the ids of every gate the run may reach
      * @param source the file or argument the approvals came with, for the message
-     * @throws io.dataos.upgrade.InvalidInputException naming the unknown gate and the run's gates
+     * @throws io.dataos.upgrade.api.InvalidInputException naming the unknown gate and the run's gates
      */
     default void requireKnownGates(Collection<String> gateIds, String source) {
     }

@@ -2,10 +2,10 @@ package io.dataos.upgrade.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.plan.PlanAction;
-import io.dataos.upgrade.process.Command;
-import io.dataos.upgrade.process.CommandResult;
+import io.dataos.upgrade.api.Command;
+import io.dataos.upgrade.api.CommandResult;
 import io.dataos.upgrade.secret.Secret;
 import java.io.IOException;
 import java.nio.file.Path;

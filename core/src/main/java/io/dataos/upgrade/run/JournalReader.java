@@ -2,8 +2,8 @@ package io.dataos.upgrade.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dataos.upgrade.InvalidInputException;
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.InvalidInputException;
+import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.plan.PlanAction;
 import java.io.IOException;
 import java.util.ArrayList;

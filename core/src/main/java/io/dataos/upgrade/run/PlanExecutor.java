@@ -2,9 +2,9 @@ package io.dataos.upgrade.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dataos.upgrade.plan.PlanAction;
-import io.dataos.upgrade.process.CommandRunner;
-import io.dataos.upgrade.secret.SecretProvider;
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.CommandRunner;
+import io.dataos.upgrade.api.SecretProvider;
+import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +72,7 @@ public final class PlanExecutor {
      *
      * @return how the run ended; an interruption once the run started ends it as
      *     {@link RunStatus#INTERRUPTED} with the thread's interrupt flag set again
-     * @throws io.dataos.upgrade.InvalidInputException for a malformed plan, an unhandled action kind,
+     * @throws io.dataos.upgrade.api.InvalidInputException for a malformed plan, an unhandled action kind,
      *     a bad run id, or a journal written for another plan; nothing was run
      * @throws RunLockedException when another run holds the release lock; nothing was run
      * @throws JournalWriteException when the journal cannot be written; running actions were let finish
@@ -716,7 +716,7 @@ public final class PlanExecutor {
         /** How many actions may run at once (1 runs the plan serially). */
         public Builder parallelism(int value) {
             if (value < 1 || value > 64) {
-                throw new io.dataos.upgrade.InvalidInputException("executor", "parallelism", value
+                throw new io.dataos.upgrade.api.InvalidInputException("executor", "parallelism", value
                         + " is out of range: give 1 to 64 (default " + DEFAULT_PARALLELISM + ")");
             }
             this.parallelism = value;

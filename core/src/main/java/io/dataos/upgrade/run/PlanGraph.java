@@ -1,6 +1,6 @@
 package io.dataos.upgrade.run;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.plan.PlanAction;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -1,7 +1,7 @@
 package io.dataos.upgrade.run;
 
 import io.dataos.upgrade.plan.PlanAction;
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;

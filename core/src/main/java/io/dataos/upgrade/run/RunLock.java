@@ -1,7 +1,7 @@
 package io.dataos.upgrade.run;
 
-import io.dataos.upgrade.InvalidInputException;
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.InvalidInputException;
+import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package io.dataos.upgrade.runbook;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.backup.BackupKit;
 import io.dataos.upgrade.backup.BackupRecord;
 import io.dataos.upgrade.backup.CorruptBackupException;

@@ -2,7 +2,7 @@ package io.dataos.upgrade.runbook;
 
 import io.dataos.upgrade.api.RunbookPorts;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.model.Manifests;
 import io.dataos.upgrade.model.PlatformManifest;
 import io.dataos.upgrade.model.PlatformState;
@@ -22,7 +22,7 @@ import io.dataos.upgrade.run.RunResult;
 import io.dataos.upgrade.verify.CheckResult;
 import io.dataos.upgrade.verify.VerificationJson;
 import io.dataos.upgrade.verify.VerificationReport;
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -150,7 +150,7 @@ public final class Runbooks {
                     : ports.secrets().find(secret);
             if (secret != null && found.isEmpty()) {
                 throw new InvalidInputException(source, "secret " + secret, "is not provided but action "
-                        + action.id() + " needs it: " + new io.dataos.upgrade.secret.MissingSecretException(secret)
+                        + action.id() + " needs it: " + new io.dataos.upgrade.api.MissingSecretException(secret)
                         .getMessage().replaceFirst("^secret '[^']*' is not configured: ", "") + "; nothing was run");
             }
             if (found.isPresent() && warnedInIds.add(secret) && occursInIds(run, found.get().reveal())) {

@@ -1,11 +1,11 @@
 package io.dataos.upgrade.runbook;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.plan.ActionKind;
 import io.dataos.upgrade.plan.ActionParams;
 import io.dataos.upgrade.plan.PlanAction;
-import io.dataos.upgrade.process.Command;
-import io.dataos.upgrade.process.CommandResult;
+import io.dataos.upgrade.api.Command;
+import io.dataos.upgrade.api.CommandResult;
 import io.dataos.upgrade.run.ActionContext;
 import io.dataos.upgrade.run.ActionHandler;
 import io.dataos.upgrade.run.ActionOutcome;

@@ -1,6 +1,8 @@
 package io.dataos.upgrade.secret;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.SecretProvider;
+import io.dataos.upgrade.api.MissingSecretException;
+import io.dataos.upgrade.api.InvalidInputException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

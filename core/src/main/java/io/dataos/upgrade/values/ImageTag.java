@@ -1,6 +1,6 @@
 package io.dataos.upgrade.values;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import java.util.regex.Pattern;
 
 /**

@@ -1,7 +1,7 @@
 package io.dataos.upgrade.values;
 
 import com.fasterxml.jackson.core.JsonToken;
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.dataos.upgrade.verify;
 
-import io.dataos.upgrade.process.Command;
-import io.dataos.upgrade.process.CommandResult;
+import io.dataos.upgrade.api.Command;
+import io.dataos.upgrade.api.CommandResult;
 import io.dataos.upgrade.secret.Secret;
 import java.nio.file.Path;
 import java.util.Map;

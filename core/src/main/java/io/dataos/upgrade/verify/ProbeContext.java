@@ -1,9 +1,9 @@
 package io.dataos.upgrade.verify;
 
-import io.dataos.upgrade.process.CommandRunner;
+import io.dataos.upgrade.api.CommandRunner;
 import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.SecretProvider;
+import io.dataos.upgrade.api.Workspace;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,7 +1,7 @@
 package io.dataos.upgrade.verify;
 
-import io.dataos.upgrade.process.Command;
-import io.dataos.upgrade.process.CommandResult;
+import io.dataos.upgrade.api.Command;
+import io.dataos.upgrade.api.CommandResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

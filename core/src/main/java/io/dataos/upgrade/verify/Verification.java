@@ -1,11 +1,11 @@
 package io.dataos.upgrade.verify;
 
-import io.dataos.upgrade.InvalidInputException;
-import io.dataos.upgrade.process.CommandRunner;
-import io.dataos.upgrade.secret.MissingSecretException;
+import io.dataos.upgrade.api.InvalidInputException;
+import io.dataos.upgrade.api.CommandRunner;
+import io.dataos.upgrade.api.MissingSecretException;
 import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.SecretProvider;
+import io.dataos.upgrade.api.Workspace;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;

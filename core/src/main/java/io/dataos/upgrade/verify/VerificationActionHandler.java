@@ -1,13 +1,13 @@
 package io.dataos.upgrade.verify;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.plan.ActionKind;
 import io.dataos.upgrade.plan.PlanAction;
 import io.dataos.upgrade.run.ActionContext;
 import io.dataos.upgrade.run.ActionHandler;
 import io.dataos.upgrade.run.ActionOutcome;
-import io.dataos.upgrade.secret.MissingSecretException;
-import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.api.MissingSecretException;
+import io.dataos.upgrade.api.SecretProvider;
 import java.io.IOException;
 import java.util.Optional;
 

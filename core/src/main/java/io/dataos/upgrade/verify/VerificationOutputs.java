@@ -1,6 +1,6 @@
 package io.dataos.upgrade.verify;
 
-import io.dataos.upgrade.workspace.Workspace;
+import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.dataos.upgrade.workspace;
 
+import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
 import java.io.FileOutputStream;
 import java.nio.file.FileAlreadyExistsException;

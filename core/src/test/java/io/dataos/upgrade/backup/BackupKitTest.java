@@ -3,7 +3,7 @@ package io.dataos.upgrade.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.helm.HelmClient;
 import io.dataos.upgrade.helm.HelmTarget;
 import io.dataos.upgrade.postgres.LocalPostgresCluster;

@@ -2,9 +2,9 @@ package io.dataos.upgrade.backup;
 
 import io.dataos.upgrade.helm.HelmClient;
 import io.dataos.upgrade.postgres.PostgresConnection;
-import io.dataos.upgrade.process.Command;
-import io.dataos.upgrade.process.CommandResult;
-import io.dataos.upgrade.process.CommandRunner;
+import io.dataos.upgrade.api.Command;
+import io.dataos.upgrade.api.CommandResult;
+import io.dataos.upgrade.api.CommandRunner;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.secret.Secret;
 import io.dataos.upgrade.testing.TestSecrets;

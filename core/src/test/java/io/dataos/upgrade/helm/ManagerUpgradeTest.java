@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dataos.upgrade.process.CommandFailedException;
 import io.dataos.upgrade.process.LocalCommandRunner;
-import io.dataos.upgrade.secret.MissingSecretException;
+import io.dataos.upgrade.api.MissingSecretException;
 import io.dataos.upgrade.testing.FakeClis;
 import io.dataos.upgrade.testing.HelmFixtures;
 import io.dataos.upgrade.testing.TestSecrets;

@@ -15,7 +15,7 @@ import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.report.RunRecord;
 import io.dataos.upgrade.report.RunReports;
 import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.api.SecretProvider;
 import io.dataos.upgrade.verify.Check;
 import io.dataos.upgrade.verify.CheckBasics;
 import io.dataos.upgrade.verify.CommandCheck;

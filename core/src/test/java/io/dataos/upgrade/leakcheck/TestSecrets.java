@@ -1,7 +1,7 @@
 package io.dataos.upgrade.leakcheck;
 
 import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.api.SecretProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.dataos.upgrade.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

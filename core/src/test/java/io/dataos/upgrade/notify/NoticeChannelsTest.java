@@ -4,7 +4,7 @@ import io.dataos.upgrade.model.Stakeholders.Audience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.leakcheck.TestSecrets;
 import java.net.URI;
 import java.time.Duration;

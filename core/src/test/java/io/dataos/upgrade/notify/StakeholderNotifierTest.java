@@ -11,7 +11,7 @@ import io.dataos.upgrade.leakcheck.KeptOutputs;
 import io.dataos.upgrade.leakcheck.TestSecrets;
 import io.dataos.upgrade.loopback.LoopbackHttp;
 import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.api.SecretProvider;
 import io.dataos.upgrade.workspace.LocalWorkspace;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;

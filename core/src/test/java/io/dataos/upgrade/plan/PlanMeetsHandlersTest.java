@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dataos.upgrade.Fixtures;
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.model.Manifests;
 import io.dataos.upgrade.run.CommandActionHandler;
 import io.dataos.upgrade.run.PlanActionsFile;

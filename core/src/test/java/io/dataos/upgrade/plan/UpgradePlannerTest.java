@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dataos.upgrade.Fixtures;
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.model.Layer;
 import io.dataos.upgrade.model.MaintenanceWindow;
 import io.dataos.upgrade.model.Manifests;

@@ -1,5 +1,7 @@
 package io.dataos.upgrade.process;
 
+import io.dataos.upgrade.api.Command;
+import io.dataos.upgrade.api.CommandResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

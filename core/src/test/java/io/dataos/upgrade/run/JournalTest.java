@@ -4,7 +4,7 @@ import static io.dataos.upgrade.run.TestPlans.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.plan.PlanAction;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.workspace.LocalWorkspace;

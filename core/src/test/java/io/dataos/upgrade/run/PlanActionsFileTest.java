@@ -3,7 +3,7 @@ package io.dataos.upgrade.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.plan.ActionKind;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

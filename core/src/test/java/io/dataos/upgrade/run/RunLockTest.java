@@ -3,7 +3,7 @@ package io.dataos.upgrade.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.workspace.LocalWorkspace;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import io.dataos.upgrade.plan.ActionKind;
 import io.dataos.upgrade.plan.PlanAction;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.api.SecretProvider;
 import io.dataos.upgrade.workspace.LocalWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import io.dataos.upgrade.api.RollbackRunbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.plan.PlanJson;
 import io.dataos.upgrade.plan.RollbackPlanner;
 import io.dataos.upgrade.model.Manifests;

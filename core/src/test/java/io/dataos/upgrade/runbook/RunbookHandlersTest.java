@@ -3,7 +3,7 @@ package io.dataos.upgrade.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.model.Manifests;
 import io.dataos.upgrade.model.PlatformState;
 import io.dataos.upgrade.plan.ActionKind;

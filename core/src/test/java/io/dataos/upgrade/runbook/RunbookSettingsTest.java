@@ -5,7 +5,7 @@ import io.dataos.upgrade.api.SettingsOverrides;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.helm.HelmTarget;
 import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.plan.ActionKind;

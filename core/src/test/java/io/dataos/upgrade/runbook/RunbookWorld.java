@@ -13,7 +13,7 @@ import io.dataos.upgrade.run.JournalEvent;
 import io.dataos.upgrade.run.JournalReader;
 import io.dataos.upgrade.run.PreApprovedGates;
 import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.api.SecretProvider;
 import io.dataos.upgrade.testing.FakeClis;
 import io.dataos.upgrade.testing.HelmFixtures;
 import io.dataos.upgrade.testing.HelmFixtures.Rev;

@@ -10,7 +10,7 @@ import io.dataos.upgrade.api.UpgradeRunbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.backup.BackupKit;
 import io.dataos.upgrade.helm.ManagerUpgrade;
 import io.dataos.upgrade.loopback.LoopbackHttp;

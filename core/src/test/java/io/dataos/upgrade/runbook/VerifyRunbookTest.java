@@ -9,7 +9,7 @@ import io.dataos.upgrade.api.VerifyRunbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.loopback.LoopbackHttp;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.testing.FakeClis;

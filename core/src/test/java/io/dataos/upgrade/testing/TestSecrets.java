@@ -1,7 +1,7 @@
 package io.dataos.upgrade.testing;
 
 import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.api.SecretProvider;
 import java.util.Map;
 import java.util.Optional;
 

@@ -7,7 +7,7 @@ import io.dataos.upgrade.leakcheck.TestSecrets;
 import io.dataos.upgrade.model.Layer;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.api.SecretProvider;
 import io.dataos.upgrade.workspace.LocalWorkspace;
 import java.nio.file.Files;
 import io.dataos.upgrade.postgres.LocalPostgresCluster;

@@ -3,7 +3,7 @@ package io.dataos.upgrade.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.leakcheck.KeptOutputs;
 import io.dataos.upgrade.leakcheck.TestSecrets;
 import io.dataos.upgrade.loopback.LoopbackHttp;

@@ -36,7 +36,7 @@ import io.dataos.upgrade.run.RunRequest;
 import io.dataos.upgrade.run.RunResult;
 import io.dataos.upgrade.run.RunStatus;
 import io.dataos.upgrade.secret.Secret;
-import io.dataos.upgrade.secret.SecretProvider;
+import io.dataos.upgrade.api.SecretProvider;
 import io.dataos.upgrade.workspace.LocalWorkspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

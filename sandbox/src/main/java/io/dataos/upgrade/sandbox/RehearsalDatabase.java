@@ -3,7 +3,7 @@ package io.dataos.upgrade.sandbox;
 import io.dataos.upgrade.postgres.LocalPostgresCluster;
 import io.dataos.upgrade.postgres.PostgresClient;
 import io.dataos.upgrade.postgres.PostgresConnection;
-import io.dataos.upgrade.process.CommandRunner;
+import io.dataos.upgrade.api.CommandRunner;
 import io.dataos.upgrade.secret.Secret;
 import java.io.IOException;
 import java.nio.file.Files;

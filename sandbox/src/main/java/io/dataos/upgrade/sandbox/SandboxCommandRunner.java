@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import io.dataos.upgrade.process.Command;
-import io.dataos.upgrade.process.CommandResult;
-import io.dataos.upgrade.process.CommandRunner;
+import io.dataos.upgrade.api.Command;
+import io.dataos.upgrade.api.CommandResult;
+import io.dataos.upgrade.api.CommandRunner;
 import io.dataos.upgrade.secret.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +116,7 @@ public final class SandboxCommandRunner implements CommandRunner {
         try {
             Args args = Args.parse(command.argv().subList(1, command.argv().size()));
             exit = program.equals("helm") ? helm(args, command.timeout(), emit) : kubectl(args, emit);
-        } catch (SandboxHelmException | SandboxKubernetesException | io.dataos.upgrade.InvalidInputException e) {
+        } catch (SandboxHelmException | SandboxKubernetesException | io.dataos.upgrade.api.InvalidInputException e) {
             emit.accept("Error: " + e.getMessage());
             exit = 1;
         }
@@ -478,7 +478,7 @@ public final class SandboxCommandRunner implements CommandRunner {
 
         String positional(int index) {
             if (index >= positionals.size()) {
-                throw new io.dataos.upgrade.InvalidInputException("helm command line", "argument " + (index + 1),
+                throw new io.dataos.upgrade.api.InvalidInputException("helm command line", "argument " + (index + 1),
                         "missing: see the helm command's usage");
             }
             return positionals.get(index);

@@ -13,7 +13,7 @@ import com.marcnuri.helm.Release;
 import com.marcnuri.helm.ReleaseHistory;
 import com.marcnuri.helm.TemplateCommand;
 import com.marcnuri.helm.UpgradeCommand;
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.secret.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.dataos.upgrade.sandbox;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.secret.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;

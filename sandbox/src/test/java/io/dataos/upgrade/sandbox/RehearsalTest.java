@@ -3,7 +3,7 @@ package io.dataos.upgrade.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dataos.upgrade.InvalidInputException;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.backup.BackupKit;
 import io.dataos.upgrade.postgres.LocalPostgresCluster;
 import io.dataos.upgrade.postgres.PostgresClient;

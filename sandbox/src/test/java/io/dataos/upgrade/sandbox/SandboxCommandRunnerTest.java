@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dataos.upgrade.process.Command;
-import io.dataos.upgrade.process.CommandResult;
+import io.dataos.upgrade.api.Command;
+import io.dataos.upgrade.api.CommandResult;
 import io.dataos.upgrade.process.LocalCommandRunner;
 import io.dataos.upgrade.secret.Secret;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.dataos.upgrade;
+package io.dataos.upgrade.api;
 
 /**
  * Input was refused before anything ran. The message names the file (or step argument), the field

@@ -1,4 +1,4 @@
-package io.dataos.upgrade.process;
+package io.dataos.upgrade.api;
 
 import java.time.Duration;
 

@@ -1,5 +1,6 @@
-package io.dataos.upgrade.secret;
+package io.dataos.upgrade.api;
 
+import io.dataos.upgrade.secret.Secret;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,4 @@
-package io.dataos.upgrade.workspace;
+package io.dataos.upgrade.api;
 
 import java.io.IOException;
 import java.util.List;

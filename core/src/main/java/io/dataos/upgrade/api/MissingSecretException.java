@@ -1,4 +1,4 @@
-package io.dataos.upgrade.secret;
+package io.dataos.upgrade.api;
 
 /** A secret the run needs was not provided. */
 public final class MissingSecretException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.dataos.upgrade.process;
+package io.dataos.upgrade.api;
 
 import io.dataos.upgrade.secret.Secret;
 import java.nio.file.Path;
