@@ -400,6 +400,7 @@ final class EngineExecution extends StepExecution {
                     : new FlowInterruptedException(Result.ABORTED, true);
             buildLog().println(invocation.function + ": " + Messages.format("Engine.Stopped", code));
             finish(null, cause);
+            forget(dir);
             return;
         }
         Map<String, Object> result = null;
@@ -415,7 +416,28 @@ final class EngineExecution extends StepExecution {
             throw new AbortException(Messages.format("Engine.Crashed", invocation.function, code, runDir, tail(dir)));
         }
         Map<String, Object> plain = ResultMaps.plain(result, masker());
-        finish(outcome(code, plain), null);
+        Map<String, Object> value;
+        try {
+            value = outcome(code, plain);
+        } catch (AbortException refused) {
+            forget(dir); // a refusal or a failed runbook is an outcome too: its log is in the build's
+            throw refused;
+        }
+        finish(value, null);
+        forget(dir);
+    }
+
+    /**
+     * Deletes the run folder of an engine that ended with an outcome: its log is in the build's, its result is the
+     * step's. A folder of a crash is kept for diagnosis (the message names it); the agent wrapper prunes those
+     * after {@code AgentRun.KEEP_FINISHED}.
+     */
+    private void forget(FilePath dir) {
+        try {
+            dir.deleteRecursive();
+        } catch (Exception e) {
+            LOGGER.log(Level.FINE, "could not delete the finished run folder " + runDir, e);
+        }
     }
 
     /** The step's return value for exit {@code code}, or the failure the contract says it is. */

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,7 @@ class EngineContractStepSideTest {
                 while [ "$1" != "%2$s" ]; do shift; done
                 dir="$2"
                 ls -l "$dir" > '%1$s/found'
+                ls -ld "$dir" > '%1$s/folder'
                 [ -f "$dir/secrets" ] && cp "$dir/secrets" '%1$s/secrets-seen'
                 echo 1 > "$dir/heartbeat"
                 [ -f '%1$s/engine.log' ] && cp '%1$s/engine.log' "$dir/engine.log"
@@ -124,9 +126,10 @@ class EngineContractStepSideTest {
         assertThat(seen).isEqualTo("PRIME_API_KEY=" + Base64.getEncoder().encodeToString(
                 KEY.getBytes(StandardCharsets.UTF_8)) + "\n");
         assertThat(Files.readString(scenario.resolve("found"))).containsPattern("-rw------- .* secrets");
-        Path run = Files.list(agent.resolve("dataos-upgrade/runs")).findFirst().orElseThrow();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run))).isEqualTo("rwx------");
-        assertThat(run.resolve("secrets")).as("removed once the engine has ended").doesNotExist();
+        assertThat(Files.readString(scenario.resolve("folder"))).startsWith("drwx------ ");
+        try (Stream<Path> runs = Files.list(agent.resolve("dataos-upgrade/runs"))) {
+            assertThat(runs).as("the run folder, secrets file and all, once the engine has ended").isEmpty();
+        }
         assertThat(context.log()).doesNotContain(KEY);
     }
 

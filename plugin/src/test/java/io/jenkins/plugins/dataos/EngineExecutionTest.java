@@ -67,6 +67,7 @@ class EngineExecutionTest extends RunbookPlatformTest {
         Path marks = slowHelm(6);
         TestStepContext before = new TestStepContext(workspace, agent);
         StepExecution running = startUntilHelmRuns(before, marks);
+        Optional<Long> engine = enginePid();
 
         byte[] saved = serialize(running);
         before.stopController();
@@ -83,8 +84,8 @@ class EngineExecutionTest extends RunbookPlatformTest {
             assertThat(before.log()).doesNotContain(secret);
             assertThat(Steps.filesContaining(agent, secret)).as("agent files holding a secret").isEmpty();
         }
-        assertThat(runFolder().resolve(EngineExecution.SECRETS)).doesNotExist();
-        assertThat(enginePid()).map(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+        assertThat(files(agent.resolve("dataos-upgrade/runs"))).as("the run folder, secrets file and all").isEmpty();
+        assertThat(engine).map(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .hasValue(false);
     }
 
@@ -162,7 +163,10 @@ class EngineExecutionTest extends RunbookPlatformTest {
                 .hasMessageContaining("was killed before it could record an exit status")
                 .hasMessageContaining("> manager.helm-upgrade.dataos-manager started")
                 .hasMessageContaining("resumes from its journal").hasMessageNotContaining(KEY);
+        Path killed = runFolder();
         reRunResumesAndLeavesNoKeyOverlay();
+        assertThat(files(agent.resolve("dataos-upgrade/runs"))).as("kept for diagnosis: only the killed run's")
+                .containsExactly(killed);
     }
 
     @Test
@@ -215,6 +219,7 @@ class EngineExecutionTest extends RunbookPlatformTest {
                 .isEqualTo(EngineJar.fileName()));
         assertThat(files(engineDir)).isEqualTo(jars);
         assertThat(Files.getLastModifiedTime(jars.get(0)).toMillis()).isEqualTo(copiedAt);
+        assertThat(files(agent.resolve("dataos-upgrade/runs"))).as("run folders of steps that ended").isEmpty();
         assertThat(Files.readString(Steps.inRunState(agent, ".dataos-upgrade/runs/build-7/journal.jsonl"))).contains(
                 "\"approver\":\"" + approver + "\"");
     }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -11,8 +12,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,13 @@ public final class AgentRun {
     static final int CANNOT_START = 126;
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
     static final Duration POLL = Duration.ofSeconds(1);
+    /**
+     * How long a run folder left behind is kept: the plugin deletes a folder once it has the engine's outcome, so
+     * what stays is a crash kept for diagnosis, or the folder of a step whose controller never came back.
+     */
+    static final Duration KEEP_FINISHED = Duration.ofDays(7);
+    /** The files that make a folder a run folder: nothing else beside this run's folder is ever deleted. */
+    private static final List<String> RUN_FILES = List.of("engine.log", "status", "heartbeat", "pid");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
 
@@ -74,6 +84,11 @@ public final class AgentRun {
         Path log = ownerOnlyFile("engine.log");
         Path result = ownerOnlyFile("result.json");
         Files.deleteIfExists(dir.resolve("status"));
+        List<String> pruned = pruneOldRuns(dir.getParent(), Instant.now().minus(KEEP_FINISHED));
+        if (!pruned.isEmpty()) {
+            appendLine(log, "removed " + pruned.size() + " run folder(s) untouched for " + KEEP_FINISHED.toDays()
+                    + " days: " + String.join(", ", pruned));
+        }
         Process engine;
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -179,6 +194,52 @@ public final class AgentRun {
         Path tmp = ownerOnlyFile(name + ".tmp");
         Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Deletes the run folders beside this one (not this one) in which nothing changed since {@code before}: a
+     * folder counts as a run's only if it holds one of {@link #RUN_FILES}; links are deleted, never followed.
+     * A folder that cannot be deleted is left for the next run; a live run's heartbeat is never that old.
+     */
+    private List<String> pruneOldRuns(Path runs, Instant before) {
+        List<String> pruned = new ArrayList<>();
+        if (runs == null) {
+            return pruned;
+        }
+        try (var siblings = Files.list(runs)) {
+            for (Path run : siblings.filter(p -> !p.equals(dir)).toList()) {
+                if (!Files.isDirectory(run, LinkOption.NOFOLLOW_LINKS) || !isOldRun(run, before)) {
+                    continue;
+                }
+                try (var tree = Files.walk(run)) { // walk does not follow links: a link is deleted as a link
+                    for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                    pruned.add(run.getFileName().toString());
+                } catch (IOException busy) {
+                    // another wrapper pruning the same folder, or a file we may not delete: left for next time
+                }
+            }
+        } catch (IOException unreadable) {
+            // the runs folder cannot be listed: nothing is pruned, the run itself goes on
+        }
+        return pruned;
+    }
+
+    private static boolean isOldRun(Path run, Instant before) throws IOException {
+        boolean isRun = false;
+        for (String name : RUN_FILES) {
+            Path file = run.resolve(name);
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                isRun = true;
+                if (!Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant()
+                        .isBefore(before)) {
+                    return false;
+                }
+            }
+        }
+        return isRun && Files.getLastModifiedTime(run, LinkOption.NOFOLLOW_LINKS).toInstant()
+                .isBefore(before);
     }
 
     private static void appendLine(Path log, String line) throws IOException {

@@ -6,7 +6,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -89,6 +91,42 @@ class WrapperTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run.resolve(name)))).as(name)
                     .isEqualTo("rw-------");
         }
+    }
+
+    @Test
+    void runFoldersUntouchedForAWeekArePrunedAndNothingElseBesideThem() throws Exception {
+        Path runs = dir.resolve("runs");
+        FileTime old = FileTime.from(Instant.now().minus(AgentRun.KEEP_FINISHED).minusSeconds(3600));
+        Path crashed = oldRun(runs.resolve("crashed"), old, "engine.log", "status");
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("keep"), "not a run's");
+        Files.createSymbolicLink(crashed.resolve("link"), outside);
+        Files.setLastModifiedTime(crashed, old);
+        Path recent = oldRun(runs.resolve("recent"), old, "engine.log");
+        Files.writeString(recent.resolve("heartbeat"), "7\n"); // beat just now: a live run
+        Path notARun = oldRun(runs.resolve("operator-notes"), old, "notes.txt");
+        Path engine = script("engine", "exit 0\n");
+
+        Process wrapper = wrapper(runs.resolve("this-run"), 5, engine.toString());
+
+        assertThat(wrapper.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(crashed).doesNotExist();
+        assertThat(outside.resolve("keep")).hasContent("not a run's");
+        assertThat(recent).isDirectory();
+        assertThat(notARun.resolve("notes.txt")).exists();
+        assertThat(Files.readString(runs.resolve("this-run/engine.log")))
+                .contains("removed 1 run folder(s) untouched for 7 days: crashed");
+    }
+
+    /** A folder holding {@code files}, all of them and the folder last modified at {@code time}. */
+    private static Path oldRun(Path run, FileTime time, String... files) throws IOException {
+        Files.createDirectories(run);
+        for (String name : files) {
+            Files.writeString(run.resolve(name), name);
+            Files.setLastModifiedTime(run.resolve(name), time);
+        }
+        Files.setLastModifiedTime(run, time);
+        return run;
     }
 
     @Test
