@@ -38,7 +38,9 @@ class PlanMarkdownTest {
         String markdown = PlanMarkdown.render(new UpgradePlanner().plan(installed.state(), release.release()));
 
         assertThat(markdown).contains("\\<script>alert(1)\\</script> \\[click\\](http://evil)")
-                .doesNotContain("<script>").doesNotContain("</script>");
+                .doesNotContain(" <script>");
+        assertThat(markdown.replace("\\<", "")).as("every < before a tag is escaped").doesNotContain("<script>")
+                .doesNotContain("</script>");
     }
 
     @Test
