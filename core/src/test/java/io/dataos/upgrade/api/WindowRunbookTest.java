@@ -78,7 +78,8 @@ class WindowRunbookTest {
         assertThat(result.window()).isEqualTo("WED 13:00-17:00 UTC");
         assertThat(result.meanTraffic()).isCloseTo(10, within(1.0));
         assertThat(result.share()).isLessThan(0.1);
-        assertThat(result.busiestWindow()).startsWith("MON").doesNotStartWith("WED");
+        assertThat(result.busiestWindow()).as("around the 14:00 peak of a working day other than the planted one")
+                .isIn("MON 12:00", "TUE 12:00", "THU 12:00", "FRI 12:00");
         assertThat(result.stepSeconds()).as("14 days / 11,000 points, rounded up").isEqualTo(110);
         assertThat(result.points()).isGreaterThan(10_900).isLessThanOrEqualTo(11_001);
         assertThat(result.coverage()).isEqualTo(1.0);
