@@ -15,15 +15,11 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,26 +37,10 @@ class WindowRunbookTest {
     private final RunbookPorts ports = RunbookPorts.of(new io.dataos.upgrade.process.LocalCommandRunner(),
             new LocalWorkspace(Path.of("."))).withClock(Clock.fixed(NOW, ZoneOffset.UTC)).withLog(log::add);
 
-    /**
-     * A day-and-night traffic curve (busiest in the afternoon, quietest at 02:00, weekends at 70 %),
-     * with a quiet window planted on Wednesdays 13:00-17:00 UTC where traffic is usually high: only
-     * the data, not the time of day, can point there.
-     */
-    static double traffic(double unixSeconds) {
-        ZonedDateTime t = Instant.ofEpochMilli(Math.round(unixSeconds * 1000)).atZone(ZoneOffset.UTC);
-        double hour = t.getHour() + t.getMinute() / 60.0;
-        if (t.getDayOfWeek() == DayOfWeek.WEDNESDAY && hour >= 13 && hour < 17) {
-            return 10 + 2 * Math.sin(unixSeconds * 0.0137);
-        }
-        double level = 200 + 150 * Math.sin(2 * Math.PI * (hour - 8) / 24);
-        boolean weekend = t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY;
-        return (weekend ? 0.7 : 1.0) * level + 5 * Math.sin(unixSeconds * 0.0137);
-    }
-
     @BeforeAll
     static void startPrometheus() throws Exception {
         // two series: the suggestion adds them up, as the platform's traffic is their sum
-        prometheus = new FakePrometheus(Map.of("gateway", t -> 0.6 * traffic(t), "lens", t -> 0.4 * traffic(t)));
+        prometheus = FakePrometheus.quietWednesdayAfternoons();
     }
 
     @AfterAll

@@ -48,6 +48,30 @@ public final class FakePrometheus implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Two series (gateway 60 %, lens 40 %) of a day-and-night traffic curve (busiest in the afternoon,
+     * quietest at 02:00, weekends at 70 %) with a quiet window planted on Wednesdays 13:00-17:00 UTC,
+     * where traffic is otherwise high: only the data, not the time of day, can point there.
+     */
+    public static FakePrometheus quietWednesdayAfternoons() throws IOException {
+        return new FakePrometheus(Map.of("gateway", t -> 0.6 * quietWednesdayAfternoon(t),
+                "lens", t -> 0.4 * quietWednesdayAfternoon(t)));
+    }
+
+    /** The platform's traffic at Unix time {@code unixSeconds} in {@link #quietWednesdayAfternoons()}. */
+    public static double quietWednesdayAfternoon(double unixSeconds) {
+        java.time.ZonedDateTime t = java.time.Instant.ofEpochMilli(Math.round(unixSeconds * 1000))
+                .atZone(java.time.ZoneOffset.UTC);
+        double hour = t.getHour() + t.getMinute() / 60.0;
+        if (t.getDayOfWeek() == java.time.DayOfWeek.WEDNESDAY && hour >= 13 && hour < 17) {
+            return 10 + 2 * Math.sin(unixSeconds * 0.0137);
+        }
+        double level = 200 + 150 * Math.sin(2 * Math.PI * (hour - 8) / 24);
+        boolean weekend = t.getDayOfWeek() == java.time.DayOfWeek.SATURDAY
+                || t.getDayOfWeek() == java.time.DayOfWeek.SUNDAY;
+        return (weekend ? 0.7 : 1.0) * level + 5 * Math.sin(unixSeconds * 0.0137);
+    }
+
     public URI base() {
         return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
     }
