@@ -205,7 +205,7 @@ public final class RunReports {
         for (RunRecord.TimelineEntry e : r.timeline()) {
             rows.add(List.of(time(e.at()), e.event(), e.detail()));
         }
-        doc.table(List.of("Time (UTC)", "Event", "Detail"), rows);
+        doc.table(List.of("Time", "Event", "Detail"), rows);
     }
 
     private static void actions(TextDocument doc, RunRecord r) {
@@ -229,7 +229,7 @@ public final class RunReports {
         }
         List<List<String>> rows = new ArrayList<>();
         for (RunRecord.Approval a : r.approvals()) {
-            rows.add(List.of(a.gate(), a.approved() ? "approved" : "REJECTED", a.by(), nz(a.at()), a.note()));
+            rows.add(List.of(a.gate(), a.approved() ? "approved" : "REJECTED", a.by(), when(a.at()), a.note()));
         }
         doc.table(List.of("Gate", "Decision", "By", "When", "Note"), rows);
     }
@@ -257,8 +257,18 @@ public final class RunReports {
         return r.kind() == RunRecord.Kind.UPGRADE ? "upgrade" : "rollback";
     }
 
+    /** A time the journal kept as text, as {@link #time} writes it when it is an instant. */
+    private static String when(String at) {
+        try {
+            return at == null ? "—" : time(Instant.parse(at));
+        } catch (java.time.format.DateTimeParseException e) {
+            return at;
+        }
+    }
+
+    /** {@code 2026-12-02 13:48:14 UTC}: the date and time a person reads, to the second. */
     private static String time(Instant at) {
-        return at == null ? "—" : at.truncatedTo(ChronoUnit.SECONDS).toString();
+        return at == null ? "—" : at.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC");
     }
 
     private static String nz(String s) {

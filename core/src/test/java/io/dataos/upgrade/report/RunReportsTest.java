@@ -363,7 +363,7 @@ class RunReportsTest {
 
         assertThat(md).contains("- **Finished:** not finished", "- **Outcome:** unfinished",
                 "The run changed no component version.", "No action was taken.", "No gate needed an approval.",
-                "No check failed.", "| post-upgrade validation | 2025-12-06T21:10:00Z | passed |");
+                "No check failed.", "| post-upgrade validation | 2025-12-06 21:10:00 UTC | passed |");
         assertThat(rca).contains("No verification check failed in this run").contains("\\[ \\] Data Product Consumer"
                 + " teams").doesNotContain("Data Product Development teams");
     }
