@@ -52,7 +52,8 @@ final class PlanUpgradeCommand implements Callable<Integer> {
             description = "The uid of Grafana's Prometheus data source, when --window-prometheus is Grafana's.")
     String windowGrafanaDatasource;
 
-    @Option(names = "--window-query", paramLabel = "PROMQL", description = "The traffic query (window suggest --query).")
+    @Option(names = "--window-query", paramLabel = "PROMQL",
+            description = "The traffic query (window suggest --query).")
     String windowQuery;
 
     @Option(names = "--window-lookback", paramLabel = "PERIOD",

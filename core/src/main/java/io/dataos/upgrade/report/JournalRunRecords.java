@@ -145,7 +145,8 @@ public final class JournalRunRecords {
             if ((e.text("from") != null || e.text("to") != null) && !GATE_KINDS.contains(e.text("kind"))) {
                 // one row per component: a component two actions change shows its first "before" and last "after"
                 String component = e.text("component") != null ? e.text("component")
-                        : "IAC_ROLLBACK".equals(e.text("kind")) ? "infrastructure (IaC)" : ReportText.kind(e.text("kind"));
+                        : "IAC_ROLLBACK".equals(e.text("kind")) ? "infrastructure (IaC)"
+                        : ReportText.kind(e.text("kind"));
                 RunRecord.VersionChange change = new RunRecord.VersionChange(component, layer, e.text("from"),
                         e.text("to"), "SUCCEEDED".equals(state));
                 versions.merge(component + "\u0000" + layer, change, (a, b) -> new RunRecord.VersionChange(

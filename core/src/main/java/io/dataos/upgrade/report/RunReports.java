@@ -268,7 +268,8 @@ public final class RunReports {
 
     /** {@code 2026-12-02 13:48:14 UTC}: the date and time a person reads, to the second. */
     private static String time(Instant at) {
-        return at == null ? "—" : at.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC");
+        return at == null ? "—"
+                : at.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC");
     }
 
     private static String nz(String s) {

@@ -114,7 +114,8 @@ public record Gantt(String caption, List<Row> rows, List<Mark> marks) implements
         StringBuilder svg = new StringBuilder();
         svg.append("<figure class=\"timeline\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ")
                 .append(WIDTH).append(' ').append(height).append("\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(height).append("\" font-family=\"system-ui,-apple-system,Segoe UI,sans-serif\" font-size=\"11\">\n")
+                .append(height).append("\" font-family=\"system-ui,-apple-system,Segoe UI,sans-serif\"")
+                .append(" font-size=\"11\">\n")
                 .append("<title>").append(HtmlText.escape(caption)).append("</title>\n");
         if (span == null) {
             svg.append("<text x=\"10\" y=\"20\">No action has a time yet.</text>\n");
@@ -154,7 +155,8 @@ public record Gantt(String caption, List<Row> rows, List<Mark> marks) implements
                 if (r.style() == Style.GATE) {
                     double at = Double.isNaN(x1) ? chart0 : x1;
                     int cy = y + ROW / 2;
-                    svg.append("<path d=\"M").append(fmt(at)).append(' ').append(cy - 6).append(" l6 6 l-6 6 l-6 -6 z\" fill=\"")
+                    svg.append("<path d=\"M").append(fmt(at)).append(' ').append(cy - 6)
+                            .append(" l6 6 l-6 6 l-6 -6 z\" fill=\"")
                             .append(r.style().colour()).append("\"/>\n");
                     text(svg, at, y, chart1, r.note());
                 } else if (!Double.isNaN(x0)) {
@@ -174,10 +176,12 @@ public record Gantt(String caption, List<Row> rows, List<Mark> marks) implements
             for (Mark m : marks) {
                 double x = x(m.at(), span[0], total, chart0, chart1);
                 svg.append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(TOP - 6).append("\" x2=\"")
-                        .append(fmt(x)).append("\" y2=\"").append(y).append("\" stroke=\"").append(Style.FAILED.colour())
+                        .append(fmt(x)).append("\" y2=\"").append(y).append("\" stroke=\"")
+                        .append(Style.FAILED.colour())
                         .append("\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n")
                         .append("<text x=\"").append(fmt(Math.min(x + 4, chart1 - 4))).append("\" y=\"").append(TOP - 0)
-                        .append("\" fill=\"").append(Style.FAILED.colour()).append("\" font-weight=\"600\" text-anchor=\"")
+                        .append("\" fill=\"").append(Style.FAILED.colour())
+                        .append("\" font-weight=\"600\" text-anchor=\"")
                         .append(x + 200 > chart1 ? "end" : "start").append("\">")
                         .append(HtmlText.escape(clip(m.label(), 60))).append("</text>\n");
             }
@@ -202,7 +206,8 @@ public record Gantt(String caption, List<Row> rows, List<Mark> marks) implements
         int x = 10;
         for (Style s : Style.values()) {
             if (s == Style.GATE) {
-                svg.append("<path d=\"M").append(x + 5).append(' ').append(y - 10).append(" l5 5 l-5 5 l-5 -5 z\" fill=\"")
+                svg.append("<path d=\"M").append(x + 5).append(' ').append(y - 10)
+                        .append(" l5 5 l-5 5 l-5 -5 z\" fill=\"")
                         .append(s.colour()).append("\"/>\n");
             } else {
                 svg.append("<rect x=\"").append(x).append("\" y=\"").append(y - 9).append("\" width=\"10\" height=\"8\"")

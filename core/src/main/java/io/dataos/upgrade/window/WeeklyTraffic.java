@@ -178,8 +178,8 @@ public final class WeeklyTraffic {
                 marked[((first + i) % SLOTS) / SLOTS_PER_HOUR] = true;
             }
         }
-        StringBuilder out = new StringBuilder("Mean traffic per hour (" + zone.getId() + "), ▁ quiet … █ busy"
-                + (chosen == null ? "" : "; ^ the suggested window") + "\n");
+        StringBuilder out = new StringBuilder("Mean traffic per hour (" + WindowSuggestion.zoneName(zone)
+                + "), ▁ quiet … █ busy" + (chosen == null ? "" : "; ^ the suggested window") + "\n");
         out.append("     ");
         for (int h = 0; h < 24; h += 3) {
             out.append(String.format(Locale.ROOT, "%-3s", String.format(Locale.ROOT, "%02d", h)));

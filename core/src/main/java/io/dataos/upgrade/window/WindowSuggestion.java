@@ -36,7 +36,12 @@ public record WindowSuggestion(WeekTime start, WeekTime end, ZoneId zone, Durati
 
     /** The window as {@link MaintenanceWindow} writes a weekly slot: {@code SAT 02:00-06:00 UTC}. */
     public String spec() {
-        return start.text() + "-" + end.time() + " " + zone.getId();
+        return start.text() + "-" + end.time() + " " + zoneName(zone);
+    }
+
+    /** The zone as a window is written: {@code UTC} for UTC however it was given. */
+    static String zoneName(ZoneId zone) {
+        return zone.getId().equals("Z") ? "UTC" : zone.getId();
     }
 
     public MaintenanceWindow window() {
