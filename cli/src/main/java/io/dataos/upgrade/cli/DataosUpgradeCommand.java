@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "DataOS upgrade and rollback runbook: plan, upgrade, verify, rollback, report.",
         subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, UpgradeCommand.class, RollbackCommand.class,
-            VerifyCommand.class, ReportCommand.class, RunPlanCommand.class},
+            VerifyCommand.class, ReportCommand.class, WindowCommand.class, RunPlanCommand.class},
         footer = {"", "rehearse (the runbook end to end in an in-process sandbox) is not in this engine jar: run"
                 + " ./dataos-upgrade rehearse, or the sandbox module's -rehearsal.jar (docs/sandbox.md)."})
 public final class DataosUpgradeCommand implements Runnable {

@@ -51,16 +51,20 @@ final class PlanOutput {
      * Plans {@code request} with the runbook and prints or writes the plan; an empty plan's reason
      * goes to standard error as well.
      */
-    void emit(PlanRunbook runbook, PlanRequest request, CommandLine commandLine) throws IOException {
+    void emit(PlanRunbook runbook, PlanRequest request, CommandLine commandLine)
+            throws IOException, InterruptedException {
         if (outDir != null) {
             if (out != null) {
                 throw new InvalidInputException("--out-dir", String.valueOf(outDir), "give either --out FILE (one"
                         + " rendering) or --out-dir DIR (plan.json and plan.md), not both");
             }
-            emitToFolder(runbook.run(request.withOutDir(outDir)), commandLine);
+            PlanResult result = runbook.run(request.withOutDir(outDir));
+            suggested(result, commandLine);
+            emitToFolder(result, commandLine);
             return;
         }
         PlanResult result = runbook.run(request);
+        suggested(result, commandLine);
         byte[] bytes = format == Format.JSON ? result.json() : result.markdown().getBytes(StandardCharsets.UTF_8);
         if (result.empty()) {
             commandLine.getErr().println("dataos-upgrade: " + result.summary());
@@ -74,6 +78,14 @@ final class PlanOutput {
         if (!result.empty()) {
             commandLine.getErr().println("dataos-upgrade: plan " + result.planId() + " written to " + out + ": "
                     + result.summary());
+        }
+    }
+
+    /** Says on standard error which window was suggested, and why, when the plan used a suggestion. */
+    private static void suggested(PlanResult result, CommandLine commandLine) {
+        if (result.windowSuggestion() != null) {
+            commandLine.getErr().println("dataos-upgrade: " + result.windowSuggestion().message());
+            commandLine.getErr().flush();
         }
     }
 

@@ -2,6 +2,9 @@ package io.dataos.upgrade.cli;
 
 import io.dataos.upgrade.api.PlanRequest;
 import io.dataos.upgrade.api.PlanRunbook;
+import io.dataos.upgrade.api.RunbookPorts;
+import io.dataos.upgrade.api.WindowRequest;
+import io.dataos.upgrade.api.WindowRunbook;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -40,6 +43,30 @@ final class PlanUpgradeCommand implements Callable<Integer> {
                     + " needed before the plan can be run.")
     String checks;
 
+    @Option(names = "--window-prometheus", paramLabel = "URL",
+            description = "Without --window and without the installed state's maintenanceWindow: suggest the window"
+                    + " from the traffic in this Prometheus (as 'window suggest' does) and plan with it.")
+    String windowPrometheus;
+
+    @Option(names = "--window-grafana-datasource", paramLabel = "UID",
+            description = "The uid of Grafana's Prometheus data source, when --window-prometheus is Grafana's.")
+    String windowGrafanaDatasource;
+
+    @Option(names = "--window-query", paramLabel = "PROMQL",
+            description = "The traffic query (window suggest --query).")
+    String windowQuery;
+
+    @Option(names = "--window-lookback", paramLabel = "PERIOD",
+            description = "How far back to read traffic. Default: " + WindowRequest.DEFAULT_LOOKBACK + ".")
+    String windowLookback;
+
+    @Option(names = "--window-duration", paramLabel = "LENGTH",
+            description = "How long the window must be. Default: " + WindowRequest.DEFAULT_DURATION + ".")
+    String windowDuration;
+
+    @Option(names = "--window-zone", paramLabel = "ZONE", description = "The window's time zone. Default: UTC.")
+    String windowZone;
+
     @Mixin
     PlanOutput output;
 
@@ -47,8 +74,17 @@ final class PlanUpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        output.emit(new PlanRunbook(clock), PlanRequest.upgrade(installed, release)
-                .withWindow(window, "command line", "--window").withChecks(checks), spec.commandLine());
+        CommandLine cli = spec.commandLine();
+        WindowRequest suggest = windowPrometheus == null ? null : new WindowRequest(windowPrometheus,
+                windowGrafanaDatasource, windowQuery, windowLookback, windowDuration, windowZone, null);
+        // progress on standard error: standard output holds the plan or its result
+        WindowRunbook windows = new WindowRunbook(RunbookPorts.local(Path.of("."), null).withClock(clock)
+                .withLog(line -> {
+                    cli.getErr().println("dataos-upgrade: " + line);
+                    cli.getErr().flush();
+                }));
+        output.emit(new PlanRunbook(clock, windows), PlanRequest.upgrade(installed, release)
+                .withWindow(window, "command line", "--window").withChecks(checks).withSuggestedWindow(suggest), cli);
         return 0;
     }
 }

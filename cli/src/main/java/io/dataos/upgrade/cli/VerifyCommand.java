@@ -71,13 +71,8 @@ final class VerifyCommand implements Callable<Integer> {
         if (options.format == RunbookOptions.Format.JSON) {
             options.printJson(cli, result.toMap());
         } else {
+            // each check's outcome and the summary line were printed as progress while the checks ran
             PrintWriter o = cli.getOut();
-            o.println();
-            for (VerifyResult.CheckLine line : result.checks()) {
-                o.println("  " + line.status() + "  " + line.name() + (line.message() == null || line.message()
-                        .isEmpty() ? "" : ": " + line.message()));
-            }
-            o.println(result.message());
             o.println("  JUnit XML: " + result.junit() + "  Markdown: " + result.markdown());
             o.flush();
         }

@@ -153,13 +153,17 @@ class RunbookCommandsTest {
     }
 
     @Test
-    void verifyExitsOneWhenACheckFailsAndNamesTheJUnitFile() throws Exception {
+    void verifyExitsOneWhenACheckFailsPrintsEachLineOnceAndNamesTheJUnitFile() throws Exception {
         fake.put("kube/rollout/dataos-manager", "progressing\n");
 
         int exit = run("verify", "--workspace", ws.toString(), "--junit", "out/junit.xml");
 
         assertThat(exit).isEqualTo(DataosUpgradeCommand.EXIT_FAILED);
-        assertThat(out.toString()).contains("FAILED  dataos-manager rollout").contains("JUnit XML: out/junit.xml");
+        String printed = out.toString();
+        assertThat(printed).contains("check dataos-manager rollout: FAILED").contains("JUnit XML: out/junit.xml");
+        assertThat(printed.split("post-upgrade validation FAILED: ", -1)).as("the summary once: " + printed)
+                .hasSize(2);
+        assertThat(printed.split("check dataos-manager rollout: FAILED", -1)).as("each check once").hasSize(2);
         assertThat(ws.resolve("out/junit.xml")).exists();
     }
 

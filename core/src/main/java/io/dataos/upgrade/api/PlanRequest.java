@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param windowField the argument or field that held it, for messages
  * @param checks the checks file, or null
  * @param outDir where to write both renderings, or null to write nothing
+ * @param suggestWindow where to read traffic for a suggested window when none is given (an upgrade
+ *     without {@code window} and without the installed state's {@code maintenanceWindow}), or null
  */
 public record PlanRequest(Operation operation, Path installed, Path target, String window, String windowSource,
-        String windowField, String checks, Path outDir) {
+        String windowField, String checks, Path outDir, WindowRequest suggestWindow) {
 
     /** The two kinds of plan. */
     public enum Operation {
@@ -40,6 +42,11 @@ public record PlanRequest(Operation operation, Path installed, Path target, Stri
         windowField = windowField == null ? "maintenanceWindow" : windowField;
     }
 
+    public PlanRequest(Operation operation, Path installed, Path target, String window, String windowSource,
+            String windowField, String checks, Path outDir) {
+        this(operation, installed, target, window, windowSource, windowField, checks, outDir, null);
+    }
+
     /** The upgrade from {@code installed} to {@code release}. */
     public static PlanRequest upgrade(Path installed, Path release) {
         return new PlanRequest(Operation.UPGRADE, installed, release, null, null, null, null, null);
@@ -52,14 +59,22 @@ public record PlanRequest(Operation operation, Path installed, Path target, Stri
 
     /** With the maintenance window {@code spec} (null: none), given by {@code source} in {@code field}. */
     public PlanRequest withWindow(String spec, String source, String field) {
-        return new PlanRequest(operation, installed, target, spec, source, field, checks, outDir);
+        return new PlanRequest(operation, installed, target, spec, source, field, checks, outDir, suggestWindow);
     }
 
     public PlanRequest withChecks(String value) {
-        return new PlanRequest(operation, installed, target, window, windowSource, windowField, value, outDir);
+        return new PlanRequest(operation, installed, target, window, windowSource, windowField, value, outDir,
+                suggestWindow);
     }
 
     public PlanRequest withOutDir(Path value) {
-        return new PlanRequest(operation, installed, target, window, windowSource, windowField, checks, value);
+        return new PlanRequest(operation, installed, target, window, windowSource, windowField, checks, value,
+                suggestWindow);
+    }
+
+    /** Suggests the window from traffic ({@code value}, null: none) when none is given. */
+    public PlanRequest withSuggestedWindow(WindowRequest value) {
+        return new PlanRequest(operation, installed, target, window, windowSource, windowField, checks, outDir,
+                value);
     }
 }

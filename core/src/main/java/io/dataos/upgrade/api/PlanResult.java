@@ -21,8 +21,11 @@ import java.util.Objects;
  * @param maintenanceWindow the window the caller gave (its spec), or null
  * @param planJson where plan.json was written
  * @param planMarkdown where plan.md was written
+ * @param windowSuggestion the window suggested from traffic when none was given (then also
+ *     {@code maintenanceWindow}), or null
  */
-public record PlanResult(String type, Plan plan, String maintenanceWindow, String planJson, String planMarkdown) {
+public record PlanResult(String type, Plan plan, String maintenanceWindow, String planJson, String planMarkdown,
+        WindowResult windowSuggestion) {
 
     /** The file names in the output folder; the plugin and the command line use the same. */
     public static final String PLAN_JSON = "plan.json";
@@ -31,6 +34,10 @@ public record PlanResult(String type, Plan plan, String maintenanceWindow, Strin
     public PlanResult {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(plan, "plan");
+    }
+
+    public PlanResult(String type, Plan plan, String maintenanceWindow, String planJson, String planMarkdown) {
+        this(type, plan, maintenanceWindow, planJson, planMarkdown, null);
     }
 
     /** The plan as JSON, as {@code plan.json} holds it and the executor reads it. */
@@ -93,6 +100,12 @@ public record PlanResult(String type, Plan plan, String maintenanceWindow, Strin
         map.put("actions", plan.actions().size());
         map.put("gates", gates());
         map.put("maintenanceWindow", maintenanceWindow);
+        if (windowSuggestion != null) {
+            Map<String, Object> suggested = new LinkedHashMap<>(windowSuggestion.toMap());
+            suggested.remove("status");
+            suggested.remove("chart");
+            map.put("suggestedWindow", suggested);
+        }
         map.put("planJson", planJson);
         map.put("planMarkdown", planMarkdown);
         map.values().removeIf(Objects::isNull);

@@ -24,9 +24,16 @@ import java.util.Objects;
 public final class PlanRunbook {
 
     private final Clock clock;
+    private final WindowRunbook windows;
 
     public PlanRunbook(Clock clock) {
+        this(clock, null);
+    }
+
+    /** A planner that suggests a window with {@code windows} when a request asks for one and gives none. */
+    public PlanRunbook(Clock clock, WindowRunbook windows) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.windows = windows;
     }
 
     /**
@@ -34,11 +41,20 @@ public final class PlanRunbook {
      *
      * @throws io.dataos.upgrade.api.InvalidInputException for a bad manifest, window or checks file
      */
-    public PlanResult run(PlanRequest request) throws IOException {
+    public PlanResult run(PlanRequest request) throws IOException, InterruptedException {
         MaintenanceWindow window = request.window() == null ? null
                 : MaintenanceWindow.parse(request.window(), clock.instant(), request.windowSource(),
                         request.windowField());
         PlatformState installed = Manifests.readPlatformState(request.installed());
+        WindowResult suggested = null;
+        if (window == null && installed.maintenanceWindow() == null && request.suggestWindow() != null
+                && request.operation() == PlanRequest.Operation.UPGRADE) {
+            if (windows == null) {
+                throw new IllegalStateException("this planner suggests no windows: build it with a WindowRunbook");
+            }
+            suggested = windows.suggest(request.suggestWindow());
+            window = MaintenanceWindow.parse(suggested.window());
+        }
         Plan plan;
         if (request.operation() == PlanRequest.Operation.UPGRADE) {
             UpgradePlanner planner = new UpgradePlanner(clock);
@@ -52,7 +68,7 @@ public final class PlanRunbook {
         String windowSpec = window == null ? null : window.spec();
         String type = request.operation().type();
         if (request.outDir() == null) {
-            return new PlanResult(type, plan, windowSpec, null, null);
+            return new PlanResult(type, plan, windowSpec, null, null, suggested);
         }
         // both renderings before either file, so a plan that cannot be rendered leaves nothing behind
         byte[] json = PlanJson.write(plan);
@@ -61,7 +77,7 @@ public final class PlanRunbook {
         Path markdownFile = request.outDir().resolve(PlanResult.PLAN_MARKDOWN);
         writeReplacing(jsonFile, json);
         writeReplacing(markdownFile, markdown);
-        return new PlanResult(type, plan, windowSpec, jsonFile.toString(), markdownFile.toString());
+        return new PlanResult(type, plan, windowSpec, jsonFile.toString(), markdownFile.toString(), suggested);
     }
 
     /** Writes {@code bytes} beside {@code file}, then renames it over: a reader never sees half a plan. */

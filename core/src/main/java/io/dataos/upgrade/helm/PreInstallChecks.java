@@ -25,6 +25,10 @@ public final class PreInstallChecks {
     /** The label that marks a namespace as DataOS's unless configured otherwise. */
     public static final String DEFAULT_NAMESPACE_LABEL = "app.kubernetes.io/part-of=dataos";
     public static final String DEFAULT_MINIMUM_HELM = "3.8.0";
+    /** The public chart repository, as the README of the charts' source repository gives it. */
+    public static final String CHART_REPOSITORY = "https://tmdc-io.github.io/dataos-helm";
+    /** Where the public dataos-manager chart's source and README live. */
+    public static final String CHART_SOURCE = "https://github.com/tmdc-io/dataos-helm";
 
     public static final String HELM = "helm-version";
     public static final String KUBE_CONTEXT = "kube-context";
@@ -148,7 +152,8 @@ public final class PreInstallChecks {
                     + " (app " + chart.appVersion() + ")");
         } catch (IOException | CommandFailedException e) {
             return PreCheck.failed(CHART, e.getMessage(), "add the DataOS chart repository (helm repo add dataos"
-                    + " <url>), run helm repo update, and check the chart version exists");
+                    + " " + CHART_REPOSITORY + ", as " + CHART_SOURCE + " says), run helm repo update, and check"
+                    + " the chart version exists");
         }
     }
 

@@ -26,6 +26,12 @@ public record PrometheusEndpoint(URI baseUrl, String grafanaDatasourceUid, Strin
         return URI.create(base + "/api/v1/query");
     }
 
+    /** The range-query URL: {@code /api/v1/query_range}, on Prometheus or through Grafana's proxy. */
+    public URI queryRangeUrl() {
+        String query = queryUrl().toString();
+        return URI.create(query + "_range");
+    }
+
     public boolean viaGrafana() {
         return grafanaDatasourceUid != null;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A plan as Markdown for people to review before anything runs: summary, risk assessment, the
@@ -12,6 +13,9 @@ import java.util.Map;
  * changes and what it waits for. Text from manifests is escaped so it cannot inject markup.
  */
 public final class PlanMarkdown {
+
+    /** {@code &name;} or {@code &#123;}: would be read as a character reference. */
+    private static final Pattern ENTITY = Pattern.compile("&#?[A-Za-z0-9]+;");
 
     private PlanMarkdown() {}
 
@@ -174,14 +178,22 @@ public final class PlanMarkdown {
         return escape(text).replace("|", "\\|").replace("\n", " ");
     }
 
-    /** Neutralises HTML and the Markdown characters that could turn text into links or emphasis. */
+    /**
+     * Neutralises HTML and the Markdown characters that could turn text into links or emphasis, with
+     * backslash escapes rather than entities, so the plan reads the same in a terminal ({@code ->} and
+     * {@code < 2.0} stay as written): {@code <} only where it could open a tag or autolink, {@code >}
+     * only at the start (a quote), {@code &} only where it would read as a character reference.
+     */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
             switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
+                case '<' -> out.append(Character.isLetter(next) || next == '/' || next == '!' || next == '?'
+                        ? "\\<" : "<");
+                case '>' -> out.append(out.length() == 0 ? "\\>" : ">");
+                case '&' -> out.append(ENTITY.matcher(text).region(i, text.length()).lookingAt() ? "&amp;" : "&");
                 case '[', ']', '*', '_', '`', '\\' -> out.append('\\').append(c);
                 default -> out.append(c < 0x20 && c != '\n' ? ' ' : c);
             }

@@ -26,8 +26,11 @@ import java.util.Set;
  */
 public final class JournalRunRecords {
 
-    private static final Set<String> ROLLBACK_KINDS = Set.of("REMOVE_STACK", "REINSTALL_STACK", "REVERT_CLUSTER_IMAGE",
+    static final Set<String> ROLLBACK_KINDS = Set.of("REMOVE_STACK", "REINSTALL_STACK", "REVERT_CLUSTER_IMAGE",
             "ROLLBACK_COMPONENT", "IAC_ROLLBACK", "NEW_CLUSTER", "RESTORE_POSTGRES", "HELM_ROLLBACK", "VERIFY_ROLLBACK");
+
+    /** Gates: they decide, they change no version (their from/to say what the gate is about). */
+    static final Set<String> GATE_KINDS = Set.of("OWNER_APPROVAL", "APPROVE_WINDOW", "ASSESS_RISK");
 
     private JournalRunRecords() {
     }
@@ -96,7 +99,7 @@ public final class JournalRunRecords {
                         String.join(", ", e.texts("approvers"))));
                 case ACTION_STARTED -> {
                     started.putIfAbsent(id, e.time());
-                    timeline.add(entry(e, id + " started", e.text("kind")));
+                    timeline.add(entry(e, id + " started", ReportText.kind(e.text("kind"))));
                 }
                 case ACTION_SUCCEEDED -> {
                     finished.put(id, e.time());
@@ -117,8 +120,8 @@ public final class JournalRunRecords {
                 case RUN_FINISHED -> {
                     outcome = e.text("status");
                     last = e.time();
-                    timeline.add(entry(e, "run finished", outcome + (e.text("failedAction") == null ? ""
-                            : ": " + e.text("failedAction") + " failed")));
+                    timeline.add(entry(e, "run finished", ReportText.outcome(outcome)
+                            + (e.text("failedAction") == null ? "" : ": " + e.text("failedAction") + " failed")));
                 }
                 default -> { }
             }
@@ -130,7 +133,7 @@ public final class JournalRunRecords {
         }
         timeline.sort((a, b) -> a.at() == null || b.at() == null ? 0 : a.at().compareTo(b.at()));
         List<RunRecord.ActionTaken> actions = new ArrayList<>();
-        List<RunRecord.VersionChange> versions = new ArrayList<>();
+        Map<String, RunRecord.VersionChange> versions = new LinkedHashMap<>();
         boolean rollback = false;
         for (Map.Entry<String, JournalEvent> p : planned.entrySet()) {
             String id = p.getKey();
@@ -138,15 +141,23 @@ public final class JournalRunRecords {
             Layer layer = layer(e.text("layer"));
             String state = history.state(id).name();
             actions.add(new RunRecord.ActionTaken(id, e.text("kind"), layer, e.text("component"), state,
-                    started.get(id), finished.get(id), results.getOrDefault(id, "")));
-            if (e.text("from") != null || e.text("to") != null) {
-                versions.add(new RunRecord.VersionChange(e.text("component") == null ? id : e.text("component"), layer,
-                        e.text("from"), e.text("to"), "SUCCEEDED".equals(state)));
+                    started.get(id), finished.get(id), results.getOrDefault(id, ""), e.text("phase")));
+            if ((e.text("from") != null || e.text("to") != null) && !GATE_KINDS.contains(e.text("kind"))) {
+                // one row per component: a component two actions change shows its first "before" and last "after"
+                String component = e.text("component") != null ? e.text("component")
+                        : "IAC_ROLLBACK".equals(e.text("kind")) ? "infrastructure (IaC)"
+                        : ReportText.kind(e.text("kind"));
+                RunRecord.VersionChange change = new RunRecord.VersionChange(component, layer, e.text("from"),
+                        e.text("to"), "SUCCEEDED".equals(state));
+                versions.merge(component + "\u0000" + layer, change, (a, b) -> new RunRecord.VersionChange(
+                        a.component(), a.layer(), a.before() != null ? a.before() : b.before(), b.after(),
+                        a.applied() && b.applied()));
             }
             rollback |= ROLLBACK_KINDS.contains(e.text("kind"));
         }
         return new RunRecord(history.runId(), rollback ? RunRecord.Kind.ROLLBACK : RunRecord.Kind.UPGRADE, instance,
-                first, last, outcome == null ? "unfinished" : outcome, versions, timeline, actions, approvals,
+                first, last, outcome == null ? "unfinished" : outcome, new ArrayList<>(versions.values()), timeline,
+                actions, approvals,
                 verifications, debriefAudiences);
     }
 

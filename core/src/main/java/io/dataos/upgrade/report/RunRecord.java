@@ -47,11 +47,19 @@ public record RunRecord(
         }
     }
 
-    /** One plan action and how it ended. */
+    /**
+     * One plan action and how it ended; {@code phase} is the plan's phase name ({@code PREPARE},
+     * {@code MANAGER}, {@code VERIFY}, a layer), or null when unknown.
+     */
     public record ActionTaken(String id, String kind, Layer layer, String component, String state, Instant started,
-            Instant finished, String result) {
+            Instant finished, String result, String phase) {
         public ActionTaken {
             result = result == null ? "" : result;
+        }
+
+        public ActionTaken(String id, String kind, Layer layer, String component, String state, Instant started,
+                Instant finished, String result) {
+            this(id, kind, layer, component, state, started, finished, result, null);
         }
     }
 

@@ -50,6 +50,7 @@ public final class RunReports {
     /** What the run did: summary, versions, timeline, actions, approvals, verifications and failed checks. */
     public static TextDocument runReport(RunRecord r) {
         TextDocument doc = new TextDocument("DataOS " + kind(r) + " run " + r.runId());
+        doc.picture(RunTimeline.of(r));
         doc.facts(summary(r));
         versions(doc, r);
         doc.heading("Timeline");
@@ -78,12 +79,14 @@ public final class RunReports {
     /** The root-cause analysis: the facts of the run, then the sections the team fills in after the review. */
     public static TextDocument rootCauseReport(RunRecord r) {
         TextDocument doc = new TextDocument("Root cause analysis: DataOS " + kind(r) + " run " + r.runId());
+        doc.picture(RunTimeline.of(r));
         doc.facts(summary(r));
         doc.heading("1. Issue investigation");
         doc.subheading("How the issue was detected");
         List<RunRecord.FailedCheck> failed = r.failedChecks();
         if (failed.isEmpty()) {
-            doc.paragraph("No verification check failed in this run; the run ended " + r.outcome() + ".");
+            doc.paragraph("No verification check failed in this run; the run ended " + ReportText.outcome(r.outcome())
+                    + ".");
         } else {
             List<String> detected = new ArrayList<>();
             for (RunRecord.FailedCheck f : failed) {
@@ -93,7 +96,8 @@ public final class RunReports {
             doc.bullets(detected);
         }
         List<String> failedActions = r.actions().stream().filter(a -> "FAILED".equals(a.state())
-                || "REJECTED".equals(a.state())).map(a -> a.id() + " " + a.state() + ": " + a.result()).toList();
+                || "REJECTED".equals(a.state())).map(a -> a.id() + " " + ReportText.state(a.state()) + ": "
+                + a.result()).toList();
         if (!failedActions.isEmpty()) {
             doc.subheading("Actions that did not complete");
             doc.bullets(failedActions);
@@ -173,7 +177,7 @@ public final class RunReports {
         if (r.duration() != null) {
             facts.add(Map.entry("Duration", DurationText.format(r.duration().truncatedTo(ChronoUnit.SECONDS))));
         }
-        facts.add(Map.entry("Outcome", r.outcome()));
+        facts.add(Map.entry("Outcome", ReportText.outcome(r.outcome())));
         facts.add(Map.entry("Failed checks", String.valueOf(r.failedChecks().size())));
         return facts;
     }
@@ -186,8 +190,8 @@ public final class RunReports {
         }
         List<List<String>> rows = new ArrayList<>();
         for (RunRecord.VersionChange v : r.versions()) {
-            rows.add(List.of(v.component(), v.layer() == null ? "—" : v.layer().name(), nz(v.before()),
-                    nz(v.after()), v.applied() ? "yes" : "no"));
+            rows.add(List.of(v.component(), ReportText.layer(v.layer()), v.before() == null ? "(not installed)"
+                    : v.before(), v.after() == null ? "(removed)" : v.after(), v.applied() ? "yes" : "no"));
         }
         doc.table(List.of("Component", "Layer", "Before", "After", "Applied"), rows);
     }
@@ -201,7 +205,7 @@ public final class RunReports {
         for (RunRecord.TimelineEntry e : r.timeline()) {
             rows.add(List.of(time(e.at()), e.event(), e.detail()));
         }
-        doc.table(List.of("Time (UTC)", "Event", "Detail"), rows);
+        doc.table(List.of("Time", "Event", "Detail"), rows);
     }
 
     private static void actions(TextDocument doc, RunRecord r) {
@@ -211,8 +215,8 @@ public final class RunReports {
         }
         List<List<String>> rows = new ArrayList<>();
         for (RunRecord.ActionTaken a : r.actions()) {
-            rows.add(List.of(a.id(), nz(a.kind()), a.layer() == null ? "—" : a.layer().name(), nz(a.component()),
-                    a.state(), a.started() == null ? "—" : time(a.started()),
+            rows.add(List.of(a.id(), ReportText.kind(a.kind()), ReportText.layer(a.layer()), nz(a.component()),
+                    ReportText.state(a.state()), a.started() == null ? "—" : time(a.started()),
                     a.finished() == null ? "—" : time(a.finished()), a.result()));
         }
         doc.table(List.of("Action", "Kind", "Layer", "Component", "State", "Started", "Finished", "Result"), rows);
@@ -225,7 +229,7 @@ public final class RunReports {
         }
         List<List<String>> rows = new ArrayList<>();
         for (RunRecord.Approval a : r.approvals()) {
-            rows.add(List.of(a.gate(), a.approved() ? "approved" : "REJECTED", a.by(), nz(a.at()), a.note()));
+            rows.add(List.of(a.gate(), a.approved() ? "approved" : "REJECTED", a.by(), when(a.at()), a.note()));
         }
         doc.table(List.of("Gate", "Decision", "By", "When", "Note"), rows);
     }
@@ -241,7 +245,7 @@ public final class RunReports {
         for (RunRecord.FailedCheck f : failed) {
             doc.subheading(f.result().status() + ": " + f.result().name() + " (" + f.purpose().title() + ")");
             doc.facts(List.of(Map.entry("Type", f.result().type().fileName()),
-                    Map.entry("Layer", f.result().layer() == null ? "—" : f.result().layer().name()),
+                    Map.entry("Layer", ReportText.layer(f.result().layer())),
                     Map.entry("Message", f.result().message())));
             if (!f.result().evidence().isEmpty()) {
                 doc.code(f.result().evidence());
@@ -253,8 +257,19 @@ public final class RunReports {
         return r.kind() == RunRecord.Kind.UPGRADE ? "upgrade" : "rollback";
     }
 
+    /** A time the journal kept as text, as {@link #time} writes it when it is an instant. */
+    private static String when(String at) {
+        try {
+            return at == null ? "—" : time(Instant.parse(at));
+        } catch (java.time.format.DateTimeParseException e) {
+            return at;
+        }
+    }
+
+    /** {@code 2026-12-02 13:48:14 UTC}: the date and time a person reads, to the second. */
     private static String time(Instant at) {
-        return at == null ? "—" : at.truncatedTo(ChronoUnit.SECONDS).toString();
+        return at == null ? "—"
+                : at.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC");
     }
 
     private static String nz(String s) {

@@ -12,7 +12,7 @@ import java.util.Map;
 public final class TextDocument {
 
     /** One block of the document. */
-    public sealed interface Block permits Heading, Paragraph, Bullets, Facts, Table, Code {
+    public sealed interface Block permits Heading, Paragraph, Bullets, Facts, Table, Code, Gantt {
     }
 
     public record Heading(int level, String text) implements Block {
@@ -103,6 +103,12 @@ public final class TextDocument {
         return this;
     }
 
+    /** A timeline picture: drawn in HTML; Markdown and plain text say only its caption, as their tables hold the same. */
+    public TextDocument picture(Gantt gantt) {
+        blocks.add(gantt);
+        return this;
+    }
+
     /** Markdown: every text escaped, code in fences longer than any backtick run inside. */
     public String toMarkdown() {
         StringBuilder md = new StringBuilder("# ").append(MarkdownText.heading(title)).append("\n");
@@ -131,6 +137,8 @@ public final class TextDocument {
                 }
             } else if (block instanceof Code c) {
                 md.append(MarkdownText.codeBlock(c.text()));
+            } else if (block instanceof Gantt g) {
+                md.append('*').append(MarkdownText.inline(g.caption() + " (a picture in the HTML report)")).append("*\n");
             }
         }
         return md.toString();
@@ -156,20 +164,34 @@ public final class TextDocument {
                 t.rows().forEach(r -> text.append(String.join(" | ", r)).append('\n'));
             } else if (block instanceof Code c) {
                 c.text().lines().forEach(l -> text.append("    ").append(l).append('\n'));
+            } else if (block instanceof Gantt g) {
+                text.append(g.caption()).append(" (a picture in the HTML report)\n");
             }
         }
         return text.toString();
     }
 
-    /** A self-contained HTML page (inline style, no scripts, no external assets); every text escaped. */
+    /**
+     * A self-contained HTML page (inline style and SVG, no scripts, no external assets); every text
+     * escaped. It fits a laptop screen and prints on A4: tables wrap their values, the picture scales.
+     */
     public String toHtml() {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>").append(HtmlText.escape(title)).append("</title>\n<style>\n")
-                .append("body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;max-width:62rem;margin:2rem auto;")
+                .append("<title>").append(HtmlText.escape(title)).append("</title>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>\n")
+                .append("body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;max-width:72rem;margin:1.5rem auto;")
                 .append("padding:0 1rem;color:#1d1d1f;line-height:1.45}\n")
-                .append("table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #c7c7cc;padding:.3rem .6rem;")
-                .append("text-align:left;vertical-align:top}th{background:#f2f2f7}\n")
-                .append("pre{background:#f6f8fa;padding:.8rem;overflow-x:auto;white-space:pre-wrap}\n")
+                // tables wrap long values instead of running off the page, on screen and on paper
+                .append("table{border-collapse:collapse;margin:1rem 0;width:100%}th,td{border:1px solid #c7c7cc;")
+                .append("padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere;")
+                .append("word-break:break-word}th{background:#f2f2f7}\n")
+                .append("pre{background:#f6f8fa;padding:.8rem;white-space:pre-wrap;overflow-wrap:anywhere}\n")
+                .append("figure.timeline{margin:1rem 0}figure.timeline svg{display:block;width:100%;height:auto}")
+                .append("figcaption{color:#55555f;font-size:.9rem}\n")
+                .append("dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dd{margin:0}")
+                .append("dt{font-weight:600}\n")
+                .append("@media print{body{max-width:none;margin:0;font-size:10pt}figure.timeline,tr{break-inside:avoid}")
+                .append("th,td{padding:.15rem .3rem}@page{size:A4;margin:12mm}}\n")
                 .append(".strong{font-weight:600}\n</style>\n</head>\n<body>\n<h1>").append(HtmlText.escape(title))
                 .append("</h1>\n");
         for (Block block : blocks) {
@@ -200,6 +222,8 @@ public final class TextDocument {
                 html.append("</tbody>\n</table>\n");
             } else if (block instanceof Code c) {
                 html.append("<pre><code>").append(HtmlText.escape(c.text())).append("</code></pre>\n");
+            } else if (block instanceof Gantt g) {
+                html.append(g.toSvg());
             }
         }
         return html.append("</body>\n</html>\n").toString();

@@ -138,7 +138,7 @@ class PreInstallChecksTest {
     }
 
     @Test
-    void chartThatDoesNotResolveFails() throws Exception {
+    void chartThatDoesNotResolveFailsNamingThePublicChartRepository() throws Exception {
         PreInstallChecks.Settings pinned = new PreInstallChecks.Settings(
                 HelmTarget.DATAOS_MANAGER.withChartVersion("9.9.9"), "values.yaml", null, null);
 
@@ -147,6 +147,8 @@ class PreInstallChecksTest {
 
         assertThat(chart.outcome()).isEqualTo(PreCheck.Outcome.FAILED);
         assertThat(chart.message()).contains("not found in dataos index");
-        assertThat(chart.fix()).contains("helm repo update");
+        assertThat(chart.fix()).contains("helm repo update")
+                .contains("helm repo add dataos https://tmdc-io.github.io/dataos-helm")
+                .contains("https://github.com/tmdc-io/dataos-helm");
     }
 }

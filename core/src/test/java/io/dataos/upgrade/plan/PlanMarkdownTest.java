@@ -37,7 +37,22 @@ class PlanMarkdownTest {
 
         String markdown = PlanMarkdown.render(new UpgradePlanner().plan(installed.state(), release.release()));
 
-        assertThat(markdown).contains("&lt;script&gt;alert(1)&lt;/script&gt; \\[click\\](http://evil)")
-                .doesNotContain("<script>");
+        assertThat(markdown).contains("\\<script>alert(1)\\</script> \\[click\\](http://evil)")
+                .doesNotContain(" <script>");
+        assertThat(markdown.replace("\\<", "")).as("every < before a tag is escaped").doesNotContain("<script>")
+                .doesNotContain("</script>");
+    }
+
+    @Test
+    void arrowsComparisonsAndAmpersandsReadAsWrittenInATerminal() {
+        Fixtures.Builder installed = platform("1.4.0").core("metis", "2.4.0");
+        Fixtures.Builder release = platform("1.5.0").core("metis", "2.5.0")
+                .notes(new ReleaseNotes(List.of("metis 2.4 -> 2.5 needs poros < 2.0 & lens >= 1.1; &amp; stays text"),
+                        List.of(), null));
+
+        String markdown = PlanMarkdown.render(new UpgradePlanner().plan(installed.state(), release.release()));
+
+        assertThat(markdown).contains("- metis 2.4 -> 2.5 needs poros < 2.0 & lens >= 1.1; &amp;amp; stays text")
+                .doesNotContain("&gt;").doesNotContain("&lt;");
     }
 }

@@ -33,6 +33,12 @@ public class DataosPlanStep extends Step {
     private String target;
     private String outputDir = DEFAULT_OUTPUT_DIR;
     private String maintenanceWindow;
+    private String windowPrometheus;
+    private String windowGrafanaDatasource;
+    private String windowQuery;
+    private String windowLookback;
+    private String windowDuration;
+    private String windowZone;
 
     @DataBoundConstructor
     public DataosPlanStep(String type, String installed) {
@@ -85,6 +91,60 @@ public class DataosPlanStep extends Step {
         this.maintenanceWindow = StepFields.text(maintenanceWindow);
     }
 
+    public String getWindowPrometheus() {
+        return windowPrometheus;
+    }
+
+    @DataBoundSetter
+    public void setWindowPrometheus(String windowPrometheus) {
+        this.windowPrometheus = StepFields.text(windowPrometheus);
+    }
+
+    public String getWindowGrafanaDatasource() {
+        return windowGrafanaDatasource;
+    }
+
+    @DataBoundSetter
+    public void setWindowGrafanaDatasource(String windowGrafanaDatasource) {
+        this.windowGrafanaDatasource = StepFields.text(windowGrafanaDatasource);
+    }
+
+    public String getWindowQuery() {
+        return windowQuery;
+    }
+
+    @DataBoundSetter
+    public void setWindowQuery(String windowQuery) {
+        this.windowQuery = StepFields.text(windowQuery);
+    }
+
+    public String getWindowLookback() {
+        return windowLookback;
+    }
+
+    @DataBoundSetter
+    public void setWindowLookback(String windowLookback) {
+        this.windowLookback = StepFields.text(windowLookback);
+    }
+
+    public String getWindowDuration() {
+        return windowDuration;
+    }
+
+    @DataBoundSetter
+    public void setWindowDuration(String windowDuration) {
+        this.windowDuration = StepFields.text(windowDuration);
+    }
+
+    public String getWindowZone() {
+        return windowZone;
+    }
+
+    @DataBoundSetter
+    public void setWindowZone(String windowZone) {
+        this.windowZone = StepFields.text(windowZone);
+    }
+
     /** Every argument problem, first one first; nothing has run yet. */
     void validate() throws AbortException {
         StepFields.requireAll(
@@ -99,7 +159,10 @@ public class DataosPlanStep extends Step {
                         "the workspace path of the release manifest to roll back to") : null,
                 StepFields.problemWithPath("release", release),
                 StepFields.problemWithPath("target", target),
-                StepFields.problemWithPath("outputDir", outputDir));
+                StepFields.problemWithPath("outputDir", outputDir),
+                windowPrometheus == null ? null : StepFields.problemWithRequired("windowQuery", windowQuery,
+                        "the PromQL query whose value is the platform's traffic, e.g."
+                                + " sum(rate(http_requests_total[5m]))"));
     }
 
     /** The engine's {@code plan upgrade|rollback} command; refuses bad arguments before anything starts. */
@@ -110,6 +173,12 @@ public class DataosPlanStep extends Step {
                 .option("release", "--release", "upgrade".equals(type) ? release : null)
                 .option("target", "--target", "rollback".equals(type) ? target : null)
                 .option("maintenanceWindow", "--window", maintenanceWindow)
+                .option("windowPrometheus", "--window-prometheus", "upgrade".equals(type) ? windowPrometheus : null)
+                .option("windowGrafanaDatasource", "--window-grafana-datasource", windowGrafanaDatasource)
+                .option("windowQuery", "--window-query", windowQuery)
+                .option("windowLookback", "--window-lookback", windowLookback)
+                .option("windowDuration", "--window-duration", windowDuration)
+                .option("windowZone", "--window-zone", windowZone)
                 .option("outputDir", "--out-dir", outputDir)
                 .inWorkspaceDirectory()
                 .build();

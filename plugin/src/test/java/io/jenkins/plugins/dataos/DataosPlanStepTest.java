@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
+import io.dataos.upgrade.metrics.FakePrometheus;
 import io.dataos.upgrade.plan.Plan;
 import io.dataos.upgrade.plan.PlanAction;
 import io.dataos.upgrade.plan.PlanJson;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,5 +133,42 @@ class DataosPlanStepTest {
         assertThatThrownBy(() -> Steps.run(step, new TestStepContext(workspace, agent)))
                 .isInstanceOf(AbortException.class).hasMessageContaining("maintenanceWindow (--window): 'Saturday night' is not a window")
                 .hasMessageContaining("SAT 02:00-06:00 UTC");
+    }
+
+    @Test
+    void withoutAWindowTheUpgradePlanGatesTheQuietestWeeklyWindowOfThePlatformsTraffic() throws Exception {
+        Path installed = workspace.resolve("state/installed.yaml");
+        Steps.example("installed-1.4.yaml", workspace, "state/installed.yaml");
+        Files.writeString(installed, Files.readString(installed).replaceAll("(?m)^maintenanceWindow:.*$", ""));
+        Steps.example("release-1.5.yaml", workspace, "releases/dataos-1.5.0.yaml");
+        DataosPlanStep step = new DataosPlanStep("upgrade", "state/installed.yaml");
+        step.setRelease("releases/dataos-1.5.0.yaml");
+        try (FakePrometheus prometheus = FakePrometheus.quietWednesdayAfternoons()) {
+            step.setWindowPrometheus(prometheus.base().toString());
+            step.setWindowQuery("sum(rate(http_requests_total[5m]))");
+            step.setWindowDuration("4h");
+            TestStepContext context = new TestStepContext(workspace, agent);
+
+            Map<String, Object> result = Steps.run(step, context);
+
+            assertThat(result).containsEntry("maintenanceWindow", "WED 13:00-17:00 UTC");
+            assertThat(result.get("suggestedWindow")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                    .containsEntry("window", "WED 13:00-17:00 UTC").containsEntry("stepSeconds", 110L)
+                    .containsEntry("lookback", "14d");
+            assertThat(Files.readString(workspace.resolve("dataos-upgrade/plan/plan.md")))
+                    .contains("low-traffic window WED 13:00-17:00 UTC");
+            assertThat(context.log()).contains("suggested window WED 13:00-17:00 UTC");
+            assertThat(prometheus.asked()).singleElement().satisfies(a -> assertThat(a.query())
+                    .isEqualTo("sum(rate(http_requests_total[5m]))"));
+        }
+    }
+
+    @Test
+    void aTrafficSourceWithoutAQueryIsRefusedBeforeAnythingStarts() {
+        DataosPlanStep step = new DataosPlanStep("upgrade", "state/installed.yaml");
+        step.setRelease("releases/dataos-1.5.0.yaml");
+        step.setWindowPrometheus("http://prometheus.monitoring:9090");
+
+        assertThatThrownBy(step::invocation).isInstanceOf(AbortException.class).hasMessageContaining("windowQuery");
     }
 }

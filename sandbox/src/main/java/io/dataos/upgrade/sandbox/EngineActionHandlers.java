@@ -178,7 +178,9 @@ public final class EngineActionHandlers {
                 + record.files().size() + " files); integrity baseline of " + baseline.tables().size()
                 + " critical tables (" + baseline.tables().stream().map(t -> t.table() + " " + t.rows() + " rows")
                 .collect(Collectors.joining(", ")) + ") in " + INTEGRITY_BASELINE);
-        return ActionOutcome.done("backup kit " + kit + " " + record);
+        return ActionOutcome.done("backup kit " + kit + ": " + record.files().size() + " file(s)"
+                + (record.helmRevision() == null ? "" : ", Helm revision " + record.helmRevision())
+                + ", dump " + record.dumpFile() + " (" + dumpBytes + " bytes)");
     }
 
     /** The engine's restore check: the kit's checksums, then its dump really restored into a scratch database. */
