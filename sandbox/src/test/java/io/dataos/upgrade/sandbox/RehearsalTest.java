@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dataos.upgrade.api.InvalidInputException;
+import io.dataos.upgrade.api.LocalPostgres;
+import io.dataos.upgrade.api.RunbookStatus;
 import io.dataos.upgrade.backup.BackupKit;
-import io.dataos.upgrade.postgres.LocalPostgresCluster;
-import io.dataos.upgrade.postgres.PostgresClient;
-import io.dataos.upgrade.postgres.PostgresConnection;
-import io.dataos.upgrade.process.LocalCommandRunner;
-import io.dataos.upgrade.run.RunStatus;
 import io.dataos.upgrade.secret.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +40,7 @@ class RehearsalTest {
     /** The rehearsal's generated Prime key, plain and base64 ("rehearsal" encodes to cmVoZWFyc2Fs). */
     private static final Pattern KEY = Pattern.compile("rehearsal-[0-9a-f]{24}|cmVoZWFyc2Fs");
 
-    private static LocalPostgresCluster shared;
+    private static LocalPostgres shared;
 
     @TempDir
     Path dir;
@@ -54,7 +51,7 @@ class RehearsalTest {
 
     @BeforeAll
     static void startSharedPostgres() throws Exception {
-        shared = LocalPostgresCluster.start(new LocalCommandRunner(), null);
+        shared = LocalPostgres.start();
     }
 
     @AfterAll
@@ -74,12 +71,8 @@ class RehearsalTest {
         return "dataos_" + fault.name().toLowerCase(Locale.ROOT);
     }
 
-    private static PostgresClient psql() {
-        return new PostgresClient(new LocalCommandRunner(), shared.binDir().toString(), shared.password(), null);
-    }
-
     private static long count(String database, String query) throws Exception {
-        return Long.parseLong(psql().sql(shared.connection(database), query).stream()
+        return Long.parseLong(shared.sql(database, query).stream()
                 .filter(l -> l.matches("\\d+")).findFirst().orElseThrow());
     }
 
@@ -87,9 +80,9 @@ class RehearsalTest {
     void validationFaultIsRolledBackDataRestoredFromTheKitsDumpAndVerified() throws Exception {
         RehearsalResult result = rehearse(RehearsalFault.VALIDATION);
 
-        assertThat(result.upgrade()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.upgrade()).isEqualTo(RunbookStatus.FAILED);
         assertThat(result.failedAction()).isEqualTo("verify.validate");
-        assertThat(result.rollback()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.rollback()).isEqualTo(RunbookStatus.SUCCEEDED);
         assertThat(result.finalImageTag()).isEqualTo("1.4.0-d1a2b3c");
         assertThat(result.finalRevision()).isEqualTo(3);
         assertThat(result.asExpected()).isTrue();
@@ -119,7 +112,7 @@ class RehearsalTest {
         assertThat(result.badWrites()).isNotNull();
         assertThat(result.badWrites().policiesRevoked()).isEqualTo(20);
         assertThat(result.badWrites().datasetsDeleted()).isEqualTo(25);
-        String kept = psql().sql(shared.connection("postgres"), "SELECT datname FROM pg_database WHERE datname LIKE '"
+        String kept = shared.sql("postgres", "SELECT datname FROM pg_database WHERE datname LIKE '"
                 + db + "_pre_rollback_%'").stream().filter(l -> !l.isBlank()).findFirst().orElseThrow();
         assertThat(count(kept, "SELECT count(*) FROM metis.datasets")).as("the failed release's data, kept").isEqualTo(225);
         assertThat(count(kept, "SELECT count(*) FROM heimdall.policies WHERE NOT allow")).isEqualTo(20);
@@ -150,7 +143,7 @@ class RehearsalTest {
                 .withSharedPostgres(shared, "dataos_twice").run();
 
         assertThat(second.asExpected()).as(String.join("\n", printed)).isTrue();
-        assertThat(second.upgrade()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(second.upgrade()).isEqualTo(RunbookStatus.SUCCEEDED);
         assertThat(second.finalRevision()).as("a new sandbox: install and one upgrade").isEqualTo(2);
         assertThat(printed).anyMatch(line -> line.contains("a fresh run: cleared the previous rehearsal's workspace/"))
                 .noneMatch(line -> line.contains("UNEXPECTED"))
@@ -194,7 +187,7 @@ class RehearsalTest {
 
         assertThat(result.asExpected()).as(String.join("\n", printed)).isTrue();
         assertThat(result.failedAction()).isEqualTo("verify.validate");
-        assertThat(result.rollback()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.rollback()).isEqualTo(RunbookStatus.SUCCEEDED);
         assertThat(result.finalImageTag()).isEqualTo("1.4.0-d1a2b3c");
         assertThat(result.finalRevision()).isEqualTo(3);
         assertThat(printed).anyMatch(line -> line.contains("chart: ") && line.contains("monitored-manager 0.1.0"))
@@ -231,7 +224,7 @@ class RehearsalTest {
         RehearsalResult result = rehearse(RehearsalFault.HELM_FAILURE);
 
         assertThat(result.failedAction()).isEqualTo("manager.helm-upgrade.dataos-manager");
-        assertThat(result.rollback()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.rollback()).isEqualTo(RunbookStatus.SUCCEEDED);
         assertThat(result.finalImageTag()).isEqualTo("1.4.0-d1a2b3c");
         assertThat(result.asExpected()).isTrue();
         assertThat(Files.readString(result.report())).contains("denied", "| 2 | failed |");
@@ -244,16 +237,16 @@ class RehearsalTest {
     @Test
     void withoutFaultTheUpgradeValidatesAndNothingIsRolledBack() throws Exception {
         // As the command line runs it: the rehearsal starts its own server and must stop it.
-        AtomicReference<LocalPostgresCluster> started = new AtomicReference<>();
+        AtomicReference<LocalPostgres> started = new AtomicReference<>();
         RehearsalResult result = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.NONE), printed::add)
                 .withPostgres(() -> {
-                    LocalPostgresCluster cluster = LocalPostgresCluster.start(new LocalCommandRunner(), null);
+                    LocalPostgres cluster = LocalPostgres.start();
                     started.set(cluster);
                     passwords.add(cluster.password());
                     return cluster;
                 }).run();
 
-        assertThat(result.upgrade()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.upgrade()).isEqualTo(RunbookStatus.SUCCEEDED);
         assertThat(result.rollback()).isNull();
         assertThat(result.finalImageTag()).isEqualTo("1.5.0-e4f5a6b");
         assertThat(result.finalRevision()).isEqualTo(2);
@@ -269,7 +262,7 @@ class RehearsalTest {
         assertDumpInKitMatchesItsChecksum("rehearsal-upgrade", RehearsalDatabase.DEFAULT_DATABASE);
         assertThat(printed).anyMatch(line -> line.contains("PostgreSQL: a REAL local server")
                 && line.contains("started for this rehearsal"));
-        assertThat(result.postgresDirectory()).isEqualTo(started.get().logFile().getParent());
+        assertThat(result.postgresDirectory()).isEqualTo(started.get().directory());
         assertServerGone(result.postgresDirectory());
         assertNoKeyInAnyFileOrLine();
     }
@@ -279,17 +272,17 @@ class RehearsalTest {
         // Fails once the server is up: the chart renders a kind the sandbox cannot serve.
         OperatorChart chart = OperatorChart.of(testChart("monitored-manager"), testChart("values-with-certificate.yaml"),
                 null, dir);
-        AtomicReference<LocalPostgresCluster> started = new AtomicReference<>();
+        AtomicReference<LocalPostgres> started = new AtomicReference<>();
         Rehearsal rehearsal = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.VALIDATION, chart), printed::add)
                 .withPostgres(() -> {
-                    LocalPostgresCluster cluster = LocalPostgresCluster.start(new LocalCommandRunner(), null);
+                    LocalPostgres cluster = LocalPostgres.start();
                     started.set(cluster);
                     return cluster;
                 });
 
         assertThatThrownBy(rehearsal::run).isInstanceOf(InvalidInputException.class);
         assertThat(started.get()).as("the server was started before the failure").isNotNull();
-        assertServerGone(started.get().logFile().getParent());
+        assertServerGone(started.get().directory());
     }
 
     @Test
@@ -311,7 +304,7 @@ class RehearsalTest {
     void crashAfterHelmUpgradeResumesWithoutRepeatingTheUpgrade() throws Exception {
         RehearsalResult result = rehearse(RehearsalFault.CRASH_AND_RESUME);
 
-        assertThat(result.upgrade()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.upgrade()).isEqualTo(RunbookStatus.SUCCEEDED);
         assertThat(result.finalRevision()).as("baseline + one upgrade: the resumed run did not upgrade again").isEqualTo(2);
         assertThat(result.asExpected()).isTrue();
         assertThat(Files.readString(result.report())).contains("2 attempt(s)");
@@ -337,7 +330,7 @@ class RehearsalTest {
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertThat(Files.readAllLines(kit.resolve(BackupKit.MANIFEST)))
                 .contains(sha + "  postgres/" + database + ".dump");
-        assertThat(kit.resolve(EngineActionHandlers.INTEGRITY_BASELINE)).content()
+        assertThat(dir.resolve("workspace/" + Rehearsal.BASELINE_FILE)).content()
                 .contains("heimdall.policies", "metis.datasets");
     }
 
