@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.dataos.upgrade.api.GateApprovals;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.api.LocalPostgres;
 import io.dataos.upgrade.api.RollbackRequest;
 import io.dataos.upgrade.api.RollbackRunbook;
@@ -72,10 +73,14 @@ public final class Rehearsal {
     static final String CHECKS_FILE = "checks/sandbox-checks.yaml";
     static final String BASELINE_FILE = "checks/integrity-baseline.json";
     static final String STATE_DIR = "dataos-upgrade";
-    private static final String INSTALLED = "manifests/installed-1.4.yaml";
-    private static final String RELEASE = "manifests/release-1.5.yaml";
-    private static final String UPGRADED = "manifests/installed-1.5.yaml";
-    private static final String PREVIOUS = "manifests/release-1.4.yaml";
+    /** The platform state installed now (the example's installed-1.4.yaml, or --installed). */
+    static final String INSTALLED = "manifests/installed.yaml";
+    /** The release to upgrade to (the example's release-1.5.yaml, or --release). */
+    static final String RELEASE = "manifests/release.yaml";
+    /** What runs after the upgrade, where a rollback after a failed helm upgrade starts. */
+    static final String ROLLBACK_FROM = "manifests/rollback-from.yaml";
+    /** The rollback target (the example's release-1.4.yaml, or the --installed state). */
+    static final String ROLLBACK_TO = "manifests/rollback-to.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
@@ -235,7 +240,7 @@ public final class Rehearsal {
             OperatorChart own = options.chart();
             Path root = work.resolve("workspace");
             Workspace workspace = RunbookPorts.local(root, null).workspace();
-            writeManifests(example, root, own == null ? null : own.toTag());
+            writeManifests(example, root, own);
             Path chartSource = own == null ? example.chart() : own.directory(work.resolve("chart"));
             Path valuesSource = own == null ? example.valuesFile() : own.values();
             Manager installed = Manager.of(root.resolve(INSTALLED));
@@ -339,7 +344,7 @@ public final class Rehearsal {
             }
             Duration upgradeTime = Duration.ofNanos(System.nanoTime() - t);
             say("upgrade runbook: " + upgrade.status() + (upgrade.failedAction() == null ? ""
-                    : " at '" + upgrade.failedAction() + "'") + ": " + upgrade.message());
+                    : " at '" + upgrade.failedAction() + "'"));
             List<String> reports = new ArrayList<>(upgrade.reports());
 
             RunbookResult rollback = null;
@@ -350,14 +355,14 @@ public final class Rehearsal {
                 // The release is now a failed revision at the new chart: the runbook's rollback, planned from
                 // the state the upgrade aimed at back to the last known stable release.
                 say("the helm upgrade failed at '" + upgrade.failedAction() + "': running the production rollback"
-                        + " runbook (run " + ROLLBACK_RUN + ") from " + UPGRADED + " to " + PREVIOUS);
+                        + " runbook (run " + ROLLBACK_RUN + ") from " + ROLLBACK_FROM + " to " + ROLLBACK_TO);
                 t = System.nanoTime();
                 rollback = new RollbackRunbook(ports).run(RollbackRequest.builder().runId(ROLLBACK_RUN)
-                        .installed(UPGRADED).target(PREVIOUS).settings(SETTINGS_FILE)
+                        .installed(ROLLBACK_FROM).target(ROLLBACK_TO).settings(SETTINGS_FILE)
                         .reason("the helm upgrade of dataos-manager " + toTag + " failed (rehearsal)")
                         .startedBy("rehearsal").build());
                 rollbackTime = Duration.ofNanos(System.nanoTime() - t);
-                say("rollback runbook: " + rollback.status() + ": " + rollback.message());
+                say("rollback runbook: " + rollback.status());
                 reports.addAll(rollback.reports());
             } else if (upgrade.status() == RunbookStatus.FAILED) {
                 say("the upgrade stopped before changing the release: nothing to roll back");
@@ -366,6 +371,9 @@ public final class Rehearsal {
             RunbookStatus rollbackStatus = upgrade.rollbackRunId() != null
                     ? RunbookStatus.valueOf(upgrade.rollbackStatus()) : rollback == null ? null : rollback.status();
 
+            say("upgrade " + upgradeStatus + (upgrade.failedAction() == null ? ""
+                    : " at '" + upgrade.failedAction() + "'") + (rollbackStatus == null ? ""
+                    : ", rollback " + rollbackStatus + " (run " + ROLLBACK_RUN + ")"));
             String dataAtEnd = db.rowCounts();
             say("database at the end: " + dataAtEnd + (badWrites == null ? "" : rollbackStatus == RunbookStatus.SUCCEEDED
                     ? " (the failed release's writes are undone: restored from the backup kit's dump)"
@@ -456,28 +464,67 @@ public final class Rehearsal {
     }
 
     /**
-     * The example's manifests, copied into the workspace as an operator keeps them: with
-     * {@code toTag}, the upgrade's target tag; each infrastructure-as-code rollback command run by the
-     * simulator (the sandbox has no infrastructure), its argv kept as what a real run would execute.
+     * The manifests, copied into the workspace as an operator keeps them: the example's, or the
+     * operator's platform state and release (then the state after the upgrade is the installed state
+     * with the release's version and layers, and the rollback target is the installed state). With
+     * {@code --to-tag}, the upgrade's target tag. Each infrastructure-as-code rollback command is run
+     * by the simulator (the sandbox has no infrastructure), its argv kept as what a real run would
+     * execute.
      */
-    private static void writeManifests(ExampleChart.Extracted example, Path root, String toTag) throws IOException {
-        for (String file : List.of(INSTALLED, RELEASE, UPGRADED, PREVIOUS)) {
-            Path source = example.file(file.substring(file.indexOf('/') + 1));
-            ObjectNode tree = (ObjectNode) YAML.readTree(source.toFile());
-            if (toTag != null && (file.equals(RELEASE) || file.equals(UPGRADED))) {
-                tree.withObjectProperty("manager").put("imageTag", toTag);
+    private static void writeManifests(ExampleChart.Extracted example, Path root, OperatorChart own)
+            throws IOException {
+        boolean owned = own != null && own.installed() != null;
+        ObjectNode installed = read(owned ? own.installed() : example.file("installed-1.4.yaml"));
+        ObjectNode release = read(owned ? own.release() : example.file("release-1.5.yaml"));
+        ObjectNode from;
+        ObjectNode to;
+        if (owned) {
+            from = installed.deepCopy();
+            for (String field : List.of("version", "userSpace", "coreKernel", "cloudKernel")) {
+                if (release.has(field)) {
+                    from.set(field, release.get(field));
+                }
             }
-            JsonNode command = tree.path("cloudKernel").path("iac").path("rollbackCommand");
-            if (command.isArray() && !command.isEmpty()) {
-                ArrayNode simulated = YAML.createArrayNode().add(SandboxCommandRunner.SIMULATOR);
-                command.forEach(simulated::add);
-                ((ObjectNode) tree.path("cloudKernel").path("iac")).set("rollbackCommand", simulated);
-            }
-            Path target = root.resolve(file);
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, "# Written by the sandbox rehearsal from examples/" + source.getFileName()
-                    + "\n" + YAML.writeValueAsString(tree), StandardCharsets.UTF_8);
+            from.withObjectProperty("manager").setAll((ObjectNode) release.path("manager").deepCopy());
+            to = installed.deepCopy();
+        } else {
+            from = read(example.file("installed-1.5.yaml"));
+            to = read(example.file("release-1.4.yaml"));
         }
+        String toTag = own == null ? null : own.toTag();
+        if (toTag != null) {
+            release.withObjectProperty("manager").put("imageTag", toTag);
+            from.withObjectProperty("manager").put("imageTag", toTag);
+        }
+        String origin = owned ? "the operator's " + own.installed().getFileName() + " and "
+                + own.release().getFileName() : "examples/";
+        write(root, INSTALLED, installed, origin);
+        write(root, RELEASE, release, origin);
+        write(root, ROLLBACK_FROM, from, origin);
+        write(root, ROLLBACK_TO, to, origin);
+    }
+
+    private static ObjectNode read(Path manifest) throws IOException {
+        JsonNode tree = YAML.readTree(manifest.toFile());
+        if (!(tree instanceof ObjectNode object)) {
+            throw new InvalidInputException(manifest.toString(), "(file)", "is not a YAML"
+                    + " mapping: give a release manifest or platform state (docs/release-manifest.md)");
+        }
+        return object;
+    }
+
+    private static void write(Path root, String file, ObjectNode tree, String origin) throws IOException {
+        JsonNode iac = tree.path("cloudKernel").path("iac");
+        JsonNode command = iac.path("rollbackCommand");
+        if (command.isArray() && !command.isEmpty()) {
+            ArrayNode simulated = YAML.createArrayNode().add(SandboxCommandRunner.SIMULATOR);
+            command.forEach(simulated::add);
+            ((ObjectNode) iac).set("rollbackCommand", simulated);
+        }
+        Path target = root.resolve(file);
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, "# Written by the sandbox rehearsal from " + origin + "; site commands run "
+                + SandboxCommandRunner.SIMULATOR + "\n" + YAML.writeValueAsString(tree), StandardCharsets.UTF_8);
     }
 
     /** A copy of the chart at {@code version} (Chart.yaml's version and appVersion), as a repository holds it. */
