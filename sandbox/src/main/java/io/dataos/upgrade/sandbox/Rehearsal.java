@@ -343,12 +343,17 @@ public final class Rehearsal {
                 upgrade = new UpgradeRunbook(ports).run(request);
             }
             Duration upgradeTime = Duration.ofNanos(System.nanoTime() - t);
+            Duration rollbackTime = Duration.ZERO;
+            if (upgrade.rollbackRunId() != null) {
+                // the automatic rollback ran inside the upgrade runbook: its own span, from its journal steps
+                rollbackTime = journal.elapsed(upgrade.rollbackRunId());
+                upgradeTime = upgradeTime.minus(rollbackTime);
+            }
             say("upgrade runbook: " + upgrade.status() + (upgrade.failedAction() == null ? ""
                     : " at '" + upgrade.failedAction() + "'"));
             List<String> reports = new ArrayList<>(upgrade.reports());
 
             RunbookResult rollback = null;
-            Duration rollbackTime = Duration.ZERO;
             boolean helmFailed = upgrade.status() == RunbookStatus.FAILED
                     && String.valueOf(upgrade.failedAction()).startsWith("manager.helm-upgrade");
             if (helmFailed) {
@@ -393,7 +398,9 @@ public final class Rehearsal {
                     List.of(sandboxStart, upgradeTime, rollbackTime, total));
             // Belt and braces: the report is built from masked texts; mask once more before it hits the disk.
             Files.writeString(reportFile, helm.masked(text), StandardCharsets.UTF_8);
-            say("reports: " + reportFile + " and, from the journals, " + String.join(", ", reports));
+            say("reports: " + reportFile + " and the runbooks' run and RCA reports " + String.join(", ", reports.stream()
+                    .filter(f -> f.endsWith("/run-report.md") || f.endsWith("/rca-report.md")).toList())
+                    + " (with HTML versions and debriefs beside them)");
             return new RehearsalResult(options.fault(), upgradeStatus, upgrade.failedAction(), rollbackStatus,
                     end.revision(), endTag, expected, reportFile, work, sandboxStart, upgradeTime, rollbackTime, total,
                     "PostgreSQL " + postgresVersion + " at " + db.describe(), db.clusterDirectory(), badWrites);

@@ -20,6 +20,8 @@ final class RunJournal {
     record Action(String id, ActionStep.State state, int starts, boolean approved) {}
 
     private final Map<String, Integer> attempts = new LinkedHashMap<>();
+    /** Per run: nanoTime of its first start and of its last finish. */
+    private final Map<String, long[]> times = new LinkedHashMap<>();
     private final Map<String, Map<String, Action>> actions = new LinkedHashMap<>();
 
     /** The progress listener: lines for people go to {@code lines}, steps are recorded. */
@@ -27,10 +29,15 @@ final class RunJournal {
         return event -> {
             if (event instanceof ProgressEvent.Message message) {
                 lines.accept(message.text());
-            } else if (event instanceof RunStep step && step.kind() == RunStep.Kind.STARTED) {
+            } else if (event instanceof RunStep step) {
                 synchronized (this) {
-                    attempts.merge(step.runId(), 1, Integer::sum);
-                    actions.computeIfAbsent(step.runId(), id -> new LinkedHashMap<>());
+                    long[] span = times.computeIfAbsent(step.runId(), id -> new long[] {System.nanoTime(), 0});
+                    if (step.kind() == RunStep.Kind.STARTED) {
+                        attempts.merge(step.runId(), 1, Integer::sum);
+                        actions.computeIfAbsent(step.runId(), id -> new LinkedHashMap<>());
+                    } else {
+                        span[1] = System.nanoTime();
+                    }
                 }
             } else if (event instanceof ActionStep step) {
                 record(step);
@@ -46,6 +53,12 @@ final class RunJournal {
         // An approval is a step on the way, not where the action ended.
         ActionStep.State state = step.state() == ActionStep.State.APPROVED ? before.state() : step.state();
         run.put(step.actionId(), new Action(step.actionId(), state, starts, approved));
+    }
+
+    /** From the run's first start to its last finish; zero when it never finished. */
+    synchronized java.time.Duration elapsed(String runId) {
+        long[] span = times.get(runId);
+        return span == null || span[1] == 0 ? java.time.Duration.ZERO : java.time.Duration.ofNanos(span[1] - span[0]);
     }
 
     synchronized int attempts(String runId) {
