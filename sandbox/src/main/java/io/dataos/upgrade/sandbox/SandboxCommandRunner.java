@@ -256,7 +256,7 @@ public final class SandboxCommandRunner implements CommandRunner {
                 return 0;
             }
             case "template" -> {
-                UpgradeRequest request = request(a, a.positional(1), ns, a.positional(2), timeout);
+                HelmUpgradeRequest request = request(a, a.positional(1), ns, a.positional(2), timeout);
                 out.accept(helm.template(request).stripTrailing());
                 return 0;
             }
@@ -339,7 +339,7 @@ public final class SandboxCommandRunner implements CommandRunner {
             out.accept("Error: UPGRADE FAILED: \"" + release + "\" has no deployed releases");
             return 1;
         }
-        UpgradeRequest request = request(a, release, ns, chart, timeout);
+        HelmUpgradeRequest request = request(a, release, ns, chart, timeout);
         ReleaseStatus status = helm.upgradeInstall(request);
         if (a.flag("--wait") || a.flag("--atomic")) {
             Optional<String> notReady = waitForStatefulSets(ns, release, status.revision());
@@ -373,7 +373,7 @@ public final class SandboxCommandRunner implements CommandRunner {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
             writeChart(record.get().path("chart"), chartDir);
-            ReleaseStatus status = helm.rollback(new RollbackRequest(release, ns, chartDir, target, Map.of(),
+            ReleaseStatus status = helm.rollback(new HelmRollbackRequest(release, ns, chartDir, target, Map.of(),
                     timeout == null ? null : timeout));
             if (a.flag("--wait")) {
                 Optional<String> notReady = waitForStatefulSets(ns, release, status.revision());
@@ -415,8 +415,8 @@ public final class SandboxCommandRunner implements CommandRunner {
         return Optional.empty();
     }
 
-    private UpgradeRequest request(Args a, String release, String ns, String chart, Duration timeout) {
-        UpgradeRequest request = UpgradeRequest.of(release, ns, chart(chart, a.value("--version")));
+    private HelmUpgradeRequest request(Args a, String release, String ns, String chart, Duration timeout) {
+        HelmUpgradeRequest request = HelmUpgradeRequest.of(release, ns, chart(chart, a.value("--version")));
         for (String file : a.values("--values", "-f")) {
             request = request.withValuesFile(Path.of(file));
         }

@@ -95,7 +95,7 @@ class RehearsalTest {
                 .contains("kind: RunbookSettings", "checks: checks/sandbox-checks.yaml", "kubeconfig: ",
                         "reinstallStack: [" + SandboxCommandRunner.SIMULATOR);
         assertThat(dir.resolve("workspace/checks/sandbox-checks.yaml")).content().contains("type: dataIntegrity");
-        assertThat(dir.resolve("workspace/" + Rehearsal.ROLLBACK_TO + "")).content()
+        assertThat(dir.resolve("workspace/" + OperatorFiles.ROLLBACK_TO + "")).content()
                 .contains("- \"" + SandboxCommandRunner.SIMULATOR + "\"\n    - \"terraform\"");
         // What the production runbooks left: both runs' reports, the validation's evidence, both journals.
         assertThat(dir.resolve("workspace/dataos-upgrade/reports/rehearsal-upgrade-rollback/rca-report.md")).exists();
@@ -241,9 +241,9 @@ class RehearsalTest {
                 .contains("release: acme-manager", "namespace: acme-ops", "chart: acme/manager");
         assertThat(dir.resolve("example/repo/dataos-manager-2.4.0/Chart.yaml")).content().contains("version: \"2.4.0\"");
         // The rollback starts from the installed state with the release's layers, and goes back to the installed state.
-        assertThat(dir.resolve("workspace/" + Rehearsal.ROLLBACK_FROM)).content()
+        assertThat(dir.resolve("workspace/" + OperatorFiles.ROLLBACK_FROM)).content()
                 .contains("imageTag: \"2.4.0-bbb2222\"", "releaseName: \"acme-manager\"", "kind: \"PlatformState\"");
-        assertThat(dir.resolve("workspace/" + Rehearsal.ROLLBACK_TO)).content().contains("imageTag: \"2.3.0-aaa1111\"");
+        assertThat(dir.resolve("workspace/" + OperatorFiles.ROLLBACK_TO)).content().contains("imageTag: \"2.3.0-aaa1111\"");
         assertNoKeyInAnyFileOrLine();
     }
 
@@ -377,7 +377,7 @@ class RehearsalTest {
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertThat(Files.readAllLines(kit.resolve(BackupKit.MANIFEST)))
                 .contains(sha + "  postgres/" + database + ".dump");
-        assertThat(dir.resolve("workspace/" + Rehearsal.BASELINE_FILE)).content()
+        assertThat(dir.resolve("workspace/" + OperatorFiles.BASELINE_FILE)).content()
                 .contains("heimdall.policies", "metis.datasets");
     }
 
