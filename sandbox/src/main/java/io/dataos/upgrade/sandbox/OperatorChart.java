@@ -16,15 +16,24 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The operator's own chart and values file, rehearsed instead of the bundled example
- * ({@code rehearse --chart DIR|TGZ --values FILE [--to-tag TAG]}). Checked before anything is
- * written; after the sandbox is up, {@link #checkRendered} refuses a chart the sandbox cannot
- * serve, naming the kind and how to leave it out.
+ * ({@code rehearse --chart DIR|TGZ --values FILE [--to-tag TAG] [--installed STATE --release RELEASE]}),
+ * optionally with the operator's own platform state and release manifest instead of the example's.
+ * Checked before anything is written; after the sandbox is up, {@link #checkRendered} refuses a
+ * chart the sandbox cannot serve, naming the kind and how to leave it out. The manifests' contents
+ * are checked by the production runbooks, which read them like any other.
  *
  * @param chart the chart directory (with Chart.yaml) or packaged chart (.tgz)
  * @param values the values file the operator deploys with
  * @param toTag the image tag to upgrade to; {@code null} for the release manifest's
+ * @param installed the operator's platform state (kind: PlatformState); {@code null} for the example's
+ * @param release the operator's release manifest to upgrade to (kind: Release); {@code null} for the example's
  */
-public record OperatorChart(Path chart, Path values, String toTag) {
+public record OperatorChart(Path chart, Path values, String toTag, Path installed, Path release) {
+
+    /** The operator's chart and values with the example's manifests. */
+    public OperatorChart(Path chart, Path values, String toTag) {
+        this(chart, values, toTag, null, null);
+    }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -34,6 +43,25 @@ public record OperatorChart(Path chart, Path values, String toTag) {
      * neither file may live in it.
      */
     public static OperatorChart of(Path chart, Path values, String toTag, Path workDir) {
+        return of(chart, values, toTag, null, null, workDir);
+    }
+
+    /**
+     * Like {@link #of(Path, Path, String, Path)}, with the operator's platform state and release
+     * manifest ({@code --installed}, {@code --release}: both or neither, with {@code --chart}).
+     */
+    public static OperatorChart of(Path chart, Path values, String toTag, Path installed, Path release, Path workDir) {
+        if ((installed == null) != (release == null)) {
+            throw new InvalidInputException("rehearse " + (installed == null ? "--release" : "--installed"),
+                    installed == null ? "release" : "installed", "--installed and --release go together: the"
+                    + " platform state installed now and the release manifest to upgrade to; give both, or neither"
+                    + " for the example's");
+        }
+        if (installed != null && chart == null) {
+            throw new InvalidInputException("rehearse --installed", "installed", "--installed and --release go with"
+                    + " --chart and --values: the sandbox serves your chart at the versions your manifests name;"
+                    + " give --chart DIR|TGZ --values FILE too");
+        }
         if (chart == null) {
             if (values != null) {
                 throw new InvalidInputException("rehearse --values", "values", "--values goes with --chart: the"
@@ -88,7 +116,28 @@ public record OperatorChart(Path chart, Path values, String toTag) {
             throw new InvalidInputException("rehearse --to-tag", "to-tag", "'" + toTag + "' is not an image tag"
                     + " (letters, digits, '_', '.', '-', at most 128, not starting with '.' or '-')");
         }
-        return new OperatorChart(c, v, toTag);
+        Path state = manifest(installed, "installed", work);
+        Path target = manifest(release, "release", work);
+        return new OperatorChart(c, v, toTag, state, target);
+    }
+
+    /** An operator's manifest file: absolute, a file, outside the work directory; null stays null. */
+    private static Path manifest(Path file, String option, Path work) {
+        if (file == null) {
+            return null;
+        }
+        Path f = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(f)) {
+            throw new InvalidInputException("rehearse --" + option, option, file + " is not a file: give the "
+                    + (option.equals("installed") ? "platform state installed now (kind: PlatformState)"
+                    : "release manifest to upgrade to (kind: Release)") + ", format docs/release-manifest.md");
+        }
+        if (f.startsWith(work)) {
+            throw new InvalidInputException("rehearse --" + option, option, f + " is inside the work directory "
+                    + work + ", which every rehearsal clears: keep it outside (copy it elsewhere) or choose another"
+                    + " --work-dir");
+        }
+        return f;
     }
 
     /** The chart directory: {@link #chart} itself, or the packaged chart unpacked into {@code into}. */

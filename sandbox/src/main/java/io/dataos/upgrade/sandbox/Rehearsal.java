@@ -1,48 +1,24 @@
 package io.dataos.upgrade.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import io.dataos.upgrade.model.Manifests;
-import io.dataos.upgrade.model.PlatformState;
-import io.dataos.upgrade.model.Release;
-import io.dataos.upgrade.model.Stakeholders.Audience;
-import io.dataos.upgrade.plan.ActionKind;
-import io.dataos.upgrade.plan.Plan;
-import io.dataos.upgrade.plan.PlanJson;
-import io.dataos.upgrade.plan.PlanMarkdown;
-import io.dataos.upgrade.plan.RollbackPlanner;
-import io.dataos.upgrade.plan.UpgradePlanner;
-import io.dataos.upgrade.report.JournalRunRecords;
-import io.dataos.upgrade.report.RunRecord;
-import io.dataos.upgrade.report.RunReports;
-import io.dataos.upgrade.verify.VerificationOutputs;
-import io.dataos.upgrade.plan.PlanAction;
-import io.dataos.upgrade.postgres.LocalPostgresCluster;
-import io.dataos.upgrade.postgres.PostgresConnection;
-import io.dataos.upgrade.process.LocalCommandRunner;
-import io.dataos.upgrade.run.ActionContext;
-import io.dataos.upgrade.run.ActionHandler;
-import io.dataos.upgrade.run.ActionHandlers;
-import io.dataos.upgrade.run.ActionOutcome;
-import io.dataos.upgrade.run.AutoApprove;
-import io.dataos.upgrade.run.JournalReader;
-import io.dataos.upgrade.run.PlanExecutor;
-import io.dataos.upgrade.run.RunHistory;
-import io.dataos.upgrade.run.RunRequest;
-import io.dataos.upgrade.run.RunResult;
-import io.dataos.upgrade.run.RunStatus;
-import io.dataos.upgrade.secret.Secret;
+import io.dataos.upgrade.api.GateApprovals;
+import io.dataos.upgrade.api.LocalPostgres;
+import io.dataos.upgrade.api.RollbackRequest;
+import io.dataos.upgrade.api.RollbackRunbook;
+import io.dataos.upgrade.api.RunbookPorts;
+import io.dataos.upgrade.api.RunbookResult;
+import io.dataos.upgrade.api.RunbookStatus;
 import io.dataos.upgrade.api.SecretProvider;
-import io.dataos.upgrade.workspace.LocalWorkspace;
+import io.dataos.upgrade.api.UpgradeRequest;
+import io.dataos.upgrade.api.UpgradeRunbook;
+import io.dataos.upgrade.api.Workspace;
+import io.dataos.upgrade.secret.Secret;
+import io.dataos.upgrade.secret.SecretNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,52 +32,57 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The runbook rehearsed end to end in the sandbox: a baseline release, the upgrade plan run by the
- * real executor (gates auto-approved and journaled as such), a backup kit with a real PostgreSQL
- * dump, the helm upgrade, an injected fault, the rollback plan (the database really restored from
- * the dump), verification, and a report. Everything it prints is labelled as a rehearsal; nothing
- * outside its work directory changes, except a throw-away PostgreSQL server in a temporary
- * directory, which is stopped and deleted on every way out of {@link #run()}.
+ * The runbook rehearsed end to end in the sandbox, through the production runbooks: the rehearsal
+ * writes a settings file, a checks file, the release manifests and the values file into its
+ * workspace, exactly as an operator would, installs the baseline release, then runs
+ * {@link UpgradeRunbook} (with its automatic rollback) and, after a failed helm upgrade,
+ * {@link RollbackRunbook}, over {@link RunbookPorts} made of the sandbox: {@link SandboxCommandRunner}
+ * (helm and kubectl answered in-process, pg_dump/pg_restore/psql run for real against the
+ * rehearsal's own PostgreSQL, the site's commands answered by a labelled simulator), a local
+ * workspace, automatic approval and the rehearsal's log. The sandbox has no action handler of its
+ * own. The injected fault lives in the sandbox: the API refusing or failing the new release, the
+ * release writing bad data once it runs, or the engine dying right after {@code helm upgrade}.
+ * Everything it prints is labelled as a rehearsal; nothing outside its work directory changes,
+ * except a throw-away PostgreSQL server in a temporary directory, which is stopped and deleted on
+ * every way out of {@link #run()}.
  */
 public final class Rehearsal {
 
     /** Starts the PostgreSQL server a rehearsal owns (and stops when it ends). */
     @FunctionalInterface
     public interface ClusterStarter {
-        LocalPostgresCluster start() throws IOException, InterruptedException;
+        LocalPostgres start() throws IOException, InterruptedException;
     }
 
     /** The prefix of every line a rehearsal prints. */
     public static final String LABEL = "[rehearsal] ";
+    /** The upgrade's run id; its rollback's is {@link UpgradeRunbook#rollbackRunId}. */
+    public static final String UPGRADE_RUN = "rehearsal-upgrade";
+    public static final String ROLLBACK_RUN = UpgradeRunbook.rollbackRunId(UPGRADE_RUN);
+    private static final String SETTINGS_FILE = OperatorFiles.SETTINGS_FILE;
+    private static final String INSTALLED = OperatorFiles.INSTALLED;
+    private static final String RELEASE = OperatorFiles.RELEASE;
+    private static final String ROLLBACK_FROM = OperatorFiles.ROLLBACK_FROM;
+    private static final String ROLLBACK_TO = OperatorFiles.ROLLBACK_TO;
 
-    private static final String VALUES_FILE = "values/dataos-manager-values.yaml";
-    private static final String STATE_FILE = "state/installed-1.4.yaml";
-    private static final String CHECKS_FILE = "checks/sandbox-checks.yaml";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
     private final RehearsalOptions options;
     private final Consumer<String> out;
     private final List<String> timeline = new ArrayList<>();
-    private SandboxKubernetes k8s;
-    private SandboxHelm helm;
-    private String fromTag;
-    private SandboxCommandRunner runner;
-    private String toTag;
     private final List<Secret> masks = new CopyOnWriteArrayList<>();
+    private final RunJournal journal = new RunJournal();
+    private String fromTag;
+    private String toTag;
     private ClusterStarter starter;
-    private LocalPostgresCluster sharedCluster;
+    private LocalPostgres sharedCluster;
     private String sharedDatabase;
-    private String postgresVersion;
     private volatile RehearsalDatabase.BadWrites badWrites;
 
     /** A rehearsal that starts its own PostgreSQL from Debian's binaries and stops it at the end. */
     public Rehearsal(RehearsalOptions options, Consumer<String> out) {
         this.options = options;
         this.out = out;
-        this.starter = () -> LocalPostgresCluster.start(new LocalCommandRunner(),
-                null); // initdb's chatter is not the rehearsal's; a failure carries the server log
+        this.starter = LocalPostgres::start;
     }
 
     /** Starts the rehearsal's own PostgreSQL with {@code starter}; still stopped by the rehearsal at the end. */
@@ -112,10 +93,10 @@ public final class Rehearsal {
     }
 
     /**
-     * Uses {@code database} (created afresh) on a running cluster someone else owns and stops, so
+     * Uses {@code database} (created afresh) on a running server someone else owns and stops, so
      * several rehearsals can share one server (tests).
      */
-    public Rehearsal withSharedPostgres(LocalPostgresCluster cluster, String database) {
+    public Rehearsal withSharedPostgres(LocalPostgres cluster, String database) {
         this.sharedCluster = java.util.Objects.requireNonNull(cluster);
         this.sharedDatabase = database;
         return this;
@@ -136,7 +117,7 @@ public final class Rehearsal {
         long started = System.nanoTime();
         if (sharedCluster == null) {
             // Before anything is written: without PostgreSQL the rehearsal does not run (it never skips the database).
-            RehearsalDatabase.requireBinaries(LocalPostgresCluster.findBinDir());
+            RehearsalDatabase.requireBinaries(LocalPostgres.findBinDir());
         }
         Path work = options.workDir().toAbsolutePath();
         List<String> cleared = RehearsalWorkDirectory.startFresh(work);
@@ -163,15 +144,14 @@ public final class Rehearsal {
     }
 
     private CompletableFuture<RehearsalDatabase> startDatabase() {
-        LocalCommandRunner local = new LocalCommandRunner();
         if (sharedCluster != null) {
-            return CompletableFuture.completedFuture(RehearsalDatabase.sharing(sharedCluster, sharedDatabase, local));
+            return CompletableFuture.completedFuture(RehearsalDatabase.sharing(sharedCluster, sharedDatabase));
         }
         ClusterStarter start = starter;
         CompletableFuture<RehearsalDatabase> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                future.complete(RehearsalDatabase.owning(start.start(), local));
+                future.complete(RehearsalDatabase.owning(start.start()));
             } catch (Throwable e) {
                 future.completeExceptionally(e);
             }
@@ -187,7 +167,7 @@ public final class Rehearsal {
         try {
             db = database.join();
         } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            return; // never started: LocalPostgresCluster.start cleans up after a failed start itself
+            return; // never started: a failed start cleans up after itself
         }
         if (!db.owned()) {
             return;
@@ -222,47 +202,35 @@ public final class Rehearsal {
             throws IOException, InterruptedException {
         long t = System.nanoTime();
         try (SandboxKubernetes k8s = SandboxKubernetes.start(work.resolve("kube"))) {
-            this.k8s = k8s;
             Duration sandboxStart = Duration.ofNanos(System.nanoTime() - t);
             say(String.format("sandbox Kubernetes API up at %s in %d ms (kubeconfig %s)", k8s.apiServer(),
                     sandboxStart.toMillis(), k8s.kubeconfig()));
             ExampleChart.Extracted example = ExampleChart.extractTo(work.resolve("example"));
             OperatorChart own = options.chart();
-            if (own != null && own.toTag() != null) {
-                // The upgrade's target tag, in the manifests the planners read (the rehearsal's own copies).
-                withManagerTag(example.file("release-1.5.yaml"), own.toTag());
-                withManagerTag(example.file("installed-1.5.yaml"), own.toTag());
-            }
+            Path root = work.resolve("workspace");
+            Workspace workspace = RunbookPorts.local(root, null).workspace();
+            OperatorFiles.writeManifests(example, root, own);
             Path chartSource = own == null ? example.chart() : own.directory(work.resolve("chart"));
             Path valuesSource = own == null ? example.valuesFile() : own.values();
-            PlatformState installed = Manifests.readPlatformState(example.file("installed-1.4.yaml"));
-            Release release = Manifests.readRelease(example.file("release-1.5.yaml"));
-            PlatformState upgraded = Manifests.readPlatformState(example.file("installed-1.5.yaml"));
-            Release previous = Manifests.readRelease(example.file("release-1.4.yaml"));
-            this.fromTag = installed.manager().imageTag();
-            this.toTag = release.manager().imageTag();
-            String managerRelease = installed.manager().releaseName();
-            String ns = installed.manager().namespace();
+            OperatorFiles.Manager installed = OperatorFiles.Manager.of(root.resolve(INSTALLED));
+            OperatorFiles.Manager release = OperatorFiles.Manager.of(root.resolve(RELEASE));
+            this.fromTag = installed.imageTag();
+            this.toTag = release.imageTag();
+            String managerRelease = installed.release();
+            String ns = installed.namespace();
             say("scenario: DataOS " + installed.version() + " -> " + release.version() + " (dataos-manager " + fromTag
                     + " -> " + toTag + "), injected fault: " + options.fault().option() + ", files in " + work);
-
-            LocalWorkspace workspace = new LocalWorkspace(work.resolve("workspace"));
-            Files.createDirectories(workspace.root().resolve("values"));
-            writeValues(valuesSource, workspace.root().resolve(VALUES_FILE), fromTag);
-            Files.createDirectories(workspace.root().resolve("state"));
-            Files.copy(example.file("installed-1.4.yaml"), workspace.root().resolve(STATE_FILE),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            OperatorFiles.writeValues(valuesSource, root.resolve(OperatorFiles.VALUES_FILE), fromTag);
             k8s.ensureNamespace(ns);
-            // The chart "repository": the example chart at the chart versions the manifests name.
-            String fromChart = installed.manager().chartVersion().toString();
-            String toChart = release.manager().chartVersion().toString();
-            Path fromChartDir = chartAt(chartSource, work.resolve("example/repo"), fromChart);
-            Path toChartDir = chartAt(chartSource, work.resolve("example/repo"), toChart);
+            // The chart "repository": the chart at the chart versions the manifests name.
+            Path repo = work.resolve("example/repo");
+            Path fromChartDir = OperatorFiles.chartAt(chartSource, repo, installed.chartVersion());
+            Path toChartDir = OperatorFiles.chartAt(chartSource, repo, release.chartVersion());
             if (own != null) {
                 ChartRef ref = ChartRef.read(chartSource, "rehearse --chart");
                 say("chart: " + own.chart() + " (" + ref.name() + " " + ref.version() + "), values "
-                        + own.values() + ", served as " + installed.manager().chart() + " " + fromChart + " and "
-                        + toChart);
+                        + own.values() + ", served as " + installed.chart() + " " + installed.chartVersion() + " and "
+                        + release.chartVersion());
             }
             List<String> crds = k8s.installCustomResourceDefinitions(chartSource);
             if (!crds.isEmpty()) {
@@ -272,10 +240,9 @@ public final class Rehearsal {
             // A rehearsal-only key: real keys come from credentials and never reach a rehearsal.
             byte[] random = new byte[12];
             new SecureRandom().nextBytes(random);
-            Secret prime = Secret.of(SandboxActionHandlers.PRIME_API_KEY, "rehearsal-" + HexFormat.of().formatHex(random));
+            Secret prime = Secret.of(SecretNames.PRIME_API_KEY, "rehearsal-" + HexFormat.of().formatHex(random));
             masks.add(prime);
             SandboxHelm helm = SandboxHelm.forSandbox(k8s, line -> say("helm: " + line));
-            this.helm = helm;
             helm.registerSecret(prime);
             say("bundled Helm " + helm.helmVersion() + " loaded in-process");
 
@@ -286,126 +253,161 @@ public final class Rehearsal {
             masks.add(dbPassword);
             helm.registerSecret(dbPassword);
             SecretProvider secrets = name -> switch (name) {
-                case SandboxActionHandlers.PRIME_API_KEY -> Optional.of(prime);
-                case PostgresConnection.PASSWORD_SECRET -> Optional.of(dbPassword);
+                case SecretNames.PRIME_API_KEY -> Optional.of(prime);
+                case SecretNames.POSTGRES_PASSWORD -> Optional.of(dbPassword);
                 default -> Optional.empty();
             };
             db.seed();
-            this.postgresVersion = db.serverVersion();
+            String postgresVersion = db.serverVersion();
             say("PostgreSQL: a REAL local server (PostgreSQL " + postgresVersion + ", " + db.binDir() + ", "
                     + (db.owned() ? "started for this rehearsal in " + db.clusterDirectory() + ", stopped and deleted"
-                            + " at the end" : "shared, left running") + ") at " + db.connection().describe()
-                    + ", password generated for this run (secret " + PostgresConnection.PASSWORD_SECRET
+                            + " at the end" : "shared, left running") + ") at " + db.describe()
+                    + ", password generated for this run (secret " + SecretNames.POSTGRES_PASSWORD
                     + ", masked); seeded a DataOS-like database: " + db.rowCounts() + " ("
                     + Duration.ofNanos(System.nanoTime() - t).toMillis() + " ms after the sandbox API was up)");
 
             if (own != null) {
                 // Before anything is installed: a kind the sandbox cannot serve is named, with how to leave it out.
-                own.checkRendered(helm.template(UpgradeRequest.of(managerRelease, ns, fromChartDir)
-                        .withValuesFile(workspace.root().resolve(VALUES_FILE))
+                own.checkRendered(helm.template(HelmUpgradeRequest.of(managerRelease, ns, fromChartDir)
+                        .withValuesFile(root.resolve(OperatorFiles.VALUES_FILE))
                         .withSecretValue("primeApiKey", prime)), k8s, managerRelease, ns, fromTag);
             }
-            ReleaseStatus baseline = helm.upgradeInstall(UpgradeRequest.of(managerRelease, ns, fromChartDir)
-                    .withValuesFile(workspace.root().resolve(VALUES_FILE))
+            ReleaseStatus baseline = helm.upgradeInstall(HelmUpgradeRequest.of(managerRelease, ns, fromChartDir)
+                    .withValuesFile(root.resolve(OperatorFiles.VALUES_FILE))
                     .withSecretValue("primeApiKey", prime)
                     .withDescription("Install complete (rehearsal baseline " + fromTag + ")"));
             k8s.rollOut(ns, managerRelease);
             say("baseline: " + managerRelease + " " + fromTag + " is revision " + baseline.revision() + ", rolled out");
 
+            // What an operator keeps next to the checks: the critical tables as they are before the change.
+            db.captureBaseline(workspace, OperatorFiles.BASELINE_FILE);
+            OperatorFiles.writeChecks(root, k8s.healthUrl(ns, managerRelease).toString(), managerRelease, ns, db);
+            OperatorFiles.writeSettings(root, k8s, managerRelease, ns, installed.chart(), db);
+            say("wrote the operator's files into " + root + ": " + SETTINGS_FILE + " (site commands run "
+                    + SandboxCommandRunner.SIMULATOR + ", a labelled simulator), " + OperatorFiles.CHECKS_FILE + ", "
+                    + OperatorFiles.VALUES_FILE + ", " + INSTALLED + ", " + RELEASE + "; integrity baseline "
+                    + OperatorFiles.BASELINE_FILE);
+
             armFault(k8s, ns, managerRelease);
-            this.runner = new SandboxCommandRunner(k8s, helm, new LocalCommandRunner())
-                    .withChart(installed.manager().chart(), fromChart, fromChartDir)
-                    .withChart(release.manager().chart(), toChart, toChartDir);
-            String upgradeRunId = "rehearsal-upgrade";
-            writeChecks(workspace, k8s.healthUrl(ns, managerRelease).toString(), managerRelease, ns, db,
-                    EngineActionHandlers.baselineFor(upgradeRunId));
-            EngineActionHandlers.Setup setup = new EngineActionHandlers.Setup(VALUES_FILE, STATE_FILE,
-                    installed.version().toString(), toChart, CHECKS_FILE, Duration.ofSeconds(120), db);
+            SandboxCommandRunner runner = new SandboxCommandRunner(k8s, helm, RunbookPorts.local(root, null).runner())
+                    .withChart(installed.chart(), installed.chartVersion(), fromChartDir)
+                    .withChart(release.chart(), release.chartVersion(), toChartDir)
+                    .afterUpgrade(fault(db));
+            Clock clock = Clock.systemUTC();
+            RunbookPorts ports = RunbookPorts.of(runner, workspace)
+                    .withSecrets(secrets)
+                    .withApprovals(GateApprovals.automatic("sandbox rehearsal: gates are approved automatically",
+                            clock))
+                    .withProgress(journal.listener(this::say))
+                    .withClock(clock);
 
-            Plan upgradePlan = new UpgradePlanner().plan(installed, release);
-            writePlan(workspace, "plans/upgrade-plan", upgradePlan);
-            say("upgrade plan " + upgradePlan.id() + ": " + upgradePlan.actions().size() + " actions, "
-                    + upgradePlan.gates().size() + " gate(s) auto-approved for the rehearsal (workspace/plans/upgrade-plan.md)");
-
-            SandboxActionHandlers.ManagerTarget upgradeTarget =
-                    new SandboxActionHandlers.ManagerTarget(managerRelease, ns, VALUES_FILE, toTag);
-            ActionHandlers upgradeHandlers = EngineActionHandlers.create(workspace, k8s, runner, secrets, upgradeTarget,
-                    setup, SandboxActionHandlers.create(k8s, helm, toChartDir, upgradeTarget));
-            RunRequest upgradeRequest = RunRequest.of(upgradeRunId, upgradePlan.id(), upgradePlan.actions())
-                    .lockingRelease(managerRelease).by("rehearsal").from("rehearsal upgrade plan");
+            UpgradeRequest request = UpgradeRequest.builder().runId(UPGRADE_RUN).installed(INSTALLED).release(RELEASE)
+                    .settings(SETTINGS_FILE).autoRollback(true).force(true).startedBy("rehearsal").build();
+            say("running the production upgrade runbook (run " + UPGRADE_RUN + ", automatic rollback on a failed"
+                    + " validation; gates approved automatically; the maintenance window forced: a rehearsal runs now)");
             t = System.nanoTime();
-            RunResult upgrade = executor(workspace, crashAfterUpgrade(badWritesAfterUpgrade(upgradeHandlers, db)),
-                    secrets).run(upgradeRequest);
-            if (upgrade.status() == RunStatus.INTERRUPTED && options.fault() == RehearsalFault.CRASH_AND_RESUME) {
+            RunbookResult upgrade = new UpgradeRunbook(ports).run(request);
+            if (upgrade.status() == RunbookStatus.INTERRUPTED && options.fault() == RehearsalFault.CRASH_AND_RESUME) {
                 Thread.interrupted(); // clear a flag the injected crash may have left; this rehearsal goes on
-                say("the run stopped right after the helm upgrade (injected crash); resuming run '" + upgradeRunId
-                        + "' from its journal");
-                upgrade = executor(workspace, upgradeHandlers, secrets).run(upgradeRequest);
+                say("the run stopped right after the helm upgrade (injected crash); resuming run '" + UPGRADE_RUN
+                        + "' from its journal: same request, same run id");
+                upgrade = new UpgradeRunbook(ports).run(request);
             }
             Duration upgradeTime = Duration.ofNanos(System.nanoTime() - t);
-            say("upgrade " + upgrade.status() + (upgrade.failedAction() == null ? ""
-                    : " at '" + upgrade.failedAction() + "': " + upgrade.error()));
-            List<String> reports = new ArrayList<>(runReports(workspace, upgradeRunId, upgradePlan));
-
-            RunResult rollback = null;
             Duration rollbackTime = Duration.ZERO;
-            boolean changed = upgrade.status() == RunStatus.FAILED && upgradePlan.action(upgrade.failedAction())
-                    .map(a -> a.kind() == ActionKind.HELM_UPGRADE || a.kind() == ActionKind.VALIDATE).orElse(false);
-            if (upgrade.status() == RunStatus.FAILED && !changed) {
+            if (upgrade.rollbackRunId() != null) {
+                // the automatic rollback ran inside the upgrade runbook: its own span, from its journal steps
+                rollbackTime = journal.elapsed(upgrade.rollbackRunId());
+                upgradeTime = upgradeTime.minus(rollbackTime);
+            }
+            say("upgrade runbook: " + upgrade.status() + (upgrade.failedAction() == null ? ""
+                    : " at '" + upgrade.failedAction() + "'"));
+            List<String> reports = new ArrayList<>(upgrade.reports());
+
+            RunbookResult rollback = null;
+            boolean helmFailed = upgrade.status() == RunbookStatus.FAILED
+                    && String.valueOf(upgrade.failedAction()).startsWith("manager.helm-upgrade");
+            if (helmFailed) {
+                // The release is now a failed revision at the new chart: the runbook's rollback, planned from
+                // the state the upgrade aimed at back to the last known stable release.
+                say("the helm upgrade failed at '" + upgrade.failedAction() + "': running the production rollback"
+                        + " runbook (run " + ROLLBACK_RUN + ") from " + ROLLBACK_FROM + " to " + ROLLBACK_TO);
+                t = System.nanoTime();
+                rollback = new RollbackRunbook(ports).run(RollbackRequest.builder().runId(ROLLBACK_RUN)
+                        .installed(ROLLBACK_FROM).target(ROLLBACK_TO).settings(SETTINGS_FILE)
+                        .reason("the helm upgrade of dataos-manager " + toTag + " failed (rehearsal)")
+                        .startedBy("rehearsal").build());
+                rollbackTime = Duration.ofNanos(System.nanoTime() - t);
+                say("rollback runbook: " + rollback.status());
+                reports.addAll(rollback.reports());
+            } else if (upgrade.status() == RunbookStatus.FAILED) {
                 say("the upgrade stopped before changing the release: nothing to roll back");
             }
-            if (changed) {
-                Plan rollbackPlan = new RollbackPlanner().plan(upgraded, previous);
-                writePlan(workspace, "plans/rollback-plan", rollbackPlan);
-                say("the upgrade failed at '" + upgrade.failedAction() + "': rolling back top-down to "
-                        + previous.version() + " with plan " + rollbackPlan.id() + " (" + rollbackPlan.actions().size()
-                        + " actions; the sandbox runs the manager's for real and simulates the other layers)");
-                SandboxActionHandlers.ManagerTarget rollbackTarget =
-                        new SandboxActionHandlers.ManagerTarget(managerRelease, ns, VALUES_FILE, fromTag);
-                ActionHandlers rollbackHandlers = EngineActionHandlers.create(workspace, k8s, runner, secrets,
-                        rollbackTarget, setup, SandboxActionHandlers.create(k8s, helm, fromChartDir, rollbackTarget));
-                String rollbackRunId = "rehearsal-rollback";
-                t = System.nanoTime();
-                rollback = executor(workspace, rollbackHandlers, secrets).run(RunRequest.of(rollbackRunId,
-                        rollbackPlan.id(), rollbackPlan.actions()).lockingRelease(managerRelease).by("rehearsal")
-                        .from("rehearsal rollback plan"));
-                rollbackTime = Duration.ofNanos(System.nanoTime() - t);
-                say("rollback " + rollback.status() + (rollback.failedAction() == null ? ""
-                        : " at '" + rollback.failedAction() + "': " + rollback.error()));
-                reports.addAll(runReports(workspace, rollbackRunId, rollbackPlan));
-            }
+            RunbookStatus upgradeStatus = upgrade.rollbackRunId() != null ? RunbookStatus.FAILED : upgrade.status();
+            RunbookStatus rollbackStatus = upgrade.rollbackRunId() != null
+                    ? RunbookStatus.valueOf(upgrade.rollbackStatus()) : rollback == null ? null : rollback.status();
 
+            say("upgrade " + upgradeStatus + (upgrade.failedAction() == null ? ""
+                    : " at '" + upgrade.failedAction() + "'") + (rollbackStatus == null ? ""
+                    : ", rollback " + rollbackStatus + " (run " + ROLLBACK_RUN + ")"));
             String dataAtEnd = db.rowCounts();
-            say("database at the end: " + dataAtEnd + (badWrites == null ? "" : rollback != null && rollback.succeeded()
+            say("database at the end: " + dataAtEnd + (badWrites == null ? "" : rollbackStatus == RunbookStatus.SUCCEEDED
                     ? " (the failed release's writes are undone: restored from the backup kit's dump)"
                     : " (the failed release's writes are still there)"));
             ReleaseStatus end = helm.status(managerRelease, ns);
             String endTag = k8s.statefulSet(ns, managerRelease).map(StatefulSetState::imageTag).orElse("(none)");
-            boolean expected = expected(upgrade, rollback, endTag);
+            boolean expected = expected(upgradeStatus, upgrade.failedAction(), rollbackStatus, endTag);
             List<ReleaseRevision> history = helm.history(managerRelease, ns);
             Duration total = Duration.ofNanos(System.nanoTime() - started);
             say(String.format("end state: revision %d %s, manager runs %s; %s", end.revision(), end.status(), endTag,
                     expected ? "the runbook behaved as expected" : "UNEXPECTED outcome for this fault"));
-            Path report = writeReport(workspace, upgrade, rollback, history, endTag, expected, sandboxStart,
-                    upgradeTime, rollbackTime, total, helm, reports, databaseSection(workspace, db, dataAtEnd));
-            say("reports: " + report + " and, from the journals, " + String.join(", ", reports));
-            return new RehearsalResult(options.fault(), upgrade.status(), upgrade.failedAction(),
-                    rollback == null ? null : rollback.status(), end.revision(), endTag, expected, report, work,
-                    sandboxStart, upgradeTime, rollbackTime, total, "PostgreSQL " + postgresVersion + " at "
-                    + db.connection().describe(), db.clusterDirectory(), badWrites);
+            RehearsalReport report = new RehearsalReport(options.fault(), fromTag, toTag, upgrade, rollback,
+                    upgradeStatus, rollbackStatus, endTag, expected, history, journal, reports, badWrites);
+            Path reportFile = root.resolve(RehearsalReport.FILE);
+            Files.createDirectories(reportFile.getParent());
+            String text = report.markdown(databaseSection(root, report.kits(), db, postgresVersion, dataAtEnd), timeline(),
+                    List.of(sandboxStart, upgradeTime, rollbackTime, total));
+            // Belt and braces: the report is built from masked texts; mask once more before it hits the disk.
+            Files.writeString(reportFile, helm.masked(text), StandardCharsets.UTF_8);
+            say("reports: " + reportFile + " and the runbooks' run and RCA reports " + String.join(", ", reports.stream()
+                    .filter(f -> f.endsWith("/run-report.md") || f.endsWith("/rca-report.md")).toList())
+                    + " (with HTML versions and debriefs beside them)");
+            return new RehearsalResult(options.fault(), upgradeStatus, upgrade.failedAction(), rollbackStatus,
+                    end.revision(), endTag, expected, reportFile, work, sandboxStart, upgradeTime, rollbackTime, total,
+                    "PostgreSQL " + postgresVersion + " at " + db.describe(), db.clusterDirectory(), badWrites);
         }
     }
 
-    /** The engine's run report and RCA report of {@code runId}, from its journal and verifications. */
-    private static List<String> runReports(LocalWorkspace workspace, String runId, Plan plan)
-            throws IOException, InterruptedException {
-        List<String> verifications = plan.actions().stream()
-                .filter(a -> a.kind() == ActionKind.VALIDATE || a.kind() == ActionKind.VERIFY_ROLLBACK)
-                .map(a -> EngineActionHandlers.verificationDir(runId, a.id()) + "/" + VerificationOutputs.JSON)
-                .toList();
-        RunRecord record = JournalRunRecords.read(workspace, runId, "sandbox rehearsal", verifications,
-                List.of(Audience.values()));
-        return RunReports.write(workspace, "reports/" + runId, record).stream().filter(f -> f.endsWith(".md")).toList();
+    private List<String> timeline() {
+        synchronized (timeline) {
+            return List.copyOf(timeline);
+        }
+    }
+
+    /**
+     * The fault the sandbox plays once {@code helm upgrade} has succeeded: for VALIDATION the new
+     * release "runs" and writes bad data (a bad migration), after the backup, as a bad release would;
+     * for CRASH_AND_RESUME the engine "dies" once, right after the upgrade, before it journals it.
+     */
+    private SandboxCommandRunner.UpgradeListener fault(RehearsalDatabase db) {
+        AtomicBoolean crashed = new AtomicBoolean();
+        return (release, namespace, output) -> {
+            switch (options.fault()) {
+                case VALIDATION -> {
+                    if (badWrites == null) {
+                        badWrites = db.badReleaseWrites();
+                        output.accept("injected fault: dataos-manager " + toTag + " ran a bad migration on "
+                                + db.describe() + ": " + badWrites.describe() + "; now " + db.rowCounts());
+                    }
+                }
+                case CRASH_AND_RESUME -> {
+                    if (crashed.compareAndSet(false, true)) {
+                        throw new InterruptedException("injected crash right after the helm upgrade (rehearsal)");
+                    }
+                }
+                default -> { }
+            }
+        };
     }
 
     private void armFault(SandboxKubernetes k8s, String ns, String release) {
@@ -427,257 +429,35 @@ public final class Rehearsal {
         }
     }
 
-    /**
-     * For VALIDATION: once the faulty release is installed it "runs" and writes bad data (a bad
-     * migration), after the backup, as a bad release would; the rollback must restore it.
-     */
-    private ActionHandlers badWritesAfterUpgrade(ActionHandlers handlers, RehearsalDatabase db) {
-        if (options.fault() != RehearsalFault.VALIDATION) {
-            return handlers;
-        }
-        ActionHandler upgrade = handlers.find(ActionKind.HELM_UPGRADE).orElseThrow();
-        ActionHandler writing = new ActionHandler() {
-            @Override
-            public ActionOutcome execute(PlanAction action, ActionContext context) throws IOException, InterruptedException {
-                ActionOutcome outcome = upgrade.execute(action, context);
-                if (outcome.succeeded() && badWrites == null) {
-                    badWrites = db.badReleaseWrites();
-                    context.log("injected fault: dataos-manager " + toTag + " ran a bad migration on "
-                            + db.connection().describe() + ": " + badWrites.describe() + "; now " + db.rowCounts());
-                }
-                return outcome;
-            }
-
-            @Override
-            public boolean isDone(PlanAction action, ActionContext context) throws IOException, InterruptedException {
-                return upgrade.isDone(action, context);
-            }
-        };
-        return replacing(handlers, ActionKind.HELM_UPGRADE, writing);
-    }
-
-    private static ActionHandlers replacing(ActionHandlers handlers, ActionKind kind, ActionHandler replacement) {
-        ActionHandlers.Builder builder = ActionHandlers.builder().on(kind, replacement);
-        for (ActionKind other : ActionKind.values()) {
-            if (other != kind) {
-                handlers.find(other).ifPresent(h -> builder.on(other, h));
-            }
-        }
-        return builder.build();
-    }
-
-    /** For CRASH_AND_RESUME: the helm upgrade runs, then the run is cut short once, as if the process died. */
-    private ActionHandlers crashAfterUpgrade(ActionHandlers handlers) {
-        if (options.fault() != RehearsalFault.CRASH_AND_RESUME) {
-            return handlers;
-        }
-        ActionHandler upgrade = handlers.find(ActionKind.HELM_UPGRADE).orElseThrow();
-        AtomicBoolean crashed = new AtomicBoolean();
-        ActionHandler crashing = new ActionHandler() {
-            @Override
-            public ActionOutcome execute(PlanAction action, ActionContext context) throws IOException, InterruptedException {
-                ActionOutcome outcome = upgrade.execute(action, context);
-                if (outcome.succeeded() && crashed.compareAndSet(false, true)) {
-                    throw new InterruptedException("injected crash after the helm upgrade (rehearsal)");
-                }
-                return outcome;
-            }
-
-            @Override
-            public boolean isDone(PlanAction action, ActionContext context) throws IOException, InterruptedException {
-                return upgrade.isDone(action, context);
-            }
-        };
-        return replacing(handlers, ActionKind.HELM_UPGRADE, crashing);
-    }
-
-    private PlanExecutor executor(LocalWorkspace workspace, ActionHandlers handlers, SecretProvider secrets) {
-        // helm command lines of any handler are answered in-process; other programs run for real.
-        return PlanExecutor.builder(workspace, runner, handlers)
-                .approvals(new AutoApprove("sandbox rehearsal: gates are approved automatically"))
-                .secrets(secrets)
-                .log(line -> say(line))
-                .parallelism(1)
-                .build();
-    }
-
-    private boolean expected(RunResult upgrade, RunResult rollback, String endTag) {
+    private boolean expected(RunbookStatus upgrade, String failedAction, RunbookStatus rollback, String endTag) {
         return switch (options.fault()) {
-            case NONE, CRASH_AND_RESUME -> upgrade.succeeded() && rollback == null && toTag.equals(endTag);
-            case VALIDATION -> upgrade.status() == RunStatus.FAILED && "verify.validate".equals(upgrade.failedAction())
-                    && rollback != null && rollback.succeeded() && fromTag.equals(endTag);
-            case HELM_FAILURE -> upgrade.status() == RunStatus.FAILED
-                    && String.valueOf(upgrade.failedAction()).startsWith("manager.helm-upgrade")
-                    && rollback != null && rollback.succeeded() && fromTag.equals(endTag);
+            case NONE, CRASH_AND_RESUME -> upgrade == RunbookStatus.SUCCEEDED && rollback == null
+                    && toTag.equals(endTag);
+            case VALIDATION -> upgrade == RunbookStatus.FAILED && "verify.validate".equals(failedAction)
+                    && rollback == RunbookStatus.SUCCEEDED && fromTag.equals(endTag);
+            case HELM_FAILURE -> upgrade == RunbookStatus.FAILED
+                    && String.valueOf(failedAction).startsWith("manager.helm-upgrade")
+                    && rollback == RunbookStatus.SUCCEEDED && fromTag.equals(endTag);
         };
     }
 
-    /** A copy of the example chart at {@code version} (Chart.yaml's version and appVersion), as a repository holds it. */
-    private static Path chartAt(Path chart, Path repo, String version) throws IOException {
-        Path dir = repo.resolve("dataos-manager-" + version);
-        try (var files = Files.walk(chart)) {
-            for (Path source : files.toList()) {
-                Path target = dir.resolve(chart.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        ObjectNode chartYaml = (ObjectNode) YAML.readTree(dir.resolve("Chart.yaml").toFile());
-        chartYaml.put("version", version).put("appVersion", version);
-        Files.writeString(dir.resolve("Chart.yaml"), YAML.writeValueAsString(chartYaml), StandardCharsets.UTF_8);
-        return dir;
-    }
-
-    /** The rehearsal's checks file: the manager's rollout and its health endpoint, for both verifications. */
-    private static void writeChecks(LocalWorkspace workspace, String healthUrl, String release, String ns,
-            RehearsalDatabase db, String baseline) throws IOException, InterruptedException {
-        String yaml = """
-                # Checks of the sandbox rehearsal (format: docs/verification.md).
-                defaults:
-                  database:
-                    jdbcUrl: %s
-                    user: %s
-                    passwordSecret: %s
-                    baseline: %s
-                checks:
-                  - name: %s rollout
-                    type: rollout
-                    layer: coreKernel
-                    resource: statefulset/%s
-                    namespace: %s
-                    timeout: 30s
-                  - name: %s health
-                    type: http
-                    layer: coreKernel
-                    url: %s
-                    expectStatus: [200]
-                    bodyContains: '"status":"UP"'
-                    timeout: 10s
-                  - name: critical tables as backed up
-                    type: dataIntegrity
-                    layer: cloudKernel
-                    when: postRollback
-                    tables: [%s]
-                    compare: checksum
-                    timeout: 30s
-                """.formatted(db.jdbcUrl(), db.connection().user(), PostgresConnection.PASSWORD_SECRET, baseline,
-                release, release, ns, release, healthUrl, String.join(", ", RehearsalDatabase.CRITICAL_TABLES));
-        workspace.mkdirs("checks");
-        workspace.write(CHECKS_FILE, yaml.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Sets {@code manager.imageTag} in a release manifest or platform state. */
-    private static void withManagerTag(Path manifest, String tag) throws IOException {
-        JsonNode tree = YAML.readTree(manifest.toFile());
-        ((ObjectNode) tree).withObjectProperty("manager").put("imageTag", tag);
-        Files.writeString(manifest, YAML.writeValueAsString(tree), StandardCharsets.UTF_8);
-    }
-
-    private static void writeValues(Path example, Path target, String tag) throws IOException {
-        JsonNode values = YAML.readTree(example.toFile());
-        ((ObjectNode) values).withObjectProperty("image").put("tag", tag);
-        Files.writeString(target, YAML.writeValueAsString(values), StandardCharsets.UTF_8);
-    }
-
-    /** The plan as the CLI's {@code plan} command writes it: JSON for the executor, Markdown for review. */
-    private static void writePlan(LocalWorkspace workspace, String base, Plan plan)
-            throws IOException, InterruptedException {
-        workspace.mkdirs(base.substring(0, base.lastIndexOf('/')));
-        workspace.write(base + ".json", PlanJson.write(plan));
-        workspace.write(base + ".md", PlanMarkdown.render(plan).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private Path writeReport(LocalWorkspace workspace, RunResult upgrade, RunResult rollback,
-            List<ReleaseRevision> history, String endTag, boolean expected, Duration sandboxStart,
-            Duration upgradeTime, Duration rollbackTime, Duration total, SandboxHelm helm, List<String> engineReports,
-            String database) throws IOException, InterruptedException {
-        StringBuilder md = new StringBuilder();
-        md.append("# REHEARSAL: DataOS upgrade and rollback in the sandbox\n\n")
-                .append("> This is a rehearsal against an in-process Kubernetes API, in-process Helm and a real,"
-                        + " throw-away local PostgreSQL server. No real cluster, database or stakeholder was touched;"
-                        + " approvals were automatic.\n\n")
-                .append("| | |\n|---|---|\n")
-                .append("| Scenario | dataos-manager ").append(fromTag).append(" → ").append(toTag)
-                .append(" |\n| Injected fault | ").append(options.fault().option())
-                .append(" |\n| Upgrade run | ").append(upgrade.status())
-                .append(upgrade.failedAction() == null ? "" : " at `" + upgrade.failedAction() + "`")
-                .append(" |\n| Rollback run | ").append(rollback == null ? "not needed" : rollback.status().toString())
-                .append(" |\n| Manager at the end | ").append(endTag)
-                .append(" |\n| Outcome | ").append(expected ? "as the runbook expects for this fault" : "UNEXPECTED")
-                .append(" |\n\n");
-        md.append(database);
-        md.append("## Root cause analysis\n\n### Issue investigation\n\n");
-        if (upgrade.failedAction() != null) {
-            md.append("The upgrade stopped at `").append(upgrade.failedAction()).append("`: ")
-                    .append(upgrade.error()).append("\n\n");
-        } else {
-            md.append("The upgrade completed; nothing to investigate.\n\n");
-        }
-        md.append("Cause: ").append(switch (options.fault()) {
-            case VALIDATION -> "the injected fault made the health endpoint of " + toTag + " answer 503 after a"
-                    + " complete rollout" + (badWrites == null ? "." : ", and the release wrote bad data after the"
-                    + " backup (" + badWrites.describe() + "); the rollback restored the database from the backup"
-                    + " kit's dump and the data-integrity check compared it with the baseline.");
-            case HELM_FAILURE -> "the injected fault made the API refuse the StatefulSet at " + toTag + ".";
-            case CRASH_AND_RESUME -> "the run was cut short after the helm upgrade; the resumed run re-checked the"
-                    + " upgrade, found it done and did not repeat it.";
-            case NONE -> "none (no fault injected).";
-        }).append("\n\n### Documentation\n\nRelease history after the rehearsal:\n\n")
-                .append("| Revision | Status | Chart | Description |\n|---|---|---|---|\n");
-        for (ReleaseRevision r : history) {
-            md.append("| ").append(r.revision()).append(" | ").append(r.status()).append(" | ").append(r.chart())
-                    .append(" | ").append(r.description()).append(" |\n");
-        }
-        md.append("\nActions (journal states):\n\n");
-        appendStates(md, workspace, "rehearsal-upgrade", upgrade);
-        if (rollback != null) {
-            appendStates(md, workspace, "rehearsal-rollback", rollback);
-        }
-        md.append("\nThe engine's run and root-cause-analysis reports, written from the journals: ")
-                .append(String.join(", ", engineReports)).append(" (under workspace/).\n");
-        md.append("\n### Process enhancements\n\n")
-                .append("- Keep the validation checks that caught this (rollout status, health endpoint, running image)"
-                        + " in the real pipeline's `dataosVerify`.\n")
-                .append("- Rehearse each release's upgrade in the sandbox before the maintenance window.\n")
-                .append("\n### Stakeholder debrief\n\nIn a real run: Data Product Consumer teams, Data Product"
-                        + " Development teams, DataOS Operators / Platform Administrators, other affected teams"
-                        + " (e.g. Operations). Not sent: rehearsal.\n\n")
-                .append("## Timeline\n\n```\n");
-        synchronized (timeline) {
-            timeline.forEach(line -> md.append(line).append('\n'));
-        }
-        md.append("```\n\n## Figures\n\n| What | Time |\n|---|---|\n")
-                .append("| sandbox API start | ").append(sandboxStart.toMillis()).append(" ms |\n")
-                .append("| upgrade run | ").append(upgradeTime.toMillis()).append(" ms |\n")
-                .append("| rollback run | ").append(rollbackTime.toMillis()).append(" ms |\n")
-                .append("| whole rehearsal | ").append(total.toMillis()).append(" ms |\n");
-        workspace.mkdirs("reports");
-        // Belt and braces: the report is built from masked texts; mask once more before it hits the disk.
-        workspace.write("reports/rehearsal-report.md", maskAll(helm, md.toString()).getBytes(StandardCharsets.UTF_8));
-        return workspace.root().resolve("reports/rehearsal-report.md");
-    }
-
-    /** The report's database section: the server, the dump and its checksum, the restore check, the fault's writes. */
-    private String databaseSection(LocalWorkspace workspace, RehearsalDatabase db, String dataAtEnd)
-            throws IOException, InterruptedException {
+    /** The report's database section: the server, the dump and its checksum, the fault's writes. */
+    private String databaseSection(Path root, List<String> kits, RehearsalDatabase db, String postgresVersion,
+            String dataAtEnd) throws IOException {
         StringBuilder md = new StringBuilder("## Database\n\n")
                 .append("PostgreSQL ").append(postgresVersion).append(": a **real local server** (")
                 .append(db.binDir()).append(") on 127.0.0.1, ")
                 .append(db.owned() ? "started for this rehearsal in a temporary directory and stopped and deleted"
                         + " at its end" : "shared with other rehearsals").append("; database `").append(db.database())
-                .append("`, password generated per run (secret `").append(PostgresConnection.PASSWORD_SECRET)
+                .append("`, password generated per run (secret `").append(SecretNames.POSTGRES_PASSWORD)
                 .append("`, never written).\n\n| Kit | Dump | SHA-256 (MANIFEST.sha256) |\n|---|---|---|\n");
-        for (String run : List.of("rehearsal-upgrade", "rehearsal-rollback")) {
-            String kit = io.dataos.upgrade.backup.BackupKit.directoryFor(run);
-            if (!workspace.exists(kit + "/" + io.dataos.upgrade.backup.BackupKit.MANIFEST)) {
+        for (String kit : kits) {
+            Path manifest = root.resolve(kit).resolve("MANIFEST.sha256");
+            if (!Files.isRegularFile(manifest)) {
                 continue;
             }
-            for (String line : new String(workspace.read(kit + "/" + io.dataos.upgrade.backup.BackupKit.MANIFEST),
-                    StandardCharsets.UTF_8).split("\n")) {
-                if (line.endsWith(".dump")) {
+            for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+                if (line.endsWith(".dump") && line.length() > 66) {
                     md.append("| `").append(kit).append("` | `").append(line.substring(66)).append("` | `")
                             .append(line, 0, 64).append("` |\n");
                 }
@@ -687,27 +467,5 @@ public final class Rehearsal {
                 .append(badWrites == null ? "none." : badWrites.describe() + ".").append("\n\n")
                 .append("Critical tables at the end: ").append(dataAtEnd).append(".\n\n");
         return md.toString();
-    }
-
-    private static String maskAll(SandboxHelm helm, String text) {
-        return helm.masked(text);
-    }
-
-    private static void appendStates(StringBuilder md, LocalWorkspace workspace, String runId, RunResult result)
-            throws IOException, InterruptedException {
-        RunHistory history = JournalReader.read(workspace, runId);
-        md.append("- run `").append(runId).append("` (").append(result.status()).append(", ")
-                .append(history.attempts()).append(" attempt(s), journal `").append(result.journal()).append("`)\n");
-        result.states().forEach((id, state) -> {
-            RunHistory.ActionRecord record = history.action(id);
-            md.append("  - `").append(id).append("`: ").append(state);
-            if (record != null && record.starts() > 1) {
-                md.append(", started ").append(record.starts()).append(" times");
-            }
-            if (record != null && record.approved()) {
-                md.append(", approved by ").append(record.approvedBy());
-            }
-            md.append('\n');
-        });
     }
 }

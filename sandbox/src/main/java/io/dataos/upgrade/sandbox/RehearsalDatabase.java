@@ -1,9 +1,7 @@
 package io.dataos.upgrade.sandbox;
 
-import io.dataos.upgrade.postgres.LocalPostgresCluster;
-import io.dataos.upgrade.postgres.PostgresClient;
-import io.dataos.upgrade.postgres.PostgresConnection;
-import io.dataos.upgrade.api.CommandRunner;
+import io.dataos.upgrade.api.LocalPostgres;
+import io.dataos.upgrade.api.Workspace;
 import io.dataos.upgrade.secret.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The rehearsal's real PostgreSQL: a {@link LocalPostgresCluster} (Debian's server binaries, a
+ * The rehearsal's real PostgreSQL: a {@link LocalPostgres} (Debian's server binaries, a
  * throw-away data directory, loopback only) holding a small DataOS-like database whose critical
  * tables the backup kit dumps, the restore check restores, the injected fault damages and the
  * rollback restores. Owned clusters are stopped and deleted on {@link #close()}; a shared one is
@@ -41,30 +39,33 @@ public final class RehearsalDatabase implements AutoCloseable {
         }
     }
 
-    private final LocalPostgresCluster cluster;
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private final LocalPostgres cluster;
     private final boolean owned;
     private final String database;
-    private final PostgresClient client;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RehearsalDatabase(LocalPostgresCluster cluster, boolean owned, String database, CommandRunner runner) {
+    private RehearsalDatabase(LocalPostgres cluster, boolean owned, String database) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.owned = owned;
+        if (!IDENTIFIER.matcher(database).matches()) {
+            throw new IllegalArgumentException("not a plain PostgreSQL identifier: " + database);
+        }
         this.database = database;
-        this.client = new PostgresClient(runner, cluster.binDir().toString(), cluster.password(), null);
     }
 
     /**
      * The server binaries' directory, or a clear failure naming the Debian package to install. A
      * rehearsal never skips the database silently: without PostgreSQL it does not run.
      *
-     * @param binDir what {@link LocalPostgresCluster#findBinDir()} found
+     * @param binDir what {@link LocalPostgres#findBinDir()} found
      * @throws RehearsalPrerequisiteException when there is none, or it lacks a program the rehearsal runs
      */
     public static Path requireBinaries(Optional<Path> binDir) {
         if (binDir.isEmpty()) {
             throw new RehearsalPrerequisiteException("the rehearsal backs up and restores a real PostgreSQL"
-                    + " database, but no PostgreSQL server binaries were found under " + LocalPostgresCluster.DEBIAN_ROOT
+                    + " database, but no PostgreSQL server binaries were found under " + LocalPostgres.DEBIAN_ROOT
                     + ": install Debian's package " + DEBIAN_PACKAGE + " (apt-get install " + DEBIAN_PACKAGE
                     + ") and run the rehearsal again");
         }
@@ -83,14 +84,13 @@ public final class RehearsalDatabase implements AutoCloseable {
     }
 
     /** A database on a cluster the rehearsal started: {@link #close()} stops the cluster and deletes it. */
-    public static RehearsalDatabase owning(LocalPostgresCluster cluster, CommandRunner runner) {
-        return new RehearsalDatabase(cluster, true, DEFAULT_DATABASE, runner);
+    public static RehearsalDatabase owning(LocalPostgres cluster) {
+        return new RehearsalDatabase(cluster, true, DEFAULT_DATABASE);
     }
 
     /** A database on a cluster someone else owns (tests share one): {@link #close()} leaves it running. */
-    public static RehearsalDatabase sharing(LocalPostgresCluster cluster, String database, CommandRunner runner) {
-        cluster.connection(database); // refuses a name that is not a plain PostgreSQL identifier
-        return new RehearsalDatabase(cluster, false, database, runner);
+    public static RehearsalDatabase sharing(LocalPostgres cluster, String database) {
+        return new RehearsalDatabase(cluster, false, database);
     }
 
     /**
@@ -98,11 +98,10 @@ public final class RehearsalDatabase implements AutoCloseable {
      * and Metis' datasets (the critical tables) and a migrations table, with fixed rows.
      */
     public void seed() throws IOException, InterruptedException {
-        PostgresConnection server = connection();
         // One psql per database, not one per statement: each program start costs more than the SQL here.
-        client.sql(server.withDatabase("postgres"), "DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)",
+        cluster.sql("postgres", "DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)",
                 "CREATE DATABASE \"" + database + "\" TEMPLATE template0");
-        client.sql(server,
+        cluster.sql(database,
                 "CREATE SCHEMA heimdall",
                 "CREATE SCHEMA metis",
                 "CREATE TABLE heimdall.policies (id integer PRIMARY KEY, subject text NOT NULL, action text NOT NULL,"
@@ -123,7 +122,7 @@ public final class RehearsalDatabase implements AutoCloseable {
      * policies and deletes every tenth dataset, recording itself as migration 1.5.0.
      */
     public BadWrites badReleaseWrites() throws IOException, InterruptedException {
-        List<String> counts = client.sql(connection(),
+        List<String> counts = cluster.sql(database,
                 "WITH changed AS (UPDATE heimdall.policies SET allow = false WHERE action = 'admin' RETURNING 1)"
                         + " SELECT count(*) FROM changed",
                 "WITH gone AS (DELETE FROM metis.datasets WHERE id % 10 = 0 RETURNING 1) SELECT count(*) FROM gone",
@@ -134,7 +133,7 @@ public final class RehearsalDatabase implements AutoCloseable {
 
     /** {@code SHOW server_version}. */
     public String serverVersion() throws IOException, InterruptedException {
-        return client.sql(connection(), "SHOW server_version").stream().filter(l -> !l.isBlank()).findFirst()
+        return cluster.sql(database, "SHOW server_version").stream().filter(l -> !l.isBlank()).findFirst()
                 .orElse("?");
     }
 
@@ -143,7 +142,7 @@ public final class RehearsalDatabase implements AutoCloseable {
         // The names are this class's constants, never input.
         String query = "SELECT " + String.join(" || ',' || ", CRITICAL_TABLES.stream()
                 .map(t -> "(SELECT count(*) FROM " + t + ")").toList());
-        String[] counts = client.sql(connection(), query).stream().filter(l -> !l.isBlank()).findFirst().orElse("")
+        String[] counts = cluster.sql(database, query).stream().filter(l -> !l.isBlank()).findFirst().orElse("")
                 .split(",");
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < CRITICAL_TABLES.size(); i++) {
@@ -152,17 +151,34 @@ public final class RehearsalDatabase implements AutoCloseable {
         return String.join(", ", parts);
     }
 
-    /** The rehearsal's database over TCP on 127.0.0.1 as the superuser. */
-    public PostgresConnection connection() {
-        return cluster.connection(database);
+    /** The critical tables' fingerprints now, written to {@code path} as the data-integrity checks' baseline. */
+    public void captureBaseline(Workspace workspace, String path) throws IOException, InterruptedException {
+        cluster.captureIntegrityBaseline(database, CRITICAL_TABLES, workspace, path);
+    }
+
+    /** {@code user@127.0.0.1:PORT/DATABASE}, for people. */
+    public String describe() {
+        return cluster.describe(database);
+    }
+
+    public String host() {
+        return cluster.host();
+    }
+
+    public int port() {
+        return cluster.port();
+    }
+
+    public String user() {
+        return LocalPostgres.SUPERUSER;
     }
 
     /** The same database for JDBC (no password in it). */
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + cluster.port() + "/" + database;
+        return cluster.jdbcUrl(database);
     }
 
-    /** The generated superuser password, as the {@value PostgresConnection#PASSWORD_SECRET} secret. */
+    /** The generated superuser password, as the secret {@code postgres-password}. */
     public Secret password() {
         return cluster.password();
     }
@@ -178,7 +194,7 @@ public final class RehearsalDatabase implements AutoCloseable {
 
     /** The cluster's own directory (data, socket, log), deleted when an owned cluster stops. */
     public Path clusterDirectory() {
-        return cluster.logFile().getParent();
+        return cluster.directory();
     }
 
     /** Whether {@link #close()} stops the server. */

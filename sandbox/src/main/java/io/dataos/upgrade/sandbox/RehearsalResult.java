@@ -1,6 +1,6 @@
 package io.dataos.upgrade.sandbox;
 
-import io.dataos.upgrade.run.RunStatus;
+import io.dataos.upgrade.api.RunbookStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -27,9 +27,9 @@ import java.time.Duration;
  */
 public record RehearsalResult(
         RehearsalFault fault,
-        RunStatus upgrade,
+        RunbookStatus upgrade,
         String failedAction,
-        RunStatus rollback,
+        RunbookStatus rollback,
         int finalRevision,
         String finalImageTag,
         boolean asExpected,

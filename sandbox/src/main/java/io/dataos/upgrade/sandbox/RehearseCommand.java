@@ -50,10 +50,20 @@ final class RehearseCommand implements Callable<Integer> {
             description = "With --chart: the image tag to upgrade to (default: the release manifest's, 1.5.0-e4f5a6b).")
     String toTag;
 
+    @Option(names = "--installed", paramLabel = "STATE",
+            description = "With --chart and --release: your platform state installed now (kind: PlatformState)"
+                    + " instead of the example's; its manager section names the release, namespace, chart and version.")
+    Path installed;
+
+    @Option(names = "--release", paramLabel = "RELEASE",
+            description = "With --chart and --installed: your release manifest to upgrade to (kind: Release).")
+    Path release;
+
     @Override
     public Integer call() throws Exception {
         RehearsalFault chosen = RehearsalFault.fromOption(fault, "rehearse --fault");
-        RehearsalOptions options = new RehearsalOptions(workDir, chosen, OperatorChart.of(chart, values, toTag, workDir));
+        RehearsalOptions options = new RehearsalOptions(workDir, chosen, OperatorChart.of(chart, values, toTag, installed, release,
+                workDir));
         var out = spec.commandLine().getOut();
         RehearsalResult result = new Rehearsal(options, line -> {
             out.println(line);

@@ -50,8 +50,28 @@ public final class SandboxCommandRunner implements CommandRunner {
             "--timeout", "--version", "-f", "--values", "--set", "--set-string", "--kube-context", "--kubeconfig",
             "--template", "--description", "--max", "--kube-apiserver", "--kube-token");
 
+    /**
+     * The program a rehearsal's settings name for the steps only a site knows how to do (stacks,
+     * cluster images, Core Kernel components, a new cluster, infrastructure as code): answered here,
+     * never run, each line labelled {@value #SIMULATED}.
+     */
+    public static final String SIMULATOR = "dataos-rehearsal-simulator";
+    /** The label of every line the simulator prints. */
+    public static final String SIMULATED = "[simulated] ";
+
+    /** What happens once a {@code helm upgrade} has succeeded: a rehearsal's injected fault. */
+    @FunctionalInterface
+    public interface UpgradeListener {
+        /**
+         * @param output the command's output, for a line saying what happened
+         * @throws InterruptedException to play the engine dying right after the upgrade
+         */
+        void upgraded(String release, String namespace, Consumer<String> output) throws IOException, InterruptedException;
+    }
+
     private final SandboxKubernetes k8s;
     private final SandboxHelm helm;
+    private volatile UpgradeListener afterUpgrade = (release, namespace, output) -> { };
     private final HelmReleaseRecords records;
     private final CommandRunner others;
     /** "repo/chart" → version → chart directory: the charts a real run would pull from a repository. */
@@ -71,6 +91,12 @@ public final class SandboxCommandRunner implements CommandRunner {
      */
     public SandboxCommandRunner withChart(String reference, String version, Path directory) {
         charts.computeIfAbsent(reference, r -> new java.util.TreeMap<>()).put(version, directory);
+        return this;
+    }
+
+    /** Calls {@code listener} after each successful {@code helm upgrade}; returns this runner. */
+    public SandboxCommandRunner afterUpgrade(UpgradeListener listener) {
+        this.afterUpgrade = java.util.Objects.requireNonNull(listener);
         return this;
     }
 
@@ -99,10 +125,16 @@ public final class SandboxCommandRunner implements CommandRunner {
     @Override
     public CommandResult run(Command command, Consumer<String> output) throws IOException, InterruptedException {
         String program = Path.of(command.argv().get(0)).getFileName().toString();
+        long started = System.nanoTime();
+        if (program.equals(SIMULATOR)) {
+            String line = helm.masked(SIMULATED + "a real run would execute: "
+                    + String.join(" ", command.argv().subList(1, command.argv().size())));
+            output.accept(line);
+            return new CommandResult(0, false, line, Duration.ofNanos(System.nanoTime() - started));
+        }
         if (!program.equals("helm") && !program.equals("kubectl")) {
             return others.run(command, output);
         }
-        long started = System.nanoTime();
         command.secrets().forEach(helm::registerSecret);
         List<String> lines = new ArrayList<>();
         Consumer<String> emit = text -> {
@@ -121,6 +153,11 @@ public final class SandboxCommandRunner implements CommandRunner {
             exit = 1;
         }
         String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 200), lines.size()));
+        if (exit == 0 && program.equals("helm") && command.argv().size() > 2
+                && command.argv().get(1).equals("upgrade")) {
+            Args args = Args.parse(command.argv().subList(1, command.argv().size()));
+            afterUpgrade.upgraded(args.positional(1), args.value("--namespace", "-n").orElse("default"), emit);
+        }
         return new CommandResult(exit, false, tail, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -219,7 +256,7 @@ public final class SandboxCommandRunner implements CommandRunner {
                 return 0;
             }
             case "template" -> {
-                UpgradeRequest request = request(a, a.positional(1), ns, a.positional(2), timeout);
+                HelmUpgradeRequest request = request(a, a.positional(1), ns, a.positional(2), timeout);
                 out.accept(helm.template(request).stripTrailing());
                 return 0;
             }
@@ -302,7 +339,7 @@ public final class SandboxCommandRunner implements CommandRunner {
             out.accept("Error: UPGRADE FAILED: \"" + release + "\" has no deployed releases");
             return 1;
         }
-        UpgradeRequest request = request(a, release, ns, chart, timeout);
+        HelmUpgradeRequest request = request(a, release, ns, chart, timeout);
         ReleaseStatus status = helm.upgradeInstall(request);
         if (a.flag("--wait") || a.flag("--atomic")) {
             Optional<String> notReady = waitForStatefulSets(ns, release, status.revision());
@@ -336,7 +373,7 @@ public final class SandboxCommandRunner implements CommandRunner {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
             writeChart(record.get().path("chart"), chartDir);
-            ReleaseStatus status = helm.rollback(new RollbackRequest(release, ns, chartDir, target, Map.of(),
+            ReleaseStatus status = helm.rollback(new HelmRollbackRequest(release, ns, chartDir, target, Map.of(),
                     timeout == null ? null : timeout));
             if (a.flag("--wait")) {
                 Optional<String> notReady = waitForStatefulSets(ns, release, status.revision());
@@ -378,8 +415,8 @@ public final class SandboxCommandRunner implements CommandRunner {
         return Optional.empty();
     }
 
-    private UpgradeRequest request(Args a, String release, String ns, String chart, Duration timeout) {
-        UpgradeRequest request = UpgradeRequest.of(release, ns, chart(chart, a.value("--version")));
+    private HelmUpgradeRequest request(Args a, String release, String ns, String chart, Duration timeout) {
+        HelmUpgradeRequest request = HelmUpgradeRequest.of(release, ns, chart(chart, a.value("--version")));
         for (String file : a.values("--values", "-f")) {
             request = request.withValuesFile(Path.of(file));
         }

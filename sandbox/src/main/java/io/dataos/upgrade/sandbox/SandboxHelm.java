@@ -68,12 +68,12 @@ public final class SandboxHelm {
         this.apiServer = Objects.requireNonNull(apiServer, "apiServer");
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
         this.log = Objects.requireNonNull(log, "log");
-        UpgradeRequest.validateTimeout("sandbox helm", defaultTimeout);
+        HelmUpgradeRequest.validateTimeout("sandbox helm", defaultTimeout);
     }
 
     /** Helm against {@code sandbox}'s API with a 60 s limit per call. */
     public static SandboxHelm forSandbox(SandboxKubernetes sandbox, Consumer<String> log) {
-        return new SandboxHelm(sandbox.kubeconfig(), sandbox.apiServer().toString(), UpgradeRequest.DEFAULT_TIMEOUT, log);
+        return new SandboxHelm(sandbox.kubeconfig(), sandbox.apiServer().toString(), HelmUpgradeRequest.DEFAULT_TIMEOUT, log);
     }
 
     /** Masks {@code secret} in everything this instance returns, throws and logs from now on. */
@@ -97,7 +97,7 @@ public final class SandboxHelm {
     }
 
     /** {@code helm upgrade --install}: installs the release or upgrades it to a new revision. */
-    public ReleaseStatus upgradeInstall(UpgradeRequest request) {
+    public ReleaseStatus upgradeInstall(HelmUpgradeRequest request) {
         request.secretOverlay().values().forEach(mask::add);
         long started = System.nanoTime();
         ReleaseStatus status = call("upgrade", request.release(), request.timeout(),
@@ -110,7 +110,7 @@ public final class SandboxHelm {
 
     /** {@code helm history}: every revision of the release, oldest first. */
     public List<ReleaseRevision> history(String release, String namespace) {
-        UpgradeRequest.validateRelease("helm history", release, namespace);
+        HelmUpgradeRequest.validateRelease("helm history", release, namespace);
         List<ReleaseHistory> history = call("history", release, defaultTimeout, () -> Helm.history(release)
                 .withNamespace(namespace).withKubeConfig(kubeconfig).call());
         List<ReleaseRevision> revisions = new ArrayList<>();
@@ -124,7 +124,7 @@ public final class SandboxHelm {
 
     /** {@code helm status}: the release's current revision. */
     public ReleaseStatus status(String release, String namespace) {
-        UpgradeRequest.validateRelease("helm status", release, namespace);
+        HelmUpgradeRequest.validateRelease("helm status", release, namespace);
         return call("status", release, defaultTimeout, () -> toStatus(Helm.status(release)
                 .withNamespace(namespace).withKubeConfig(kubeconfig).call()));
     }
@@ -166,7 +166,7 @@ public final class SandboxHelm {
      * that revision's chart and values, described as "Rollback to N". Secret values of the target
      * revision are re-sent in memory, never written to the temporary values file.
      */
-    public ReleaseStatus rollback(RollbackRequest request) {
+    public ReleaseStatus rollback(HelmRollbackRequest request) {
         long started = System.nanoTime();
         request.secretOverlay().values().forEach(mask::add);
         List<ReleaseRevision> history = history(request.release(), request.namespace());
@@ -189,7 +189,7 @@ public final class SandboxHelm {
         secrets.putAll(request.secretOverlay());
         Path privateDir = null;
         try {
-            UpgradeRequest upgrade = UpgradeRequest.of(request.release(), request.namespace(), request.chart())
+            HelmUpgradeRequest upgrade = HelmUpgradeRequest.of(request.release(), request.namespace(), request.chart())
                     .withDescription("Rollback to " + request.toRevision())
                     .withTimeout(request.timeout());
             if (values instanceof ObjectNode object && !object.isEmpty()) {
@@ -202,7 +202,7 @@ public final class SandboxHelm {
             for (Map.Entry<String, Secret> secret : secrets.entrySet()) {
                 upgrade = upgrade.withSecretValue(secret.getKey(), secret.getValue());
             }
-            UpgradeRequest finalUpgrade = upgrade;
+            HelmUpgradeRequest finalUpgrade = upgrade;
             ReleaseStatus status = call("rollback", request.release(), request.timeout(),
                     () -> toStatus(upgradeCommand(finalUpgrade, true).call()));
             log(String.format("helm rollback %s to revision %d (emulated as upgrade): revision %d %s in %.1f s",
@@ -219,7 +219,7 @@ public final class SandboxHelm {
 
     /** {@code helm uninstall}: removes the release's resources and its history; returns Helm's message. */
     public String uninstall(String release, String namespace) {
-        UpgradeRequest.validateRelease("helm uninstall", release, namespace);
+        HelmUpgradeRequest.validateRelease("helm uninstall", release, namespace);
         long started = System.nanoTime();
         String out = call("uninstall", release, defaultTimeout, () -> Helm.uninstall(release)
                 .withNamespace(namespace).withKubeConfig(kubeconfig).call());
@@ -228,7 +228,7 @@ public final class SandboxHelm {
     }
 
     /** {@code helm template}: the manifests the request would apply, secrets masked. Needs no cluster. */
-    public String template(UpgradeRequest request) {
+    public String template(HelmUpgradeRequest request) {
         request.secretOverlay().values().forEach(mask::add);
         String manifests = call("template", request.release(), request.timeout(), () -> {
             TemplateCommand template = new Helm(request.chart()).template()
@@ -249,7 +249,7 @@ public final class SandboxHelm {
         List<String> messages = result.getMessages().stream().map(mask::apply).toList();
         // helm-java's lint takes no values files; render with them so their errors surface too.
         if (valuesFiles != null && !valuesFiles.isEmpty()) {
-            UpgradeRequest render = UpgradeRequest.of("lint", "default", chart);
+            HelmUpgradeRequest render = HelmUpgradeRequest.of("lint", "default", chart);
             for (Path file : valuesFiles) {
                 render = render.withValuesFile(file);
             }
@@ -266,7 +266,7 @@ public final class SandboxHelm {
 
     // ---- internals ----
 
-    private UpgradeCommand upgradeCommand(UpgradeRequest request, boolean resetValues) {
+    private UpgradeCommand upgradeCommand(HelmUpgradeRequest request, boolean resetValues) {
         UpgradeCommand upgrade = new Helm(request.chart()).upgrade()
                 .install()
                 .withName(request.release())
@@ -288,7 +288,7 @@ public final class SandboxHelm {
     }
 
     private String rawValues(String release, String namespace, int revision) {
-        UpgradeRequest.validateRelease("helm get values", release, namespace);
+        HelmUpgradeRequest.validateRelease("helm get values", release, namespace);
         if (revision < 1) {
             throw new InvalidInputException("helm get values", "revision", revision + " is not a revision: revisions start at 1");
         }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dataos.upgrade.api.InvalidInputException;
+import io.dataos.upgrade.api.LocalPostgres;
+import io.dataos.upgrade.api.RunbookStatus;
 import io.dataos.upgrade.backup.BackupKit;
-import io.dataos.upgrade.postgres.LocalPostgresCluster;
-import io.dataos.upgrade.postgres.PostgresClient;
-import io.dataos.upgrade.postgres.PostgresConnection;
-import io.dataos.upgrade.process.LocalCommandRunner;
-import io.dataos.upgrade.run.RunStatus;
 import io.dataos.upgrade.secret.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +40,7 @@ class RehearsalTest {
     /** The rehearsal's generated Prime key, plain and base64 ("rehearsal" encodes to cmVoZWFyc2Fs). */
     private static final Pattern KEY = Pattern.compile("rehearsal-[0-9a-f]{24}|cmVoZWFyc2Fs");
 
-    private static LocalPostgresCluster shared;
+    private static LocalPostgres shared;
 
     @TempDir
     Path dir;
@@ -54,7 +51,7 @@ class RehearsalTest {
 
     @BeforeAll
     static void startSharedPostgres() throws Exception {
-        shared = LocalPostgresCluster.start(new LocalCommandRunner(), null);
+        shared = LocalPostgres.start();
     }
 
     @AfterAll
@@ -74,12 +71,8 @@ class RehearsalTest {
         return "dataos_" + fault.name().toLowerCase(Locale.ROOT);
     }
 
-    private static PostgresClient psql() {
-        return new PostgresClient(new LocalCommandRunner(), shared.binDir().toString(), shared.password(), null);
-    }
-
     private static long count(String database, String query) throws Exception {
-        return Long.parseLong(psql().sql(shared.connection(database), query).stream()
+        return Long.parseLong(shared.sql(database, query).stream()
                 .filter(l -> l.matches("\\d+")).findFirst().orElseThrow());
     }
 
@@ -87,24 +80,39 @@ class RehearsalTest {
     void validationFaultIsRolledBackDataRestoredFromTheKitsDumpAndVerified() throws Exception {
         RehearsalResult result = rehearse(RehearsalFault.VALIDATION);
 
-        assertThat(result.upgrade()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.upgrade()).isEqualTo(RunbookStatus.FAILED);
         assertThat(result.failedAction()).isEqualTo("verify.validate");
-        assertThat(result.rollback()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.rollback()).isEqualTo(RunbookStatus.SUCCEEDED);
         assertThat(result.finalImageTag()).isEqualTo("1.4.0-d1a2b3c");
         assertThat(result.finalRevision()).isEqualTo(3);
         assertThat(result.asExpected()).isTrue();
         String report = Files.readString(result.report());
         assertThat(report).startsWith("# REHEARSAL").contains("Rollback to 1", "verify.validate", "answered HTTP 503",
-                "approved by auto-approved", "Root cause analysis", "Stakeholder debrief");
-        assertThat(dir.resolve("workspace/plans/rollback-plan.json")).exists();
-        assertThat(dir.resolve("workspace/plans/rollback-plan.md")).exists();
-        assertThat(dir.resolve("workspace/reports/rehearsal-rollback/rca-report.md")).exists();
-        assertThat(dir.resolve("workspace/reports/rehearsal-upgrade/run-report.md")).exists();
-        assertThat(dir.resolve("workspace/verification/rehearsal-upgrade/verify.validate/verification.json")).exists();
-        assertThat(Files.readString(dir.resolve("workspace/reports/rehearsal-upgrade/rca-report.md")))
+                "approved automatically", "Root cause analysis", "Stakeholder debrief",
+                "run `rehearsal-upgrade-rollback` (SUCCEEDED");
+        // The operator's files, as an operator writes them: the production runbooks read these.
+        assertThat(dir.resolve("workspace/dataos-upgrade.yaml")).content()
+                .contains("kind: RunbookSettings", "checks: checks/sandbox-checks.yaml", "kubeconfig: ",
+                        "reinstallStack: [" + SandboxCommandRunner.SIMULATOR);
+        assertThat(dir.resolve("workspace/checks/sandbox-checks.yaml")).content().contains("type: dataIntegrity");
+        assertThat(dir.resolve("workspace/" + OperatorFiles.ROLLBACK_TO + "")).content()
+                .contains("- \"" + SandboxCommandRunner.SIMULATOR + "\"\n    - \"terraform\"");
+        // What the production runbooks left: both runs' reports, the validation's evidence, both journals.
+        assertThat(dir.resolve("workspace/dataos-upgrade/reports/rehearsal-upgrade-rollback/rca-report.md")).exists();
+        assertThat(dir.resolve("workspace/dataos-upgrade/reports/rehearsal-upgrade/run-report.md")).exists();
+        assertThat(dir.resolve("workspace/dataos-upgrade/runs/rehearsal-upgrade/verify.validate/verification.json"))
+                .exists();
+        assertThat(Files.readString(dir.resolve("workspace/dataos-upgrade/reports/rehearsal-upgrade/rca-report.md")))
                 .contains("answered HTTP 503");
-        assertThat(printed).anyMatch(line -> line.contains("[user-space.reinstall-stack.flare] simulated in the rehearsal"));
-        assertThat(dir.resolve("workspace/.dataos-upgrade/runs/rehearsal-rollback/journal.jsonl")).exists();
+        assertThat(dir.resolve("workspace/.dataos-upgrade/runs/rehearsal-upgrade-rollback/journal.jsonl")).exists();
+        // The production handlers ran: the pre-installation checks against the sandbox's helm and kubectl ...
+        assertThat(printed).anyMatch(line -> line.contains("[prepare.pre-checks] PASSED helm-version"))
+                .anyMatch(line -> line.contains("[prepare.pre-checks] PASSED kube-context"));
+        // ... and the site's own commands went to the labelled simulator, never to a real program.
+        assertThat(printed).anyMatch(line -> line.contains("[user-space.reinstall-stack.flare] [simulated] a real run"
+                        + " would execute: reinstall-stack environments/prod/stacks/flare-5.0.yaml"))
+                .anyMatch(line -> line.contains("[cloud-kernel.iac-rollback] [simulated] a real run would execute:"
+                        + " terraform"));
         assertThat(printed).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith(Rehearsal.LABEL));
 
         String db = database(RehearsalFault.VALIDATION);
@@ -119,7 +127,7 @@ class RehearsalTest {
         assertThat(result.badWrites()).isNotNull();
         assertThat(result.badWrites().policiesRevoked()).isEqualTo(20);
         assertThat(result.badWrites().datasetsDeleted()).isEqualTo(25);
-        String kept = psql().sql(shared.connection("postgres"), "SELECT datname FROM pg_database WHERE datname LIKE '"
+        String kept = shared.sql("postgres", "SELECT datname FROM pg_database WHERE datname LIKE '"
                 + db + "_pre_rollback_%'").stream().filter(l -> !l.isBlank()).findFirst().orElseThrow();
         assertThat(count(kept, "SELECT count(*) FROM metis.datasets")).as("the failed release's data, kept").isEqualTo(225);
         assertThat(count(kept, "SELECT count(*) FROM heimdall.policies WHERE NOT allow")).isEqualTo(20);
@@ -128,10 +136,10 @@ class RehearsalTest {
         assertThat(count(db, "SELECT count(*) FROM metis.datasets WHERE id % 10 = 0")).isEqualTo(25);
         assertThat(count(db, "SELECT count(*) FROM heimdall.policies WHERE NOT allow")).isZero();
         assertThat(count(db, "SELECT count(*) FROM public.schema_migrations WHERE version = '1.5.0'")).isZero();
-        assertThat(printed).anyMatch(line -> line.contains("[cloud-kernel.restore-postgres.postgres] database " + db
-                + " restored with pg_restore from the backup kit taken while 1.4.0 was installed"));
+        assertThat(dir.resolve("workspace/.dataos-upgrade/runs/rehearsal-upgrade-rollback/postgres-restore.json"))
+                .as("restored from the upgrade's own kit").content().contains("\"kit\":\"rehearsal-upgrade\"");
         String integrity = Files.readString(dir.resolve(
-                "workspace/verification/rehearsal-rollback/verify.verify-rollback/verification.json"));
+                "workspace/dataos-upgrade/runs/rehearsal-upgrade-rollback/verify.verify-rollback/verification.json"));
         assertThat(integrity).contains("critical tables as backed up", "PASSED", "2 critical table(s) match the baseline");
         assertThat(Files.readString(result.report())).contains("## Database", "real local server",
                 "revoked 20 Heimdall admin policies", "metis.datasets 250 rows");
@@ -150,7 +158,7 @@ class RehearsalTest {
                 .withSharedPostgres(shared, "dataos_twice").run();
 
         assertThat(second.asExpected()).as(String.join("\n", printed)).isTrue();
-        assertThat(second.upgrade()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(second.upgrade()).isEqualTo(RunbookStatus.SUCCEEDED);
         assertThat(second.finalRevision()).as("a new sandbox: install and one upgrade").isEqualTo(2);
         assertThat(printed).anyMatch(line -> line.contains("a fresh run: cleared the previous rehearsal's workspace/"))
                 .noneMatch(line -> line.contains("UNEXPECTED"))
@@ -194,7 +202,7 @@ class RehearsalTest {
 
         assertThat(result.asExpected()).as(String.join("\n", printed)).isTrue();
         assertThat(result.failedAction()).isEqualTo("verify.validate");
-        assertThat(result.rollback()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.rollback()).isEqualTo(RunbookStatus.SUCCEEDED);
         assertThat(result.finalImageTag()).isEqualTo("1.4.0-d1a2b3c");
         assertThat(result.finalRevision()).isEqualTo(3);
         assertThat(printed).anyMatch(line -> line.contains("chart: ") && line.contains("monitored-manager 0.1.0"))
@@ -215,6 +223,31 @@ class RehearsalTest {
     }
 
     @Test
+    void ownChartAndOwnManifestsAreUpgradedAndAfterAFailedHelmUpgradeRolledBackByTheRollbackRunbook()
+            throws Exception {
+        passwords.add(shared.password());
+        Path manifests = Path.of("src/test/resources/manifests").toAbsolutePath();
+        OperatorChart chart = OperatorChart.of(testChart("monitored-manager"), testChart("values-without-monitor.yaml"),
+                null, manifests.resolve("acme-installed.yaml"), manifests.resolve("acme-release.yaml"), dir);
+
+        RehearsalResult result = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.HELM_FAILURE, chart),
+                printed::add).withSharedPostgres(shared, "dataos_own_manifests").run();
+
+        assertThat(result.asExpected()).as(String.join("\n", printed)).isTrue();
+        assertThat(result.failedAction()).isEqualTo("manager.helm-upgrade.dataos-manager");
+        assertThat(result.rollback()).isEqualTo(RunbookStatus.SUCCEEDED);
+        assertThat(result.finalImageTag()).isEqualTo("2.3.0-aaa1111");
+        assertThat(dir.resolve("workspace/dataos-upgrade.yaml")).content()
+                .contains("release: acme-manager", "namespace: acme-ops", "chart: acme/manager");
+        assertThat(dir.resolve("example/repo/dataos-manager-2.4.0/Chart.yaml")).content().contains("version: \"2.4.0\"");
+        // The rollback starts from the installed state with the release's layers, and goes back to the installed state.
+        assertThat(dir.resolve("workspace/" + OperatorFiles.ROLLBACK_FROM)).content()
+                .contains("imageTag: \"2.4.0-bbb2222\"", "releaseName: \"acme-manager\"", "kind: \"PlatformState\"");
+        assertThat(dir.resolve("workspace/" + OperatorFiles.ROLLBACK_TO)).content().contains("imageTag: \"2.3.0-aaa1111\"");
+        assertNoKeyInAnyFileOrLine();
+    }
+
+    @Test
     void aKindTheSandboxCannotServeIsNamedWithHowToLeaveItOut() {
         assertThatThrownBy(() -> rehearseOwnChart(RehearsalFault.NONE, "values-with-certificate.yaml", null,
                 "dataos_own_chart_cert"))
@@ -231,12 +264,16 @@ class RehearsalTest {
         RehearsalResult result = rehearse(RehearsalFault.HELM_FAILURE);
 
         assertThat(result.failedAction()).isEqualTo("manager.helm-upgrade.dataos-manager");
-        assertThat(result.rollback()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.rollback()).isEqualTo(RunbookStatus.SUCCEEDED);
         assertThat(result.finalImageTag()).isEqualTo("1.4.0-d1a2b3c");
         assertThat(result.asExpected()).isTrue();
-        assertThat(Files.readString(result.report())).contains("denied", "| 2 | failed |");
+        assertThat(Files.readString(result.report())).contains("denied", "| 2 | failed |",
+                "run `rehearsal-upgrade-rollback` (SUCCEEDED", "(rollback runbook)");
         assertThat(result.badWrites()).isNull();
-        assertThat(printed).anyMatch(line -> line.contains("restored with pg_restore"));
+        assertThat(printed).anyMatch(line -> line.contains("running the production rollback runbook"));
+        assertThat(dir.resolve("workspace/.dataos-upgrade/runs/rehearsal-upgrade-rollback/postgres-restore.json"))
+                .as("the database restored from the upgrade's kit").content()
+                .contains("\"kit\":\"rehearsal-upgrade\"");
         assertThat(count(database(RehearsalFault.HELM_FAILURE), "SELECT count(*) FROM metis.datasets")).isEqualTo(250);
         assertNoKeyInAnyFileOrLine();
     }
@@ -244,16 +281,16 @@ class RehearsalTest {
     @Test
     void withoutFaultTheUpgradeValidatesAndNothingIsRolledBack() throws Exception {
         // As the command line runs it: the rehearsal starts its own server and must stop it.
-        AtomicReference<LocalPostgresCluster> started = new AtomicReference<>();
+        AtomicReference<LocalPostgres> started = new AtomicReference<>();
         RehearsalResult result = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.NONE), printed::add)
                 .withPostgres(() -> {
-                    LocalPostgresCluster cluster = LocalPostgresCluster.start(new LocalCommandRunner(), null);
+                    LocalPostgres cluster = LocalPostgres.start();
                     started.set(cluster);
                     passwords.add(cluster.password());
                     return cluster;
                 }).run();
 
-        assertThat(result.upgrade()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.upgrade()).isEqualTo(RunbookStatus.SUCCEEDED);
         assertThat(result.rollback()).isNull();
         assertThat(result.finalImageTag()).isEqualTo("1.5.0-e4f5a6b");
         assertThat(result.finalRevision()).isEqualTo(2);
@@ -263,13 +300,13 @@ class RehearsalTest {
             assertThat(backup.map(p -> p.getFileName().toString())).contains("kit.json", "MANIFEST.sha256",
                     "revisions.json", "values-rev1.yaml", "manifest-rev1.yaml");
         }
-        try (Stream<Path> backup = Files.walk(dir.resolve("workspace/reports"))) {
+        try (Stream<Path> backup = Files.walk(dir.resolve("workspace/dataos-upgrade/reports"))) {
             assertThat(backup.map(p -> p.getFileName().toString())).contains("run-report.md", "rca-report.md");
         }
         assertDumpInKitMatchesItsChecksum("rehearsal-upgrade", RehearsalDatabase.DEFAULT_DATABASE);
         assertThat(printed).anyMatch(line -> line.contains("PostgreSQL: a REAL local server")
                 && line.contains("started for this rehearsal"));
-        assertThat(result.postgresDirectory()).isEqualTo(started.get().logFile().getParent());
+        assertThat(result.postgresDirectory()).isEqualTo(started.get().directory());
         assertServerGone(result.postgresDirectory());
         assertNoKeyInAnyFileOrLine();
     }
@@ -279,17 +316,17 @@ class RehearsalTest {
         // Fails once the server is up: the chart renders a kind the sandbox cannot serve.
         OperatorChart chart = OperatorChart.of(testChart("monitored-manager"), testChart("values-with-certificate.yaml"),
                 null, dir);
-        AtomicReference<LocalPostgresCluster> started = new AtomicReference<>();
+        AtomicReference<LocalPostgres> started = new AtomicReference<>();
         Rehearsal rehearsal = new Rehearsal(new RehearsalOptions(dir, RehearsalFault.VALIDATION, chart), printed::add)
                 .withPostgres(() -> {
-                    LocalPostgresCluster cluster = LocalPostgresCluster.start(new LocalCommandRunner(), null);
+                    LocalPostgres cluster = LocalPostgres.start();
                     started.set(cluster);
                     return cluster;
                 });
 
         assertThatThrownBy(rehearsal::run).isInstanceOf(InvalidInputException.class);
         assertThat(started.get()).as("the server was started before the failure").isNotNull();
-        assertServerGone(started.get().logFile().getParent());
+        assertServerGone(started.get().directory());
     }
 
     @Test
@@ -311,11 +348,14 @@ class RehearsalTest {
     void crashAfterHelmUpgradeResumesWithoutRepeatingTheUpgrade() throws Exception {
         RehearsalResult result = rehearse(RehearsalFault.CRASH_AND_RESUME);
 
-        assertThat(result.upgrade()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.upgrade()).isEqualTo(RunbookStatus.SUCCEEDED);
         assertThat(result.finalRevision()).as("baseline + one upgrade: the resumed run did not upgrade again").isEqualTo(2);
         assertThat(result.asExpected()).isTrue();
         assertThat(Files.readString(result.report())).contains("2 attempt(s)");
-        assertThat(printed).anyMatch(line -> line.contains("resuming run"));
+        assertThat(printed).anyMatch(line -> line.contains("resuming run"))
+                .as("the production HelmUpgradeHandler.isDone found the upgrade done on resume")
+                .anyMatch(line -> line.contains("[manager.helm-upgrade.dataos-manager] already done when the run"
+                        + " resumed; not run again"));
         assertNoKeyInAnyFileOrLine();
     }
 
@@ -337,7 +377,7 @@ class RehearsalTest {
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertThat(Files.readAllLines(kit.resolve(BackupKit.MANIFEST)))
                 .contains(sha + "  postgres/" + database + ".dump");
-        assertThat(kit.resolve(EngineActionHandlers.INTEGRITY_BASELINE)).content()
+        assertThat(dir.resolve("workspace/" + OperatorFiles.BASELINE_FILE)).content()
                 .contains("heimdall.policies", "metis.datasets");
     }
 

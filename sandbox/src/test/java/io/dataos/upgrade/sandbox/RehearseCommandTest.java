@@ -33,8 +33,9 @@ class RehearseCommandTest {
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString().lines()).allSatisfy(line -> assertThat(line).startsWith("[rehearsal] "));
-        assertThat(out.toString()).contains("upgrade FAILED at 'verify.validate'", "rollback SUCCEEDED", "rehearsal passed",
-                "figures: sandbox start", "PostgreSQL: a REAL local server", "restored with pg_restore",
+        assertThat(out.toString()).contains("upgrade FAILED at 'verify.validate', rollback SUCCEEDED",
+                "rehearsal passed", "figures: sandbox start", "PostgreSQL: a REAL local server",
+                "running the production upgrade runbook", "restored from the backup kit's dump",
                 "critical tables as backed up: PASSED");
         assertThat(dir.resolve("workspace/reports/rehearsal-report.md")).exists();
     }
@@ -91,6 +92,25 @@ class RehearseCommandTest {
         assertThat(run("rehearse", "--chart", testChart("monitored-manager"), "--work-dir",
                 dir.resolve("w").toString())).isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
         assertThat(err.toString()).contains("--values goes with --chart", "--chart needs --values FILE");
+        assertThat(dir.resolve("w")).doesNotExist();
+    }
+
+    @Test
+    void installedAndReleaseGoTogetherAndWithChart() {
+        String manifests = Path.of("src/test/resources/manifests").toAbsolutePath().toString();
+        assertThat(run("rehearse", "--chart", testChart("monitored-manager"), "--values",
+                testChart("values-with-monitor.yaml"), "--installed", manifests + "/acme-installed.yaml", "--work-dir",
+                dir.resolve("w").toString())).isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("rehearse --installed", "--installed and --release go together");
+        assertThat(run("rehearse", "--installed", manifests + "/acme-installed.yaml", "--release",
+                manifests + "/acme-release.yaml", "--work-dir", dir.resolve("w").toString()))
+                .isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("go with --chart and --values");
+        assertThat(run("rehearse", "--chart", testChart("monitored-manager"), "--values",
+                testChart("values-with-monitor.yaml"), "--installed", manifests + "/no-such.yaml", "--release",
+                manifests + "/acme-release.yaml", "--work-dir", dir.resolve("w").toString()))
+                .isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("no-such.yaml is not a file", "kind: PlatformState");
         assertThat(dir.resolve("w")).doesNotExist();
     }
 }

@@ -179,4 +179,34 @@ class SandboxCommandRunnerTest {
         assertThat(helm("status", REL, "-n", NS).exitCode()).isEqualTo(1);
         assertThat(k8s.statefulSet(NS, REL)).isEmpty();
     }
+
+    @Test
+    void theSimulatorRunsNothingAndSaysWhatARealRunWouldExecute() throws Exception {
+        Path marker = dir.resolve("touched");
+        output.clear();
+        CommandResult result = runner.run(Command.of(SandboxCommandRunner.SIMULATOR, "touch", marker.toString()),
+                output::add);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(output).containsExactly("[simulated] a real run would execute: touch " + marker);
+        assertThat(marker).as("nothing ran").doesNotExist();
+    }
+
+    @Test
+    void afterASuccessfulUpgradeTheListenerRunsAndMayCutTheRunShort() throws Exception {
+        List<String> upgraded = new ArrayList<>();
+        runner.afterUpgrade((release, namespace, out) -> {
+            upgraded.add(namespace + "/" + release);
+            if (upgraded.size() == 2) {
+                throw new InterruptedException("injected");
+            }
+        });
+        assertThat(upgrade().exitCode()).isZero();
+        assertThat(upgraded).containsExactly(NS + "/" + REL);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> upgrade("--set", "image.tag=1.5.0"))
+                .isInstanceOf(InterruptedException.class);
+        assertThat(helm("history", REL, "-n", NS, "-o", "json").exitCode()).isZero();
+        assertThat(json(null)).as("the upgrade itself happened before the cut").hasSize(2);
+    }
 }

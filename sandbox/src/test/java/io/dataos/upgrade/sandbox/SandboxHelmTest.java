@@ -51,8 +51,8 @@ class SandboxHelmTest {
         k8s.close();
     }
 
-    private UpgradeRequest install() {
-        return UpgradeRequest.of(RELEASE, NS, example.chart()).withValuesFile(example.valuesFile())
+    private HelmUpgradeRequest install() {
+        return HelmUpgradeRequest.of(RELEASE, NS, example.chart()).withValuesFile(example.valuesFile())
                 .withValue("image.tag", "1.4.0");
     }
 
@@ -119,7 +119,7 @@ class SandboxHelmTest {
         helm.upgradeInstall(install().withValue("logLevel", "debug"));
         helm.upgradeInstall(install().withValue("image.tag", "1.5.0"));
 
-        ReleaseStatus rolledBack = helm.rollback(RollbackRequest.of(RELEASE, NS, example.chart(), 1));
+        ReleaseStatus rolledBack = helm.rollback(HelmRollbackRequest.of(RELEASE, NS, example.chart(), 1));
 
         assertThat(rolledBack.revision()).isEqualTo(3);
         assertThat(rolledBack.deployed()).isTrue();
@@ -145,11 +145,11 @@ class SandboxHelmTest {
         Files.createDirectories(otherChart.resolve("templates"));
         Files.writeString(otherChart.resolve("Chart.yaml"), "apiVersion: v2\nname: dataos-manager\nversion: 0.2.0\n");
 
-        assertThatThrownBy(() -> helm.rollback(RollbackRequest.of(RELEASE, NS, example.chart(), 7)))
+        assertThatThrownBy(() -> helm.rollback(HelmRollbackRequest.of(RELEASE, NS, example.chart(), 7)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("toRevision")
                 .hasMessageContaining("has no revision 7");
-        assertThatThrownBy(() -> helm.rollback(RollbackRequest.of(RELEASE, NS, otherChart, 1)))
+        assertThatThrownBy(() -> helm.rollback(HelmRollbackRequest.of(RELEASE, NS, otherChart, 1)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("chart")
                 .hasMessageContaining("was made from chart dataos-manager-0.1.0")
@@ -185,7 +185,7 @@ class SandboxHelmTest {
         returned.add(helm.history(RELEASE, NS).toString());
         returned.add(helm.status(RELEASE, NS).toString());
         returned.add(helm.template(install().withSecretValue("primeApiKey", PRIME_KEY)));
-        returned.add(helm.rollback(RollbackRequest.of(RELEASE, NS, example.chart(), 1)).toString());
+        returned.add(helm.rollback(HelmRollbackRequest.of(RELEASE, NS, example.chart(), 1)).toString());
         returned.add(helm.values(RELEASE, NS, 3));
         // A chart whose rendering fails with the key in Helm's own error message.
         Path leaky = dir.resolve("leaky");
@@ -193,7 +193,7 @@ class SandboxHelmTest {
         Files.writeString(leaky.resolve("Chart.yaml"), "apiVersion: v2\nname: leaky\nversion: 0.1.0\n");
         Files.writeString(leaky.resolve("templates/fail.yaml"), "{{ fail (printf \"refused key %s\" .Values.primeApiKey) }}\n");
         SandboxHelmException failure = org.junit.jupiter.api.Assertions.assertThrows(SandboxHelmException.class,
-                () -> helm.upgradeInstall(UpgradeRequest.of("leaky", NS, leaky).withSecretValue("primeApiKey", PRIME_KEY)));
+                () -> helm.upgradeInstall(HelmUpgradeRequest.of("leaky", NS, leaky).withSecretValue("primeApiKey", PRIME_KEY)));
         assertThat(failure.getMessage()).contains("refused key ****");
         returned.add(failure.getMessage());
 
@@ -243,9 +243,9 @@ class SandboxHelmTest {
 
     @Test
     void badRequestsAreRefusedNamingTheFieldBeforeHelmRuns() {
-        assertThatThrownBy(() -> UpgradeRequest.of("Bad_Name", NS, example.chart()))
+        assertThatThrownBy(() -> HelmUpgradeRequest.of("Bad_Name", NS, example.chart()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("release");
-        assertThatThrownBy(() -> UpgradeRequest.of(RELEASE, NS, dir.resolve("nowhere")))
+        assertThatThrownBy(() -> HelmUpgradeRequest.of(RELEASE, NS, dir.resolve("nowhere")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("chart");
         assertThatThrownBy(() -> install().withValuesFile(dir.resolve("../../etc/missing.yaml")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("valuesFiles[1]");

@@ -17,7 +17,7 @@ import java.util.Map;
  *     already given are found in the target revision's values by themselves
  * @param timeout how long the upgrade that emulates the rollback may take
  */
-public record RollbackRequest(
+public record HelmRollbackRequest(
         String release,
         String namespace,
         Path chart,
@@ -25,19 +25,19 @@ public record RollbackRequest(
         Map<String, Secret> secretOverlay,
         Duration timeout) {
 
-    public RollbackRequest {
-        UpgradeRequest.validateRelease("helm rollback request", release, namespace);
+    public HelmRollbackRequest {
+        HelmUpgradeRequest.validateRelease("helm rollback request", release, namespace);
         if (toRevision < 1) {
             throw new InvalidInputException("helm rollback request", "toRevision",
                     toRevision + " is not a revision: revisions start at 1");
         }
         secretOverlay = Map.copyOf(secretOverlay == null ? Map.of() : secretOverlay);
-        timeout = timeout == null ? UpgradeRequest.DEFAULT_TIMEOUT : timeout;
-        UpgradeRequest.validateTimeout("helm rollback request", timeout);
+        timeout = timeout == null ? HelmUpgradeRequest.DEFAULT_TIMEOUT : timeout;
+        HelmUpgradeRequest.validateTimeout("helm rollback request", timeout);
     }
 
     /** A rollback of {@code release} to {@code toRevision} with the chart in {@code chart}. */
-    public static RollbackRequest of(String release, String namespace, Path chart, int toRevision) {
-        return new RollbackRequest(release, namespace, chart, toRevision, Map.of(), null);
+    public static HelmRollbackRequest of(String release, String namespace, Path chart, int toRevision) {
+        return new HelmRollbackRequest(release, namespace, chart, toRevision, Map.of(), null);
     }
 }

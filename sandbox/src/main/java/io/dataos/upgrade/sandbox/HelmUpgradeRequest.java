@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * @param description the release description Helm records; {@code null} for Helm's default
  * @param timeout how long the call may take before the sandbox gives up on it
  */
-public record UpgradeRequest(
+public record HelmUpgradeRequest(
         String release,
         String namespace,
         Path chart,
@@ -44,7 +44,7 @@ public record UpgradeRequest(
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     private static final String SOURCE = "helm upgrade request";
 
-    public UpgradeRequest {
+    public HelmUpgradeRequest {
         valuesFiles = List.copyOf(valuesFiles == null ? List.of() : valuesFiles);
         overlay = Map.copyOf(overlay == null ? Map.of() : overlay);
         secretOverlay = Map.copyOf(secretOverlay == null ? Map.of() : secretOverlay);
@@ -53,39 +53,39 @@ public record UpgradeRequest(
     }
 
     /** An upgrade of {@code release} in {@code namespace} to the chart in {@code chart}, nothing else set. */
-    public static UpgradeRequest of(String release, String namespace, Path chart) {
-        return new UpgradeRequest(release, namespace, chart, List.of(), Map.of(), Map.of(), null, null);
+    public static HelmUpgradeRequest of(String release, String namespace, Path chart) {
+        return new HelmUpgradeRequest(release, namespace, chart, List.of(), Map.of(), Map.of(), null, null);
     }
 
     /** This request with {@code file} added after the existing values files. */
-    public UpgradeRequest withValuesFile(Path file) {
+    public HelmUpgradeRequest withValuesFile(Path file) {
         List<Path> files = new ArrayList<>(valuesFiles);
         files.add(file);
-        return new UpgradeRequest(release, namespace, chart, files, overlay, secretOverlay, description, timeout);
+        return new HelmUpgradeRequest(release, namespace, chart, files, overlay, secretOverlay, description, timeout);
     }
 
     /** This request with the value at {@code path} (dotted, e.g. {@code image.tag}) set to {@code value}. */
-    public UpgradeRequest withValue(String path, String value) {
+    public HelmUpgradeRequest withValue(String path, String value) {
         Map<String, String> values = new LinkedHashMap<>(overlay);
         values.put(path, Objects.requireNonNull(value, "value"));
-        return new UpgradeRequest(release, namespace, chart, valuesFiles, values, secretOverlay, description, timeout);
+        return new HelmUpgradeRequest(release, namespace, chart, valuesFiles, values, secretOverlay, description, timeout);
     }
 
     /** This request with the value at {@code path} set to a secret (kept out of files, logs and results). */
-    public UpgradeRequest withSecretValue(String path, Secret secret) {
+    public HelmUpgradeRequest withSecretValue(String path, Secret secret) {
         Map<String, Secret> secrets = new LinkedHashMap<>(secretOverlay);
         secrets.put(path, Objects.requireNonNull(secret, "secret"));
-        return new UpgradeRequest(release, namespace, chart, valuesFiles, overlay, secrets, description, timeout);
+        return new HelmUpgradeRequest(release, namespace, chart, valuesFiles, overlay, secrets, description, timeout);
     }
 
     /** This request with Helm's release description set. */
-    public UpgradeRequest withDescription(String text) {
-        return new UpgradeRequest(release, namespace, chart, valuesFiles, overlay, secretOverlay, text, timeout);
+    public HelmUpgradeRequest withDescription(String text) {
+        return new HelmUpgradeRequest(release, namespace, chart, valuesFiles, overlay, secretOverlay, text, timeout);
     }
 
     /** This request with another time limit. */
-    public UpgradeRequest withTimeout(Duration limit) {
-        return new UpgradeRequest(release, namespace, chart, valuesFiles, overlay, secretOverlay, description, limit);
+    public HelmUpgradeRequest withTimeout(Duration limit) {
+        return new HelmUpgradeRequest(release, namespace, chart, valuesFiles, overlay, secretOverlay, description, limit);
     }
 
     static void validateRelease(String source, String release, String namespace) {
