@@ -233,6 +233,43 @@ class EngineContractTest {
     }
 
     @Test
+    void helmAndKubectlDoNotInheritTheSecretsOfTheEnginesEnvironmentButKeepWhatCredentialPluginsNeed()
+            throws Exception {
+        Path names = dir.resolve("child-env-names");
+        String record = """
+                #!/bin/sh
+                # test: records the names of the variables this child got, then runs the fake tool
+                env | sed 's/=.*//' > '%1$s.$$'; cat '%1$s.$$' >> '%1$s'; rm -f '%1$s.$$'
+                exec '%2$s' "$@"
+                """;
+        Path helm = dir.resolve("bin/recording-helm");
+        Path kubectl = dir.resolve("bin/recording-kubectl");
+        Files.writeString(helm, record.formatted(names, example.fake().helm()));
+        Files.writeString(kubectl, record.formatted(names, example.fake().kubectl()));
+        Files.setPosixFilePermissions(helm, PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(kubectl, PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(example.ws().resolve("dataos-upgrade.yaml"), example.settings(helm.toString())
+                .replace(example.fake().kubectl(), kubectl.toString()));
+        List<String> args = new ArrayList<>(upgrade("--approve", "prepare.approve-window=alice"));
+        int keyFile = args.indexOf("--prime-api-key-file");
+        args.remove(keyFile + 1);
+        args.remove(keyFile);
+        Map<String, String> env = Map.of("PRIME_API_KEY", TestSecrets.PRIME_API_KEY_VALUE,
+                "POSTGRES_PASSWORD", "pg-pw-Hk4Rt8Mn2C", // listed in test-secrets.txt
+                "KEY_FOR_A_SCRIPT", TestSecrets.PRIME_API_KEY_VALUE,
+                "KUBECONFIG", dir.resolve("kubeconfig").toString(), "AWS_PROFILE", "prod",
+                "GOOGLE_APPLICATION_CREDENTIALS", dir.resolve("gcp.json").toString());
+
+        Exit exit = finish(start(args, env));
+
+        assertThat(exit.code()).as(exit.err()).isZero();
+        List<String> seen = Files.readAllLines(names);
+        assertThat(seen).as("helm and kubectl ran").isNotEmpty()
+                .doesNotContain("PRIME_API_KEY", "POSTGRES_PASSWORD", "KEY_FOR_A_SCRIPT")
+                .contains("KUBECONFIG", "AWS_PROFILE", "GOOGLE_APPLICATION_CREDENTIALS", "HOME", "PATH");
+    }
+
+    @Test
     void aRollbackAfterAnUpgradeKilledDuringHelmRemovesTheKeyOverlayTheKilledRunLeft() throws Exception {
         Path started = dir.resolve("helm-upgrade-started");
         Path slowHelm = dir.resolve("bin/slow-helm");
@@ -353,11 +390,18 @@ class EngineContractTest {
     }
 
     private Process start(List<String> args) throws IOException {
+        return start(args, Map.of());
+    }
+
+    /** Starts the CLI with {@code env} added to this JVM's environment. */
+    private Process start(List<String> args, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", DataosUpgradeCommand.class.getName()));
         command.addAll(args);
-        return new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        return builder.directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
     }
