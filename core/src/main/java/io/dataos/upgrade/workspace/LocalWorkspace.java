@@ -2,6 +2,7 @@ package io.dataos.upgrade.workspace;
 
 import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.api.Workspace;
+import io.dataos.upgrade.run.CrashPoints;
 import java.io.IOException;
 import java.io.FileOutputStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -157,12 +158,14 @@ public final class LocalWorkspace implements Workspace {
         Path target = Files.isSymbolicLink(file) ? realPath(file) : file;
         createParent(target);
         PosixFileAttributes before = Files.exists(target) ? posixAttributes(target) : null;
+        removeLeftoverCopies(target);
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
                 out.write(content);
                 out.getFD().sync();
             }
+            CrashPoints.reach("workspace.written-aside:" + relative);
             if (before != null && !takeOver(tmp, before)) {
                 Files.write(target, content, StandardOpenOption.TRUNCATE_EXISTING);
                 return;
@@ -170,6 +173,20 @@ public final class LocalWorkspace implements Workspace {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Deletes the copies an earlier write of {@code target} left beside it when it was killed before its rename. */
+    private static void removeLeftoverCopies(Path target) throws IOException {
+        String prefix = "." + target.getFileName();
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            for (Path sibling : siblings.toList()) {
+                String name = sibling.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(".tmp") && name.length() > prefix.length() + 4
+                        && name.substring(prefix.length(), name.length() - 4).chars().allMatch(Character::isDigit)) {
+                    Files.deleteIfExists(sibling);
+                }
+            }
         }
     }
 
