@@ -42,4 +42,8 @@ public interface CommandRunner {
      */
     default void withhold(Secret secret) {
     }
+
+    /** Keeps the variables {@code names} out of the environment of the programs this runner starts (settings). */
+    default void withholdVariables(Iterable<String> names) {
+    }
 }

@@ -72,7 +72,7 @@ public final class LocalCommandRunner implements CommandRunner {
         }
     }
 
-    /** Keeps the variables {@code names} out of children's environment too (the settings' list). */
+    @Override
     public void withholdVariables(Iterable<String> names) {
         names.forEach(withheldNames::add);
     }

@@ -226,6 +226,7 @@ public final class Runbooks {
     /** Runs (or resumes, or shows) {@code run}'s plan with the executor. */
     public static RunResult execute(RunbookRun run, ActionHandlers handlers, RunbookPorts ports, boolean dryRun,
             String startedBy, String source) throws IOException, InterruptedException {
+        ports.runner().withholdVariables(run.settings().withheldVariables());
         PlanExecutor executor = PlanExecutor.builder(ports.workspace(), ports.runner(), handlers)
                 .approvals(ports.approvals())
                 .secrets(ports.secrets())
