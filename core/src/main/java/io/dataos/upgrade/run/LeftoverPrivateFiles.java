@@ -12,8 +12,9 @@ import java.util.function.Consumer;
 /**
  * Removes the short-lived private files (the Prime API key overlay) that earlier runs left in their run
  * folders when they were killed before their {@code finally} could: a later run of the release, holding
- * its lock, calls this before anything else, whether it resumes that run, rolls back or starts another.
- * Folders of runs that hold a lock of their own (another release's live run) are left alone.
+ * its lock, calls this before anything else, whether it resumes that run, rolls back or starts another, and
+ * again when it ends. Folders of runs that hold a lock of their own (another release's live run) are left
+ * alone, and so is an overlay a killed run's command, still running on this host, may not have read yet.
  */
 public final class LeftoverPrivateFiles {
 
@@ -44,9 +45,18 @@ public final class LeftoverPrivateFiles {
             if (lockedElsewhere.contains(run)) {
                 continue;
             }
+            Boolean running = null;
             for (String name : names) {
                 String file = Journal.RUNS_DIR + "/" + run + "/" + name;
                 if (workspace.exists(file)) {
+                    if (running == null) {
+                        running = commandStillRunning(workspace, run);
+                    }
+                    if (running) {
+                        log.accept("left " + file + " in place: a command of killed run '" + run + "' still runs"
+                                + " and may read it; the next run of the release removes it");
+                        continue;
+                    }
                     workspace.delete(file);
                     removed.add(file);
                     log.accept("removed " + file + ", a private file run '" + run
@@ -55,5 +65,30 @@ public final class LeftoverPrivateFiles {
             }
         }
         return removed;
+    }
+
+    /**
+     * Whether a command the killed run started on this host is still running (its journaled pid, or a
+     * process carrying its tag): the killed helm may not have read the overlay yet. The resume of that
+     * run waits for it and then removes the overlay itself.
+     */
+    private static boolean commandStillRunning(Workspace workspace, String run)
+            throws IOException, InterruptedException {
+        RunHistory history;
+        try {
+            history = JournalReader.read(workspace, run);
+        } catch (RuntimeException unreadable) {
+            return false; // not a journal this version reads: nothing of it can be running under our lock
+        }
+        for (RunHistory.ActionRecord action : history.actions().values()) {
+            for (RunHistory.OpenCommand command : action.openCommands()) {
+                if (LocalHost.name().equals(command.host())
+                        && (LocalHost.isAlive(command.pid(), command.processStart())
+                                || !LocalHost.processesWithEnv(ActionContext.COMMAND_TAG_ENV, command.tag()).isEmpty())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -212,6 +212,15 @@ public final class Runbooks {
         }
         boolean interrupted = Thread.interrupted();
         try {
+            try {
+                // again at the end: a killed run's command that was still running at the start has ended by now
+                LeftoverPrivateFiles.remove(ports.workspace(), PRIVATE_FILES, lock, ports.log());
+            } catch (IOException | RuntimeException e) {
+                ports.log().accept("warning: could not remove the private files earlier runs left (" + e.getMessage()
+                        + "); the next run of the release tries again");
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
             lock.release();
         } catch (IOException | InterruptedException e) {
             ports.log().accept("warning: could not remove the lock file " + lock.file() + " (" + e.getMessage()
