@@ -3,6 +3,7 @@ package io.dataos.upgrade.cli;
 import io.dataos.upgrade.api.Secrets;
 import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.secret.Secret;
+import io.dataos.upgrade.secret.SecretNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +68,7 @@ final class CliSecrets implements Secrets {
 
     /** {@code prime-api-key} -> {@code PRIME_API_KEY}. */
     static String environmentName(String secret) {
-        return secret.toUpperCase(Locale.ROOT).replace('-', '_');
+        return SecretNames.environmentVariable(secret);
     }
 
     static String readKeyFile(String option, Path file) throws IOException {

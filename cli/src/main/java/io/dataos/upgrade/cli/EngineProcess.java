@@ -30,6 +30,8 @@ public final class EngineProcess {
     private final boolean json;
     private final AtomicInteger exit = new AtomicInteger(-1);
     private volatile boolean stopping;
+    /** The signal that asked the JVM to stop ("SIGINT", "SIGTERM"), or null when none did. */
+    private volatile String signal;
     private TrackedWriter out;
 
     private EngineProcess(CommandLine commandLine, String[] args) {
@@ -55,6 +57,7 @@ public final class EngineProcess {
         Thread command = new Thread(() -> exit.set(commandLine.execute(args)), "dataos-upgrade-command");
         Thread stop = new Thread(() -> stop(command), "dataos-upgrade-stop");
         Runtime.getRuntime().addShutdownHook(stop);
+        watchSignals();
         command.start();
         try {
             command.join();
@@ -81,8 +84,9 @@ public final class EngineProcess {
             return;
         }
         PrintWriter err = commandLine.getErr();
-        err.println("dataos-upgrade: stop requested: stopping at the next safe point (the journal records where"
-                + " the run stood; run the same command again to resume)");
+        err.println("dataos-upgrade: stop requested" + (signal == null ? "" : " (" + signal + ")")
+                + ": stopping at the next safe point (the running command gets a grace period; the journal records"
+                + " where the run stood; run the same command again to resume)");
         err.flush();
         command.interrupt();
         joinQuietly(command, STOP_WAIT);
@@ -94,6 +98,30 @@ public final class EngineProcess {
         if (json && !out.written()) {
             // Stopped before a result existed (while reading input, or stuck): the contract still wants one object.
             ResultJson.print(commandLine.getOut(), Map.of("status", "INTERRUPTED"));
+        }
+    }
+
+    /**
+     * Notes which signal arrives before handing it to the JVM's own handler, which starts the shutdown
+     * and exits with 128 + its number: so the stop message can name it. A signal the JVM was started
+     * ignoring (a background job's SIGINT) stays ignored.
+     */
+    @SuppressWarnings("removal")
+    private void watchSignals() {
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                sun.misc.Signal watched = new sun.misc.Signal(name);
+                sun.misc.SignalHandler[] jvms = new sun.misc.SignalHandler[1];
+                jvms[0] = sun.misc.Signal.handle(watched, received -> {
+                    signal = "SIG" + received.getName();
+                    jvms[0].handle(received);
+                });
+                if (jvms[0] == sun.misc.SignalHandler.SIG_IGN || jvms[0] == sun.misc.SignalHandler.SIG_DFL) {
+                    sun.misc.Signal.handle(watched, jvms[0]);
+                }
+            } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError unavailable) {
+                // -Xrs, or no such signal here: the JVM's own handling stays, the message just names no signal
+            }
         }
     }
 

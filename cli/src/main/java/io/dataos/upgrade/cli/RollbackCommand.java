@@ -94,6 +94,7 @@ final class RollbackCommand implements Callable<Integer> {
                 .run(request);
         if (options.format == RunbookOptions.Format.JSON) {
             options.printJson(cli, result.toMap());
+            RunbookExit.hintOnError(result, cli.getErr());
         } else {
             RunbookExit.summarize(result, cli.getOut());
         }

@@ -48,10 +48,28 @@ final class RunbookExit {
                 out.println("  report: " + report);
             }
         }
-        if (result.status().name().equals("FAILED") || result.status().name().equals("INTERRUPTED")) {
+        if (result.status().name().equals("INTERRUPTED")) {
+            out.println("  " + resumeHint(result));
+        } else if (result.status().name().equals("FAILED")) {
             out.println("  to resume: fix the cause, then run the same command again (same --run-id if you gave"
                     + " one); what succeeded is not repeated");
         }
         out.flush();
+    }
+
+    /**
+     * With {@code --output json} standard output holds the result alone: an interrupted run says how to
+     * resume on standard error, so a person watching a build log still reads it.
+     */
+    static void hintOnError(RunbookResult result, PrintWriter err) {
+        if (result.status().name().equals("INTERRUPTED")) {
+            err.println("dataos-upgrade: run " + result.runId() + " was interrupted; " + resumeHint(result));
+            err.flush();
+        }
+    }
+
+    private static String resumeHint(RunbookResult result) {
+        return "to resume: run the same command again with --run-id " + result.runId()
+                + " (what succeeded is not repeated; a rollback instead needs no clean-up first)";
     }
 }

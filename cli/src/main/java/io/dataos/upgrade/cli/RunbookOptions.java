@@ -132,8 +132,40 @@ final class RunbookOptions {
             throw new InvalidInputException(option, file.toString(), "is outside the workspace " + root
                     + ": put it in the workspace, or point --workspace at the directory holding it");
         }
+        Path real = realPath(absolute, option, file);
+        if (!real.startsWith(realPath(root, "--workspace", root))) {
+            throw new InvalidInputException(option, file.toString(), "leaves the workspace " + root
+                    + " through a symbolic link (it is really " + real + "): give a file inside the workspace");
+        }
         String relative = root.relativize(absolute).toString().replace('\\', '/');
         return relative.isEmpty() ? "." : relative;
+    }
+
+    /**
+     * Where {@code path} really is, symbolic links followed; the part that does not exist yet (a file to
+     * write) is appended to its deepest existing folder. A link to nothing is refused: writing through it
+     * could create a file anywhere.
+     */
+    private static Path realPath(Path path, String option, Path given) {
+        java.util.Deque<Path> missing = new java.util.ArrayDeque<>();
+        Path existing = path;
+        while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            missing.push(existing.getFileName());
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return path;
+        }
+        try {
+            Path real = existing.toRealPath();
+            while (!missing.isEmpty()) {
+                real = real.resolve(missing.pop());
+            }
+            return real;
+        } catch (IOException e) {
+            throw new InvalidInputException(option, given.toString(), "cannot be resolved (" + e.getMessage()
+                    + "; a symbolic link to nothing?): give a plain file inside the workspace");
+        }
     }
 
     String settings() {

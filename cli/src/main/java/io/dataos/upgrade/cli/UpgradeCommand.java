@@ -127,6 +127,7 @@ final class UpgradeCommand implements Callable<Integer> {
                 .run(request);
         if (options.format == RunbookOptions.Format.JSON) {
             options.printJson(cli, result.toMap());
+            RunbookExit.hintOnError(result, cli.getErr());
         } else {
             RunbookExit.summarize(result, cli.getOut());
         }

@@ -128,12 +128,22 @@ class EngineContractTest {
 
     @Test
     void sigtermStopsTheUpgradeAtASafePointPrintsItsResultAndExits143() throws Exception {
-        stoppedBySignal("TERM", 143);
+        stoppedBySignal("TERM", 143, true);
     }
 
     @Test
     void sigintStopsTheUpgradeAtASafePointPrintsItsResultAndExits130() throws Exception {
-        stoppedBySignal("INT", 130);
+        stoppedBySignal("INT", 130, true);
+    }
+
+    @Test
+    void sigintWithTextOutputPrintsTheInterruptionAndHowToResume() throws Exception {
+        stoppedBySignal("INT", 130, false);
+    }
+
+    @Test
+    void sigtermWithTextOutputPrintsTheInterruptionAndHowToResume() throws Exception {
+        stoppedBySignal("TERM", 143, false);
     }
 
     @Test
@@ -222,22 +232,112 @@ class EngineContractTest {
                 .contains("dataos.other.example");
     }
 
+    @Test
+    void helmAndKubectlDoNotInheritTheSecretsOfTheEnginesEnvironmentButKeepWhatCredentialPluginsNeed()
+            throws Exception {
+        Path names = dir.resolve("child-env-names");
+        String record = """
+                #!/bin/sh
+                # test: records the names of the variables this child got, then runs the fake tool
+                env | sed 's/=.*//' > '%1$s.$$'; cat '%1$s.$$' >> '%1$s'; rm -f '%1$s.$$'
+                exec '%2$s' "$@"
+                """;
+        Path helm = dir.resolve("bin/recording-helm");
+        Path kubectl = dir.resolve("bin/recording-kubectl");
+        Files.writeString(helm, record.formatted(names, example.fake().helm()));
+        Files.writeString(kubectl, record.formatted(names, example.fake().kubectl()));
+        Files.setPosixFilePermissions(helm, PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(kubectl, PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(example.ws().resolve("dataos-upgrade.yaml"), example.settings(helm.toString())
+                .replace(example.fake().kubectl(), kubectl.toString()));
+        List<String> args = new ArrayList<>(upgrade("--approve", "prepare.approve-window=alice"));
+        int keyFile = args.indexOf("--prime-api-key-file");
+        args.remove(keyFile + 1);
+        args.remove(keyFile);
+        Map<String, String> env = Map.of("PRIME_API_KEY", TestSecrets.PRIME_API_KEY_VALUE,
+                "POSTGRES_PASSWORD", "pg-pw-Hk4Rt8Mn2C", // listed in test-secrets.txt
+                "KEY_FOR_A_SCRIPT", TestSecrets.PRIME_API_KEY_VALUE,
+                "KUBECONFIG", dir.resolve("kubeconfig").toString(), "AWS_PROFILE", "prod",
+                "GOOGLE_APPLICATION_CREDENTIALS", dir.resolve("gcp.json").toString());
+
+        Exit exit = finish(start(args, env));
+
+        assertThat(exit.code()).as(exit.err()).isZero();
+        List<String> seen = Files.readAllLines(names);
+        assertThat(seen).as("helm and kubectl ran").isNotEmpty()
+                .doesNotContain("PRIME_API_KEY", "POSTGRES_PASSWORD", "KEY_FOR_A_SCRIPT")
+                .contains("KUBECONFIG", "AWS_PROFILE", "GOOGLE_APPLICATION_CREDENTIALS", "HOME", "PATH");
+    }
+
+    @Test
+    void aRollbackAfterAnUpgradeKilledDuringHelmRemovesTheKeyOverlayTheKilledRunLeft() throws Exception {
+        Path started = dir.resolve("helm-upgrade-started");
+        Path slowHelm = dir.resolve("bin/slow-helm");
+        Files.writeString(slowHelm, """
+                #!/bin/sh
+                # test: helm upgrade records its pid and takes long; the engine is SIGKILLed meanwhile
+                if [ "$1" = upgrade ] && [ ! -e '%1$s' ]; then echo $$ > '%1$s.pid'; mv '%1$s.pid' '%1$s'; sleep 60; fi
+                exec '%2$s' "$@"
+                """.formatted(started, example.fake().helm()));
+        Files.setPosixFilePermissions(slowHelm, PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(example.ws().resolve("dataos-upgrade.yaml"), example.settings(slowHelm.toString()));
+        Process child = start(upgrade("--approve", "prepare.approve-window=alice", "--run-id", "killed"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(started) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(started).as("helm upgrade started; stderr:\n" + Files.readString(dir.resolve("err"))).exists();
+        Path overlay = example.ws().resolve(".dataos-upgrade/runs/killed/prime-api-key.values.yaml");
+        assertThat(overlay).as("the key overlay exists while helm runs").exists();
+        child.destroyForcibly(); // SIGKILL: no finally runs
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        ProcessHandle.of(Long.parseLong(Files.readString(started).trim())).ifPresent(helm -> {
+            helm.descendants().forEach(ProcessHandle::destroyForcibly);
+            helm.destroyForcibly();
+        });
+        assertThat(overlay).as("SIGKILL left the overlay").exists();
+        // the rollback restores PostgreSQL: settings and password so it gets as far as its lock
+        Files.writeString(example.ws().resolve("dataos-upgrade.yaml"), example.settings(slowHelm.toString())
+                + "postgres:\n  host: 127.0.0.1\n  port: 1\n  database: dataos\n  user: postgres\n");
+        Path password = dir.resolve("pg.pw");
+        Files.writeString(password, "pg-pw-Hk4Rt8Mn2C\n"); // listed in test-secrets.txt
+        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+
+        Exit rollback = run(List.of("rollback", "--workspace", example.ws().toString(), "--installed",
+                "installed-1.5.yaml", "--target", "release-1.4.yaml", "--values", "values.yaml", "--run-id",
+                "instead", "--approve-all-as", "alice", "--prime-api-key-file", example.keyFile().toString(),
+                "--postgres-password-file", password.toString(), "--reason", "kill test", "--output", "json"));
+
+        assertThat(overlay).as("the rollback removed the killed upgrade's key overlay; stderr:\n" + rollback.err())
+                .doesNotExist();
+        assertThat(rollback.err()).contains("removed .dataos-upgrade/runs/killed/prime-api-key.values.yaml");
+    }
+
     /**
      * Sends {@code signal} while helm upgrade runs (a slow helm in front of the fake one), then runs the
-     * same command again: the interrupted run resumes and succeeds, so the stop was at a safe point.
+     * same command again: the interrupted run resumes and succeeds, so the stop was at a safe point. The
+     * stopped run journaled {@code action-interrupted} for helm, removed the Prime key overlay and said
+     * how to resume.
      */
-    private void stoppedBySignal(String signal, int code) throws Exception {
+    private void stoppedBySignal(String signal, int code, boolean json) throws Exception {
         Path started = dir.resolve("helm-upgrade-started");
         Path slowHelm = dir.resolve("bin/slow-helm");
         Files.writeString(slowHelm, """
                 #!/bin/sh
                 # test: helm upgrade marks its start and takes long; the signal arrives meanwhile
-                if [ "$1" = upgrade ] && [ ! -e '%1$s.done' ]; then touch '%1$s' '%1$s.done'; sleep 60; fi
+                if [ "$1" = upgrade ] && [ ! -e '%1$s.done' ]; then
+                  trap "echo TERM > '%1$s.term'; exit 143" TERM
+                  touch '%1$s' '%1$s.done'; sleep 60 & wait $!
+                fi
                 exec '%2$s' "$@"
                 """.formatted(started, example.fake().helm()));
         Files.setPosixFilePermissions(slowHelm, PosixFilePermissions.fromString("rwx------"));
         Files.writeString(example.ws().resolve("dataos-upgrade.yaml"), example.settings(slowHelm.toString()));
-        List<String> args = upgrade("--approve", "prepare.approve-window=alice", "--run-id", "signalled");
+        List<String> args = new ArrayList<>(upgrade("--approve", "prepare.approve-window=alice", "--run-id",
+                "signalled"));
+        if (!json) {
+            args.removeAll(List.of("--output", "json"));
+        }
 
         Process child = start(args);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -251,15 +351,29 @@ class EngineContractTest {
         long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
         assertThat(exit.code()).as(exit.err()).isEqualTo(code);
-        JsonNode result = exit.json();
-        assertThat(result.path("status").asText()).isEqualTo("INTERRUPTED");
-        assertThat(result.path("runId").asText()).isEqualTo("signalled");
+        if (json) {
+            JsonNode result = exit.json();
+            assertThat(result.path("status").asText()).isEqualTo("INTERRUPTED");
+            assertThat(result.path("runId").asText()).isEqualTo("signalled");
+        } else {
+            assertThat(exit.out() + exit.err()).contains("INTERRUPTED", "run id: signalled", "to resume");
+        }
         assertThat(stopMillis).as("stopped well before helm's 60 s sleep ended").isLessThan(30_000);
-        assertThat(exit.err()).contains("stop requested");
+        assertThat(exit.err()).contains("stop requested", "SIG" + signal);
+        assertThat(exit.out() + exit.err()).as("how to resume").contains("--run-id signalled");
+        assertThat(Path.of(started + ".term")).as("helm was asked to stop (SIGTERM, its grace period)").exists();
+        Path runDir = example.ws().resolve(".dataos-upgrade/runs/signalled");
+        assertThat(Files.readString(runDir.resolve("journal.jsonl")))
+                .as("the interruption is journaled for the action that was running")
+                .contains("\"type\":\"action-interrupted\"", "manager.helm-upgrade.dataos-manager");
+        try (var files = Files.walk(runDir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("no private file of the stopped run is left").doesNotContain("prime-api-key.values.yaml");
+        }
 
         Exit resumed = run(args);
         assertThat(resumed.code()).as(resumed.err()).isZero();
-        assertThat(resumed.json().path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(resumed.out()).contains("SUCCEEDED");
         System.out.println("SIG" + signal + ": stopped and printed its result in " + stopMillis + " ms");
     }
 
@@ -276,11 +390,18 @@ class EngineContractTest {
     }
 
     private Process start(List<String> args) throws IOException {
+        return start(args, Map.of());
+    }
+
+    /** Starts the CLI with {@code env} added to this JVM's environment. */
+    private Process start(List<String> args, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", DataosUpgradeCommand.class.getName()));
         command.addAll(args);
-        return new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        return builder.directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
     }

@@ -153,6 +153,36 @@ class RunbookCommandsTest {
     }
 
     @Test
+    void aValuesFileReachedThroughASymlinkLeavingTheWorkspaceIsRefusedNamingTheOption() throws Exception {
+        Path outside = Files.writeString(dir.resolve("outside-values.yaml"), Files.readString(ws.resolve("values.yaml")));
+        Files.createSymbolicLink(ws.resolve("linked-values.yaml"), outside);
+        String before = Files.readString(outside);
+
+        String[] args = upgrade("--approve", "prepare.approve-window=alice");
+        args[java.util.Arrays.asList(args).indexOf("values.yaml")] = "linked-values.yaml";
+        int exit = run(args);
+
+        assertThat(exit).as(out.toString() + err).isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("--values", "linked-values.yaml", "symbolic link");
+        assertThat(Files.readString(outside)).isEqualTo(before);
+        assertThat(fake.calls("helm", "upgrade")).isEmpty();
+    }
+
+    @Test
+    void verifyJunitThroughASymlinkLeavingTheWorkspaceIsRefusedNamingTheOption() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.createSymbolicLink(ws.resolve("out"), outside);
+
+        int exit = run("verify", "--workspace", ws.toString(), "--junit", "out/junit.xml");
+
+        assertThat(exit).as(out.toString() + err).isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("--junit", "out/junit.xml", "symbolic link");
+        try (var files = Files.list(outside)) {
+            assertThat(files).as("nothing written outside the workspace").isEmpty();
+        }
+    }
+
+    @Test
     void verifyExitsOneWhenACheckFailsPrintsEachLineOnceAndNamesTheJUnitFile() throws Exception {
         fake.put("kube/rollout/dataos-manager", "progressing\n");
 

@@ -271,7 +271,7 @@ class RunbookKillPointsTest {
 
     /**
      * A world whose helm is the fake behind a wrapper that marks and slows {@code helm upgrade} and
-     * {@code helm rollback} (4 s: longer than a resumed CLI takes to start, so the resumed run finds it still running), and whose site commands each mark
+     * {@code helm rollback} (8 s: longer than a resumed CLI takes to start on a loaded machine, so the resumed run finds it still running), and whose site commands each mark
      * their start, sleep 0.4 s, mark their end, and are done when the end mark is there.
      */
     private RunbookWorld world(String healthUrl) throws Exception {
@@ -282,7 +282,7 @@ class RunbookKillPointsTest {
                 #!/bin/sh
                 # test wrapper: marks and slows the release-changing helm commands, then runs the fake helm
                 case "$1" in
-                  upgrade|rollback) echo "start:helm-$1" >> '%s.steps'; sleep 4 ;;
+                  upgrade|rollback) echo "start:helm-$1" >> '%s.steps'; sleep 8 ;;
                 esac
                 exec '%s' "$@"
                 """.formatted(marker, world.fake.helm()));

@@ -1,5 +1,6 @@
 package io.dataos.upgrade.api;
 
+import io.dataos.upgrade.secret.Secret;
 import java.io.IOException;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -31,5 +32,18 @@ public interface CommandRunner {
             throws IOException, InterruptedException {
         onStart.accept(-1);
         return run(command, output);
+    }
+
+    /**
+     * Tells the runner the engine read {@code secret}: from now on the programs it starts must not
+     * inherit the environment variable the secret may have come from, nor any variable holding its
+     * value. A command's own {@link Command#env()} still reaches it. Runners that start no local
+     * processes with an inherited environment ignore this.
+     */
+    default void withhold(Secret secret) {
+    }
+
+    /** Keeps the variables {@code names} out of the environment of the programs this runner starts (settings). */
+    default void withholdVariables(Iterable<String> names) {
     }
 }

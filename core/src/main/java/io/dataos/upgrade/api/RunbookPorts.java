@@ -29,9 +29,11 @@ public record RunbookPorts(CommandRunner runner, Workspace workspace, SecretProv
         Objects.requireNonNull(workspace, "workspace");
         progress = progress == null ? event -> { } : progress;
         Consumer<ProgressEvent> told = progress;
-        // Every front door's secrets get the length rule (too short: refused at the preflight, exit 2).
+        // Every front door's secrets get the length rule (too short: refused at the preflight, exit 2), and
+        // each one read is kept out of the environment of the programs the runner starts.
+        CommandRunner children = runner;
         secrets = CheckedSecrets.of(secrets == null ? name -> Optional.empty() : secrets,
-                line -> told.accept(new ProgressEvent.Message(line)));
+                line -> told.accept(new ProgressEvent.Message(line))).observedBy(children::withhold);
         // Nothing is approved implicitly: without an approvals port every gate waits.
         approvals = approvals == null ? new PreApprovedGates(Map.of()) : approvals;
         clock = clock == null ? Clock.systemUTC() : clock;

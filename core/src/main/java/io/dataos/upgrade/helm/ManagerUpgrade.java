@@ -3,6 +3,7 @@ package io.dataos.upgrade.helm;
 import io.dataos.upgrade.secret.SecretNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataos.upgrade.process.CommandFailedException;
+import io.dataos.upgrade.run.CrashPoints;
 import io.dataos.upgrade.secret.Secret;
 import io.dataos.upgrade.api.SecretProvider;
 import io.dataos.upgrade.values.ManagerValuesFile;
@@ -47,6 +48,7 @@ public final class ManagerUpgrade {
         byte[] before = workspace.read(valuesFile);
         String previous = ManagerValuesFile.imageTag(valuesFile, before);
         byte[] after = ManagerValuesFile.updateImageTag(valuesFile, before, newTag);
+        CrashPoints.reach("values-file.edited");
         workspace.write(valuesFile, after);
         return previous;
     }
@@ -67,8 +69,10 @@ public final class ManagerUpgrade {
         Throwable failure = null;
         try {
             workspace.writePrivate(overlay, overlayContent(key));
+            CrashPoints.reach("helm-upgrade.overlay-written");
             helm.upgradeInstall(target, List.of(workspace.absolute(valuesFile), workspace.absolute(overlay)), timeout,
                     List.of(key));
+            CrashPoints.reach("helm-upgrade.helm-finished");
         } catch (Throwable t) {
             failure = t;
             throw t;

@@ -4,6 +4,7 @@ import io.dataos.upgrade.model.Stakeholders.Audience;
 import io.dataos.upgrade.api.MissingSecretException;
 import io.dataos.upgrade.secret.Secret;
 import io.dataos.upgrade.api.SecretProvider;
+import io.dataos.upgrade.run.CrashPoints;
 import io.dataos.upgrade.text.TextDocument;
 import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -40,6 +43,9 @@ public final class StakeholderNotifier {
             return deliveries.stream().filter(d -> !d.delivered()).toList();
         }
     }
+
+    /** The file beside the notices listing each delivery made so far, one line each. */
+    public static final String SENT = "deliveries-sent.txt";
 
     private final Workspace workspace;
     private final SecretProvider secrets;
@@ -85,14 +91,21 @@ public final class StakeholderNotifier {
             files.add(name + ".txt");
         }
         log.accept("wrote " + notices.size() + " notice(s) under " + base);
+        // Each delivery is recorded as it succeeds, so a run killed halfway does not send it again on resume.
+        String sent = base + SENT;
+        Set<String> sentBefore = new HashSet<>();
+        if (workspace.exists(sent)) {
+            sentBefore.addAll(List.of(new String(workspace.read(sent), StandardCharsets.UTF_8).split("\n")));
+        }
         List<DeliveryResult> deliveries = new ArrayList<>();
         for (Notice notice : notices) {
             NoticeChannels.Recipients to = channels.of(notice.audience());
             for (WebhookTarget hook : to.webhooks()) {
-                deliveries.add(webhook(notice, hook));
+                deliveries.add(once(notice, "webhook", hook.shown(), sentBefore, sent, () -> webhook(notice, hook)));
             }
             if (!to.emails().isEmpty()) {
-                deliveries.add(email(notice, to.emails(), channels.smtp()));
+                deliveries.add(once(notice, "email", String.join(", ", to.emails()), sentBefore, sent,
+                        () -> email(notice, to.emails(), channels.smtp())));
             }
         }
         for (DeliveryResult d : deliveries) {
@@ -103,6 +116,28 @@ public final class StakeholderNotifier {
         workspace.write(report, deliveryReport(deliveries).getBytes(StandardCharsets.UTF_8));
         files.add(report);
         return new Published(files, deliveries);
+    }
+
+    /** One delivery, unless an earlier attempt of the run recorded it as delivered; recorded once it is. */
+    private DeliveryResult once(Notice notice, String channel, String target, Set<String> sentBefore, String sent,
+            Delivery delivery) throws IOException, InterruptedException {
+        String key = notice.kind().fileName() + " " + notice.audience().key() + " " + channel + " "
+                + target.replace('\n', ' ');
+        if (sentBefore.contains(key)) {
+            return new DeliveryResult(notice.kind(), notice.audience(), channel, target, true,
+                    "delivered by an earlier attempt of this run (not sent again)");
+        }
+        DeliveryResult result = delivery.deliver();
+        if (result.delivered()) {
+            workspace.append(sent, (key + "\n").getBytes(StandardCharsets.UTF_8));
+            CrashPoints.reach("notice.delivered");
+        }
+        return result;
+    }
+
+    /** A delivery still to make. */
+    private interface Delivery {
+        DeliveryResult deliver() throws InterruptedException;
     }
 
     private DeliveryResult webhook(Notice notice, WebhookTarget hook) throws InterruptedException {

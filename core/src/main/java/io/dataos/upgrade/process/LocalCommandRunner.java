@@ -4,37 +4,96 @@ import io.dataos.upgrade.api.CommandRunner;
 import io.dataos.upgrade.api.Command;
 import io.dataos.upgrade.api.CommandResult;
 import io.dataos.upgrade.secret.Secret;
+import io.dataos.upgrade.secret.SecretNames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Runs commands as local processes (the CLI, the sandbox and the tests): argv straight to the
  * operating system, stdout and stderr merged and streamed line by line with every secret masked,
  * and the whole process tree stopped when the timeout passes or the caller is interrupted.
+ *
+ * <p>A child inherits the engine's environment minus what could hand it a secret: the variables of the
+ * engine's own secret names ({@code PRIME_API_KEY}, {@code POSTGRES_PASSWORD}), those of every secret
+ * the engine read ({@link #withhold}), any variable whose value is such a secret or contains one of
+ * {@value #CONTAINED_FROM} characters or more, and the variables the settings name. Everything else
+ * stays ({@code HOME}, {@code PATH}, {@code KUBECONFIG}, {@code AWS_*}…), so kubectl's exec-credential
+ * plugins and cloud CLIs keep working. The command's own {@link Command#env()} is added last.
  */
 public final class LocalCommandRunner implements CommandRunner {
 
     /** Exit code reported for a command stopped at its timeout, as coreutils' timeout does. */
     public static final int EXIT_TIMED_OUT = 124;
 
+    /** A variable is dropped when its value contains a secret at least this long (shorter: only when equal). */
+    public static final int CONTAINED_FROM = 8;
+
     private static final Duration GRACE = Duration.ofSeconds(5);
     private final int tailLines;
+    private final Supplier<Map<String, String>> inherited;
+    private final Set<String> withheldNames = ConcurrentHashMap.newKeySet();
+    private final Set<String> withheldValues = ConcurrentHashMap.newKeySet();
 
     public LocalCommandRunner() {
         this(200);
     }
 
     public LocalCommandRunner(int tailLines) {
+        this(tailLines, System::getenv);
+    }
+
+    /** A runner whose children inherit {@code inherited} (filtered as described) instead of this JVM's environment. */
+    public LocalCommandRunner(int tailLines, Supplier<Map<String, String>> inherited) {
         this.tailLines = tailLines;
+        this.inherited = inherited;
+        for (String name : SecretNames.ALL) {
+            withheldNames.add(SecretNames.environmentVariable(name));
+        }
+    }
+
+    @Override
+    public void withhold(Secret secret) {
+        withheldNames.add(SecretNames.environmentVariable(secret.name()));
+        if (!secret.reveal().isEmpty()) {
+            withheldValues.add(secret.reveal());
+        }
+    }
+
+    @Override
+    public void withholdVariables(Iterable<String> names) {
+        names.forEach(withheldNames::add);
+    }
+
+    /** The environment a child gets before its command's own additions. */
+    Map<String, String> childEnvironment(Command command) {
+        Set<String> values = new java.util.HashSet<>(withheldValues);
+        command.secrets().forEach(secret -> values.add(secret.reveal()));
+        Map<String, String> env = new java.util.HashMap<>(inherited.get());
+        env.entrySet().removeIf(variable -> withheldNames.contains(variable.getKey())
+                || holdsSecret(variable.getValue(), values));
+        return env;
+    }
+
+    private static boolean holdsSecret(String value, Set<String> secrets) {
+        for (String secret : secrets) {
+            if (value.equals(secret) || (secret.length() >= CONTAINED_FROM && value.contains(secret))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -46,6 +105,8 @@ public final class LocalCommandRunner implements CommandRunner {
     public CommandResult run(Command command, Consumer<String> output, LongConsumer onStart)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(childEnvironment(command));
         builder.environment().putAll(command.env());
         if (command.workDir() != null) {
             builder.directory(command.workDir().toFile());

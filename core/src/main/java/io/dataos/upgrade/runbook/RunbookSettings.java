@@ -54,7 +54,8 @@ public record RunbookSettings(
         Notices notices,
         Stakeholders stakeholders,
         Map<ActionKind, CommandTemplate> commands,
-        Duration commandTimeout) {
+        Duration commandTimeout,
+        List<String> withheldVariables) {
 
     /** The settings file read when the caller names none and it exists. */
     public static final String DEFAULT_FILE = "dataos-upgrade.yaml";
@@ -159,6 +160,7 @@ public record RunbookSettings(
         commands = Collections.unmodifiableMap(commands == null || commands.isEmpty()
                 ? new EnumMap<>(ActionKind.class) : new EnumMap<>(commands));
         notices = notices == null ? new Notices(NoticeChannels.none(), null) : notices;
+        withheldVariables = List.copyOf(withheldVariables == null ? List.of() : withheldVariables);
     }
 
     /** The settings used when there is no settings file: every default, no database, no templates. */
@@ -166,7 +168,7 @@ public record RunbookSettings(
         return new RunbookSettings("(default settings)", DEFAULT_INSTANCE, DEFAULT_STATE_DIR,
                 PlanExecutor.DEFAULT_PARALLELISM, null, null, null,
                 new Helm(null, null, null, DEFAULT_HELM_TIMEOUT, null, null, "helm", "kubectl", null, null), null,
-                null, null, Map.of(), DEFAULT_COMMAND_TIMEOUT);
+                null, null, Map.of(), DEFAULT_COMMAND_TIMEOUT, List.of());
     }
 
     /**
@@ -213,7 +215,7 @@ public record RunbookSettings(
         }
         Duration commandLimit = o.timeoutMinutes() != null ? positiveMinutes(o.timeoutMinutes()) : commandTimeout;
         return new RunbookSettings(source, instance, dir, par, maintenanceWindow, valuesFile, checks, h, postgres,
-                notices, stakeholders, commands, commandLimit);
+                notices, stakeholders, commands, commandLimit, withheldVariables);
     }
 
     /**
@@ -303,12 +305,12 @@ public record RunbookSettings(
             RunbookSettings d = defaults();
             if (root == null || root.isMissingNode() || root.isNull()) {
                 return new RunbookSettings(source, d.instance(), d.stateDir(), d.parallelism(), null, null, null,
-                        d.helm(), null, null, null, Map.of(), d.commandTimeout());
+                        d.helm(), null, null, null, Map.of(), d.commandTimeout(), List.of());
             }
             object(root, "(root)");
             only(root, "", Set.of("apiVersion", "kind", "instance", "stateDir", "parallelism", "maintenanceWindow",
                     "valuesFile", "checks", "helm", "postgres", "notices", "stakeholders", "commands",
-                    "commandTimeout"));
+                    "commandTimeout", "childEnvironment"));
             String apiVersion = text(root, "apiVersion", false);
             if (apiVersion != null && !apiVersion.equals("dataos-upgrade/v1")) {
                 throw new InvalidInputException(source, "apiVersion", "'" + apiVersion + "' is not supported: write"
@@ -350,8 +352,26 @@ public record RunbookSettings(
                     : Map.of();
             Duration commandTimeout = root.has("commandTimeout") ? duration(root, "", "commandTimeout")
                     : DEFAULT_COMMAND_TIMEOUT;
+            List<String> withheld = root.has("childEnvironment") ? childEnvironment(root.get("childEnvironment"))
+                    : List.of();
             return new RunbookSettings(source, instance == null ? DEFAULT_INSTANCE : instance, stateDir, parallelism,
-                    window, valuesFile, checks, helm, postgres, notices, stakeholders, commands, commandTimeout);
+                    window, valuesFile, checks, helm, postgres, notices, stakeholders, commands, commandTimeout,
+                    withheld);
+        }
+
+        /** {@code childEnvironment.withhold}: more variables the commands must not inherit. */
+        private List<String> childEnvironment(JsonNode node) {
+            object(node, "childEnvironment");
+            only(node, "childEnvironment.", Set.of("withhold"));
+            List<String> names = strings(node.get("withhold"), "childEnvironment.withhold");
+            for (int i = 0; i < names.size(); i++) {
+                if (!names.get(i).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw new InvalidInputException(source, "childEnvironment.withhold[" + i + "]", "'"
+                            + names.get(i) + "' is not an environment variable name: letters, digits and _,"
+                            + " not starting with a digit");
+                }
+            }
+            return names;
         }
 
         private Helm helm(JsonNode node) {

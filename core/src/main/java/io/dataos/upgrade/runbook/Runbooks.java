@@ -3,6 +3,7 @@ package io.dataos.upgrade.runbook;
 import io.dataos.upgrade.api.RunbookPorts;
 
 import io.dataos.upgrade.api.InvalidInputException;
+import io.dataos.upgrade.helm.ManagerUpgrade;
 import io.dataos.upgrade.model.Manifests;
 import io.dataos.upgrade.model.PlatformManifest;
 import io.dataos.upgrade.model.PlatformState;
@@ -14,6 +15,7 @@ import io.dataos.upgrade.plan.PlanJson;
 import io.dataos.upgrade.plan.PlanType;
 import io.dataos.upgrade.run.ActionHandlers;
 import io.dataos.upgrade.run.ActionState;
+import io.dataos.upgrade.run.LeftoverPrivateFiles;
 import io.dataos.upgrade.run.LockHolder;
 import io.dataos.upgrade.run.PlanExecutor;
 import io.dataos.upgrade.run.RunLock;
@@ -176,7 +178,13 @@ public final class Runbooks {
         return false;
     }
 
-    /** The release lock, unless this is a dry run (which changes nothing). */
+    /** The short-lived private files a handler writes into its run folder and deletes when it ends. */
+    static final List<String> PRIVATE_FILES = List.of(ManagerUpgrade.OVERLAY_NAME);
+
+    /**
+     * The release lock, unless this is a dry run (which changes nothing); once it is held, the private
+     * files earlier runs left behind ({@link LeftoverPrivateFiles}) are removed.
+     */
     public static RunLock lock(RunbookPorts ports, String release, String runId, String startedBy, boolean dryRun)
             throws IOException, InterruptedException {
         if (dryRun) {
@@ -188,6 +196,13 @@ public final class Runbooks {
             ports.log().accept("took over the stale lock " + lock.file() + " of " + lock.takenOverFrom().describe()
                     + ": " + lock.takeOverReason());
         }
+        try {
+            // Before anything else: a killed run's key overlay must not outlive it, whatever runs next.
+            LeftoverPrivateFiles.remove(ports.workspace(), PRIVATE_FILES, lock, ports.log());
+        } catch (IOException | RuntimeException e) {
+            release(lock, ports);
+            throw e;
+        }
         return lock;
     }
 
@@ -197,6 +212,15 @@ public final class Runbooks {
         }
         boolean interrupted = Thread.interrupted();
         try {
+            try {
+                // again at the end: a killed run's command that was still running at the start has ended by now
+                LeftoverPrivateFiles.remove(ports.workspace(), PRIVATE_FILES, lock, ports.log());
+            } catch (IOException | RuntimeException e) {
+                ports.log().accept("warning: could not remove the private files earlier runs left (" + e.getMessage()
+                        + "); the next run of the release tries again");
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
             lock.release();
         } catch (IOException | InterruptedException e) {
             ports.log().accept("warning: could not remove the lock file " + lock.file() + " (" + e.getMessage()
@@ -211,6 +235,7 @@ public final class Runbooks {
     /** Runs (or resumes, or shows) {@code run}'s plan with the executor. */
     public static RunResult execute(RunbookRun run, ActionHandlers handlers, RunbookPorts ports, boolean dryRun,
             String startedBy, String source) throws IOException, InterruptedException {
+        ports.runner().withholdVariables(run.settings().withheldVariables());
         PlanExecutor executor = PlanExecutor.builder(ports.workspace(), ports.runner(), handlers)
                 .approvals(ports.approvals())
                 .secrets(ports.secrets())

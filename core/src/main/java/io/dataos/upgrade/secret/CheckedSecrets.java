@@ -25,10 +25,24 @@ public final class CheckedSecrets implements SecretProvider {
     private final SecretProvider provider;
     private final Consumer<String> warnings;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final Consumer<Secret> onFound;
 
-    private CheckedSecrets(SecretProvider provider, Consumer<String> warnings) {
+    private CheckedSecrets(SecretProvider provider, Consumer<String> warnings, Consumer<Secret> onFound) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.warnings = warnings == null ? line -> { } : warnings;
+        this.onFound = onFound == null ? secret -> { } : onFound;
+    }
+
+    private CheckedSecrets(SecretProvider provider, Consumer<String> warnings) {
+        this(provider, warnings, null);
+    }
+
+    /**
+     * The same secrets, each one found also handed to {@code onFound} (the command runner, which keeps
+     * it out of children's environment), replacing an earlier observer.
+     */
+    public CheckedSecrets observedBy(Consumer<Secret> observer) {
+        return new CheckedSecrets(provider, warnings, observer);
     }
 
     /** {@code provider} with the length rule, warnings going to {@code warnings} (replacing an earlier sink). */
@@ -50,6 +64,7 @@ public final class CheckedSecrets implements SecretProvider {
         Optional<Secret> found = provider.find(name);
         found.ifPresent(secret -> {
             check(secret);
+            onFound.accept(secret);
             if (secret.length() < WARNED_BELOW && warned.add(name)) {
                 warnings.accept("warning: secret '" + name + "' is only " + secret.length() + " characters long:"
                         + " it is easy to guess, and every occurrence of that text in output, the journal and the"

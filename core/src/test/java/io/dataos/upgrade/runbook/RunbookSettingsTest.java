@@ -51,6 +51,7 @@ class RunbookSettingsTest {
                 ActionKind.REMOVE_COMPONENT, ActionKind.NEW_CLUSTER);
         assertThat(s.command(ActionKind.REINSTALL_STACK).doneCheck()).isNotEmpty();
         assertThat(s.command(ActionKind.REINSTALL_STACK).timeout()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(s.withheldVariables()).containsExactly("VAULT_TOKEN");
     }
 
     @Test
@@ -63,6 +64,16 @@ class RunbookSettingsTest {
             examples++;
         }
         assertThat(examples).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void childEnvironmentWithholdNamesMoreVariablesAndRefusesWhatIsNotAName() {
+        assertThat(parse("childEnvironment:\n  withhold: [VAULT_TOKEN, ci_job_token]\n").withheldVariables())
+                .containsExactly("VAULT_TOKEN", "ci_job_token");
+        assertThat(parse("instance: x\n").withheldVariables()).isEmpty();
+        assertThatThrownBy(() -> parse("childEnvironment:\n  withhold: [\"A=B\"]\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("childEnvironment.withhold[0]").hasMessageContaining("not an environment variable");
     }
 
     @Test

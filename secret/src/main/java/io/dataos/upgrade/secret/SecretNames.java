@@ -13,6 +13,14 @@ public final class SecretNames {
     /** The DataOS database password for backups, restores and data-integrity checks. */
     public static final String POSTGRES_PASSWORD = "postgres-password";
 
+    /** Every name above, for whoever must treat them all alike (children's environment). */
+    public static final java.util.List<String> ALL = java.util.List.of(PRIME_API_KEY, POSTGRES_PASSWORD);
+
     private SecretNames() {
+    }
+
+    /** The environment variable a secret is read from when no file gives it: {@code prime-api-key} -> {@code PRIME_API_KEY}. */
+    public static String environmentVariable(String name) {
+        return name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 }
