@@ -383,6 +383,12 @@ public record RunbookSettings(
                     throw new InvalidInputException(source, "helm." + e.getKey(), "'" + e.getValue() + "' cannot start"
                             + " with '-': give a name or a path");
                 }
+                if ((e.getKey().equals("executable") || e.getKey().equals("kubectl"))
+                        && io.dataos.upgrade.model.Launchers.isShellOrLauncher(e.getValue())) {
+                    throw new InvalidInputException(source, "helm." + e.getKey(), "'" + io.dataos.upgrade.model.Identifiers
+                            .printable(e.getValue()) + "' is a shell, a launcher or an interpreter: name the " + e.getKey()
+                            + " program itself (a name or a path)");
+                }
             }
             if (minimum != null && !minimum.matches("\\d+\\.\\d+\\.\\d+")) {
                 throw new InvalidInputException(source, "helm.minimumVersion", "'" + minimum + "' is not a version"
@@ -525,6 +531,8 @@ public record RunbookSettings(
                 throw new InvalidInputException(source, at + "[0]", "must name the program to run, not a"
                         + " placeholder or an empty string");
             }
+            io.dataos.upgrade.model.Launchers.refuseShell(argv, source, at, "write the argv of the tool itself,"
+                    + " e.g. [kubectl, apply, -f, \"{installFile}\"]");
             return argv;
         }
 
