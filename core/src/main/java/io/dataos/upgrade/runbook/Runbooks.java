@@ -190,6 +190,20 @@ public final class Runbooks {
             throw new InvalidInputException(source, "valuesFile", "'" + run.valuesFile() + "' does not exist in the"
                     + " workspace: give the path of the dataos-manager values file");
         }
+        // Everything the plan will need is checked before its first action (the announcement, the backup):
+        // the values file takes the new tag, and the manager release's names are ones Helm accepts.
+        for (PlanAction action : run.plan().actions()) {
+            if (action.kind() == ActionKind.UPDATE_MANAGER_TAG && run.valuesFile() != null) {
+                io.dataos.upgrade.values.ManagerValuesFile.updateImageTag(run.valuesFile(),
+                        ports.workspace().read(run.valuesFile()), action.params().get(
+                                io.dataos.upgrade.plan.ActionParams.IMAGE_TAG));
+            }
+            String release = action.params().get(io.dataos.upgrade.plan.ActionParams.RELEASE_NAME);
+            if (release != null && Identifiers.releaseNameProblem(release) != null) {
+                throw new InvalidInputException(source, "action " + action.id() + " releaseName",
+                        Identifiers.releaseNameProblem(release));
+            }
+        }
         return handlers;
     }
 
