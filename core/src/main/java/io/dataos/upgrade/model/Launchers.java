@@ -98,7 +98,7 @@ public final class Launchers {
                     && arg.startsWith(o + "="))
                     || (launcher.startsWith("sudo") && arg.matches("-[A-Za-z]*[is][A-Za-z]*"))) {
                 return new Refusal(i, "gives the launcher '" + launcher + "' the option " + arg + ", which starts a"
-                        + " shell");
+                        + " shell or runs a command line");
             }
             String inner = base(arg);
             if (isShell(inner)) {
