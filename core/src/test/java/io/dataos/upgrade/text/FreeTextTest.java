@@ -14,6 +14,17 @@ class FreeTextTest {
     }
 
     @Test
+    void aYamlKeyEchoedInARefusalCannotForgeALineOrCarryEscapes() {
+        var refusal = new io.dataos.upgrade.api.InvalidInputException("release.yaml\u001b]0;x\u0007",
+                "manager.\u001b[2Kversion\ndataos-upgrade: all checks passed", "is not a known field");
+
+        assertThat(refusal.getMessage()).doesNotContain("\n").doesNotContain("\u001b").doesNotContain("\u0007")
+                .isEqualTo("release.yaml\\u001b]0;x\\u0007: manager.\\u001b[2Kversion dataos-upgrade: all checks"
+                        + " passed: is not a known field");
+        assertThat(refusal.field()).isEqualTo("manager.\\u001b[2Kversion dataos-upgrade: all checks passed");
+    }
+
+    @Test
     void printableTextIncludingNonAsciiLettersIsKept() {
         String name = "José Müller <jose@acme.example> (on call)";
         assertThat(FreeText.neutral(name)).isSameAs(name);
