@@ -23,7 +23,7 @@ public final class Launchers {
     static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "mksh", "pdksh", "oksh", "yash",
             "csh", "tcsh", "fish", "ash", "hush", "elvish", "xonsh", "cmd", "powershell", "pwsh",
             "eval", "exec", "su", "script", "expect", "watch", "parallel", "awk", "gawk", "mawk", "nawk", "nix-shell",
-            "source");
+            "source", "tclsh", "wish");
 
     /** Programs that run the program named in their arguments. */
     static final Set<String> LAUNCHERS = Set.of("nice", "timeout", "xargs", "busybox", "toybox", "sudo", "doas",
@@ -55,8 +55,7 @@ public final class Launchers {
             "php", Set.of("-r"),
             "lua", Set.of("-e"),
             "deno", Set.of("eval"),
-            "bun", Set.of("-e", "--eval"),
-            "tclsh", Set.of());
+            "bun", Set.of("-e", "--eval"));
 
     /** A program's base name with a version suffix: {@code python3.11}, {@code bash-5.2}, {@code zsh5}. */
     private static final Pattern VERSIONED = Pattern.compile("([a-z][a-z-]*?)[-_]?[0-9][0-9.]*");
@@ -78,10 +77,7 @@ public final class Launchers {
         String interpreter = interpreter(program);
         if (interpreter != null) {
             for (int i = 1; i < argv.size(); i++) {
-                if (INLINE_CODE.get(interpreter).contains(argv.get(i)) || interpreter.equals("tclsh")) {
-                    if (interpreter.equals("tclsh")) {
-                        return new Refusal(0, "runs 'tclsh', which reads a command line");
-                    }
+                if (INLINE_CODE.get(interpreter).contains(argv.get(i))) {
                     return new Refusal(i, "gives '" + program + "' code on the command line (" + argv.get(i) + ")");
                 }
             }
