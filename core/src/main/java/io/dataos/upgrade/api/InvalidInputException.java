@@ -10,10 +10,16 @@ public class InvalidInputException extends RuntimeException {
     private final String source;
     private final String field;
 
+    /**
+     * The refusal of {@code field} in {@code source}; both may echo what a file or a person wrote (a
+     * YAML key, a path), so they are neutralized ({@link io.dataos.upgrade.text.FreeText}): a refusal
+     * cannot carry terminal escapes or forge a second line.
+     */
     public InvalidInputException(String source, String field, String problemAndFix) {
-        super(source + ": " + field + ": " + problemAndFix);
-        this.source = source;
-        this.field = field;
+        super(io.dataos.upgrade.text.FreeText.neutral(source) + ": " + io.dataos.upgrade.text.FreeText.neutral(field)
+                + ": " + io.dataos.upgrade.text.FreeText.neutral(problemAndFix));
+        this.source = io.dataos.upgrade.text.FreeText.neutral(source);
+        this.field = io.dataos.upgrade.text.FreeText.neutral(field);
     }
 
     /** The file or argument that held the bad value. */

@@ -2,6 +2,7 @@ package io.dataos.upgrade.api;
 
 import io.dataos.upgrade.plan.Plan;
 import io.dataos.upgrade.plan.PlanAction;
+import io.dataos.upgrade.plan.PlanInputs;
 import io.dataos.upgrade.plan.PlanJson;
 import io.dataos.upgrade.plan.PlanMarkdown;
 import io.dataos.upgrade.plan.RequiredApproval;
@@ -23,9 +24,10 @@ import java.util.Objects;
  * @param planMarkdown where plan.md was written
  * @param windowSuggestion the window suggested from traffic when none was given (then also
  *     {@code maintenanceWindow}), or null
+ * @param inputs what the plan was made from, recorded in its JSON (null: an unsealed plan)
  */
 public record PlanResult(String type, Plan plan, String maintenanceWindow, String planJson, String planMarkdown,
-        WindowResult windowSuggestion) {
+        WindowResult windowSuggestion, PlanInputs inputs) {
 
     /** The file names in the output folder; the plugin and the command line use the same. */
     public static final String PLAN_JSON = "plan.json";
@@ -37,12 +39,12 @@ public record PlanResult(String type, Plan plan, String maintenanceWindow, Strin
     }
 
     public PlanResult(String type, Plan plan, String maintenanceWindow, String planJson, String planMarkdown) {
-        this(type, plan, maintenanceWindow, planJson, planMarkdown, null);
+        this(type, plan, maintenanceWindow, planJson, planMarkdown, null, null);
     }
 
-    /** The plan as JSON, as {@code plan.json} holds it and the executor reads it. */
+    /** The plan as JSON with its recorded inputs, as {@code plan.json} holds it and the runbooks read it. */
     public byte[] json() {
-        return PlanJson.write(plan);
+        return PlanJson.write(plan, inputs);
     }
 
     /** The plan as Markdown, for review. */

@@ -18,6 +18,9 @@ public record RollbackRequest(String runId, String installed, String target, Str
 
     public RollbackRequest {
         overrides = overrides == null ? SettingsOverrides.NONE : overrides;
+        // free text reaches the terminal, the journal, the notice and the reports
+        reason = io.dataos.upgrade.text.FreeText.neutral(reason);
+        startedBy = io.dataos.upgrade.text.FreeText.neutral(startedBy);
     }
 
     public static Builder builder() {

@@ -53,7 +53,8 @@ public final class RollbackRunbook {
         Plan plan;
         String source;
         if (request.plan() != null) {
-            plan = Runbooks.readPlan(ports.workspace(), request.plan(), PlanType.ROLLBACK, SOURCE, "plan");
+            plan = Runbooks.readPlan(ports.workspace(), request.plan(), PlanType.ROLLBACK, SOURCE, "plan",
+                    request.installed(), request.target());
             source = request.plan();
             if (installed != null && !plan.fromVersion().equals(installed.version().toString())) {
                 throw new InvalidInputException(request.plan(), "fromVersion", "the plan rolls back from "

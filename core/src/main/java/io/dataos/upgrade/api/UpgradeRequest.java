@@ -17,6 +17,8 @@ public record UpgradeRequest(String runId, String installed, String release, Str
 
     public UpgradeRequest {
         overrides = overrides == null ? SettingsOverrides.NONE : overrides;
+        // free text reaches the terminal, the journal and the reports
+        startedBy = io.dataos.upgrade.text.FreeText.neutral(startedBy);
     }
 
     public static Builder builder() {

@@ -95,7 +95,8 @@ public final class UpgradeRunbook {
                 : MaintenanceWindow.parse(windowSpec, now, windowSource, "maintenanceWindow");
         Plan plan;
         if (request.plan() != null) {
-            plan = Runbooks.readPlan(ports.workspace(), request.plan(), PlanType.UPGRADE, SOURCE, "plan");
+            plan = Runbooks.readPlan(ports.workspace(), request.plan(), PlanType.UPGRADE, SOURCE, "plan",
+                    installedPath, releasePath);
             requireSameVersions(plan, installed, release, request.plan());
         } else {
             plan = new UpgradePlanner(ports.clock()).plan(installed, release, window);

@@ -14,8 +14,18 @@ public final class Identifiers {
     public static final Pattern NAME = Pattern.compile("[a-z0-9](?:[a-z0-9._+-]{0,61}[a-z0-9])?");
     /** A Kubernetes namespace (RFC 1123 label). */
     public static final Pattern NAMESPACE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
-    /** A Helm release name (Helm allows at most 53 characters). */
-    public static final Pattern RELEASE_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9.-]{0,51}[a-z0-9])?");
+    /**
+     * A Helm release name as Helm itself checks it (pkg/chartutil, ValidateReleaseName): a lower-case
+     * RFC 1123 subdomain (dot-separated labels, each starting and ending with a letter or digit), at
+     * most 53 characters ({@link #releaseNameProblem}).
+     */
+    public static final Pattern RELEASE_NAME = Pattern.compile(
+            "(?=.{1,53}$)[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*");
+    /** A Kubernetes label key: an optional DNS-subdomain prefix and '/', then a name of at most 63 characters. */
+    public static final Pattern LABEL_KEY = Pattern.compile("(?:(?=[^/]{1,253}/)[a-z0-9](?:[-a-z0-9]*[a-z0-9])?"
+            + "(?:\\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*/)?(?=[^/]{1,63}$)[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?");
+    /** A Kubernetes label value: empty, or at most 63 letters, digits, '-', '_' and '.', alphanumeric at both ends. */
+    public static final Pattern LABEL_VALUE = Pattern.compile("(?:(?=.{1,63}$)[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?");
     /** A chart reference: {@code repo/chart}, a chart name, or an {@code oci://} reference. */
     public static final Pattern CHART = Pattern.compile(
             "(?:oci://[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?/)?[a-z0-9][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*");
@@ -52,6 +62,53 @@ public final class Identifiers {
                     + " only";
         }
         return null;
+    }
+
+    /** Why {@code name} is not a release name Helm accepts, with the fix, or null when it is one. */
+    public static String releaseNameProblem(String name) {
+        if (RELEASE_NAME.matcher(name).matches()) {
+            return null;
+        }
+        return "'" + printable(name) + "' is not a release name Helm accepts: use at most 53 lower-case letters,"
+                + " digits, '-' and '.', each dot-separated part starting and ending with a letter or digit (e.g."
+                + " dataos-manager)";
+    }
+
+    /**
+     * Why {@code label} ({@code key} or {@code key=value}, as {@code kubectl label} takes it) is not a
+     * Kubernetes label, with the fix, or null when it is one.
+     */
+    public static String labelProblem(String label) {
+        int eq = label.indexOf('=');
+        String key = eq < 0 ? label : label.substring(0, eq);
+        String value = eq < 0 ? "" : label.substring(eq + 1);
+        if (LABEL_KEY.matcher(key).matches() && LABEL_VALUE.matcher(value).matches()) {
+            return null;
+        }
+        return "'" + printable(label) + "' is not a Kubernetes label: write key or key=value, the key an optional"
+                + " prefix and '/' and a name of at most 63 letters, digits, '-', '_' and '.', the value the same"
+                + " (e.g. app.kubernetes.io/part-of=dataos)";
+    }
+
+    /**
+     * Why chart reference {@code chart} reaches outside the workspace (an absolute or home path, a
+     * {@code ..} segment, a backslash path, a {@code file:} URL), with the fix, or null when it does not.
+     */
+    public static String chartPathProblem(String chart) {
+        if (chart.startsWith("oci://") || chart.startsWith("https://")) {
+            return chart.contains("/../") || chart.endsWith("/..") ? "'" + printable(chart) + "' climbs with '..':"
+                    + " give the chart's URL as is" : null;
+        }
+        boolean outside = chart.startsWith("/") || chart.startsWith("~") || chart.matches("^[A-Za-z]:.*")
+                || chart.contains("\\") || chart.contains(":");
+        for (String segment : chart.split("/", -1)) {
+            outside |= segment.equals("..");
+        }
+        if (!outside) {
+            return null;
+        }
+        return "'" + printable(chart) + "' leaves the workspace: give REPO/NAME (dataos/dataos-manager), an oci:// or"
+                + " https:// URL, or a chart folder inside the workspace (charts/dataos-manager)";
     }
 
     /**

@@ -294,6 +294,8 @@ final class ManifestReader {
             throw new InvalidInputException(source, program.path(), "runs '" + base + "' (line " + program.line()
                     + "): commands run without a shell, so name the IaC tool itself; " + example);
         }
+        Launchers.refuseShell(argv.stream().map(Fields.Located::text).toList(), source, iac.field("rollbackCommand"),
+                example);
         for (Fields.Located arg : argv) {
             if (arg.text().isEmpty() || arg.text().length() > 4096) {
                 throw new InvalidInputException(source, arg.path(), "is empty or longer than 4096 characters (line "

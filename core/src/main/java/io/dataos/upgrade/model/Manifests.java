@@ -58,6 +58,11 @@ public final class Manifests {
         return readPlatformState(bytes(file), file.toString());
     }
 
+    /** The bytes of manifest file {@code file}, refused as {@link #read(Path)} refuses it (a folder, too large). */
+    public static byte[] fileBytes(Path file) throws IOException {
+        return bytes(file);
+    }
+
     private static byte[] bytes(Path file) throws IOException {
         try {
             if (Files.isDirectory(file)) {

@@ -53,8 +53,25 @@ public final class PlanJson {
 
     /** The plan as UTF-8 JSON, ending with a newline. */
     public static byte[] write(Plan plan) {
+        return write(plan, null);
+    }
+
+    /**
+     * The plan as UTF-8 JSON with the {@code inputs} it was made from (null: none), so that a run can
+     * make it again and refuse any difference ({@link PlanSeal}).
+     */
+    public static byte[] write(Plan plan, PlanInputs inputs) {
         try {
-            String json = MAPPER.writer(PRETTY).writeValueAsString(tree(plan)) + "\n";
+            ObjectNode root = tree(plan);
+            if (inputs != null) {
+                ObjectNode node = root.putObject("inputs");
+                node.put("plannedAt", inputs.plannedAt().toString());
+                input(node.putObject("installed"), inputs.installed());
+                input(node.putObject("target"), inputs.target());
+                node.put("window", inputs.window());
+                node.put("checks", inputs.checks());
+            }
+            String json = MAPPER.writer(PRETTY).writeValueAsString(root) + "\n";
             return json.getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write plan " + plan.id(), e);
@@ -80,6 +97,40 @@ public final class PlanJson {
         return new Reader(source).plan(root);
     }
 
+    /**
+     * The {@code inputs} a plan file records, or null when it records none (a plan written before
+     * plans were sealed, or edited to drop them).
+     */
+    public static PlanInputs inputs(byte[] json, String source) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        JsonNode node = root == null ? null : root.get("inputs");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        Reader reader = new Reader(source);
+        reader.object(node, "inputs", Set.of("plannedAt", "installed", "target", "window", "checks"));
+        java.time.Instant plannedAt;
+        try {
+            plannedAt = java.time.Instant.parse(reader.text(node, "plannedAt", "inputs.plannedAt", true));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(source, "inputs.plannedAt", "is not an instant: the plan was edited; plan"
+                    + " again");
+        }
+        return new PlanInputs(plannedAt, reader.input(node.get("installed"), "inputs.installed"),
+                reader.input(node.get("target"), "inputs.target"), reader.text(node, "window", "inputs.window", false),
+                reader.text(node, "checks", "inputs.checks", false));
+    }
+
+    private static void input(ObjectNode node, PlanInputs.Input input) {
+        node.put("path", input.path());
+        node.put("sha256", input.sha256());
+    }
+
     /** {@code plan} with its id replaced by one derived from its content. */
     static Plan withContentId(Plan plan) {
         Plan unnamed = new Plan("", plan.type(), plan.fromVersion(), plan.toVersion(), plan.actions(), plan.risk(),
@@ -96,7 +147,7 @@ public final class PlanJson {
                 plan.message());
     }
 
-    private static ObjectNode tree(Plan plan) {
+    static ObjectNode tree(Plan plan) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("apiVersion", API_VERSION);
         root.put("kind", KIND);
@@ -153,7 +204,7 @@ public final class PlanJson {
     }
 
     /** Strict reading with field paths in errors. */
-    private static final class Reader {
+    static final class Reader {
         private final String source;
 
         Reader(String source) {
@@ -162,7 +213,7 @@ public final class PlanJson {
 
         Plan plan(JsonNode root) {
             object(root, "(file)", Set.of("apiVersion", "kind", "id", "type", "fromVersion", "toVersion", "empty",
-                    "message", "actions", "risk"));
+                    "message", "actions", "risk", "inputs"));
             if (!API_VERSION.equals(text(root, "apiVersion", "apiVersion", true))
                     || !KIND.equals(text(root, "kind", "kind", true))) {
                 throw new InvalidInputException(source, "kind", "is not a dataos-upgrade plan (apiVersion "
@@ -278,7 +329,17 @@ public final class PlanJson {
                     strings(node.get("notes"), path + ".notes"));
         }
 
-        private void object(JsonNode node, String path, Set<String> allowed) {
+        PlanInputs.Input input(JsonNode node, String path) {
+            object(node, path, Set.of("path", "sha256"));
+            String sha = text(node, "sha256", path + ".sha256", true);
+            if (!sha.matches("[0-9a-f]{64}")) {
+                throw new InvalidInputException(source, path + ".sha256", "is not a SHA-256 in hex: the plan was"
+                        + " edited; plan again");
+            }
+            return new PlanInputs.Input(text(node, "path", path + ".path", true), sha);
+        }
+
+        void object(JsonNode node, String path, Set<String> allowed) {
             if (node == null || !node.isObject()) {
                 throw new InvalidInputException(source, path, "is missing or not an object");
             }
@@ -292,7 +353,7 @@ public final class PlanJson {
             }
         }
 
-        private String text(JsonNode node, String key, String path, boolean required) {
+        String text(JsonNode node, String key, String path, boolean required) {
             JsonNode value = node.get(key);
             if (value == null || value.isNull()) {
                 if (required) {

@@ -1,5 +1,6 @@
 package io.dataos.upgrade.run;
 
+import io.dataos.upgrade.text.FreeText;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -11,7 +12,8 @@ public sealed interface Decision permits Decision.Approved, Decision.Rejected, D
         public Approved {
             Objects.requireNonNull(by, "by");
             Objects.requireNonNull(at, "at");
-            note = note == null ? "" : note;
+            by = FreeText.neutral(by);
+            note = note == null ? "" : FreeText.neutral(note);
         }
     }
 
@@ -20,14 +22,15 @@ public sealed interface Decision permits Decision.Approved, Decision.Rejected, D
         public Rejected {
             Objects.requireNonNull(by, "by");
             Objects.requireNonNull(at, "at");
-            note = note == null ? "" : note;
+            by = FreeText.neutral(by);
+            note = note == null ? "" : FreeText.neutral(note);
         }
     }
 
     /** Nobody has answered yet; {@code reason} says what the operator must do. */
     record Pending(String reason) implements Decision {
         public Pending {
-            reason = reason == null ? "" : reason;
+            reason = reason == null ? "" : FreeText.neutral(reason);
         }
     }
 }

@@ -330,8 +330,10 @@ public final class PlanExecutor {
                 return Gate.INTERRUPTED;
             }
             if (decision instanceof Decision.Approved approved) {
+                // the approval names the digest of the plan it approved (RunHistory honours it for that plan only)
                 journal.append(EventType.ACTION_APPROVED, Journal.about(id).put("approver", approved.by())
                         .put("approvedAt", approved.at().toString()).put("note", approved.note())
+                        .put("planHash", planHash)
                         .set("approvers", Journal.array(action.approvers())));
                 log.accept("gate " + id + " approved by " + approved.by()
                         + (approved.note().isEmpty() ? "" : " (" + approved.note() + ")"));

@@ -89,6 +89,10 @@ public final class RunHistory {
             if (id == null || dryRun) {
                 continue; // a dry run changes no action's state
             }
+            if (type == EventType.ACTION_APPROVED && event.text("planHash") != null
+                    && !event.text("planHash").equals(firstPlanHash)) {
+                continue; // an approval binds to the plan it approved and never carries over to another
+            }
             builders.computeIfAbsent(id, Builder::new).apply(event);
         }
         Map<String, ActionRecord> records = new LinkedHashMap<>();

@@ -16,7 +16,8 @@ public record RunRequest(String runId, String planId, List<PlanAction> actions, 
         Objects.requireNonNull(actions, "actions");
         actions = List.copyOf(actions);
         planId = planId == null ? "" : planId;
-        startedBy = startedBy == null || startedBy.isBlank() ? System.getProperty("user.name", "unknown") : startedBy;
+        startedBy = io.dataos.upgrade.text.FreeText.neutral(startedBy == null || startedBy.isBlank()
+                ? System.getProperty("user.name", "unknown") : startedBy);
         planSource = planSource == null || planSource.isBlank() ? "plan '" + planId + "'" : planSource;
     }
 

@@ -27,6 +27,8 @@ final class IacRollbackHandler implements ActionHandler {
     @Override
     public void validate(PlanAction action) {
         delegate.validate(configured(action));
+        io.dataos.upgrade.model.Launchers.refuseShell(ActionParams.argv(action), "plan action '" + action.id() + "'",
+                "params." + ActionParams.COMMAND, "name the IaC tool itself in cloudKernel.iac.rollbackCommand");
     }
 
     @Override

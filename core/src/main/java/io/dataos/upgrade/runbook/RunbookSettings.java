@@ -199,7 +199,7 @@ public record RunbookSettings(
             return this;
         }
         String field = "overrides";
-        Helm h = new Helm(o.helmRelease() != null ? name(field, "helmRelease", o.helmRelease(), 53) : helm.release(),
+        Helm h = new Helm(o.helmRelease() != null ? releaseName(field, "helmRelease", o.helmRelease()) : helm.release(),
                 o.namespace() != null ? name(field, "namespace", o.namespace(), 63) : helm.namespace(),
                 o.chart() != null ? chartRef(field, "chart", o.chart()) : helm.chart(),
                 o.timeoutMinutes() != null ? positiveMinutes(o.timeoutMinutes()) : helm.timeout(),
@@ -268,6 +268,18 @@ public record RunbookSettings(
         if (value.isBlank() || value.startsWith("-") || value.chars().anyMatch(Character::isWhitespace)) {
             throw new InvalidInputException(source, field, "'" + value + "' is not a chart reference: use REPO/NAME"
                     + " (dataos/dataos-manager), a path or an oci:// URL");
+        }
+        String outside = io.dataos.upgrade.model.Identifiers.chartPathProblem(value);
+        if (outside != null) {
+            throw new InvalidInputException(source, field, outside);
+        }
+        return value;
+    }
+
+    private static String releaseName(String source, String field, String value) {
+        String problem = io.dataos.upgrade.model.Identifiers.releaseNameProblem(value);
+        if (problem != null) {
+            throw new InvalidInputException(source, field, problem);
         }
         return value;
     }
@@ -389,7 +401,12 @@ public record RunbookSettings(
             String label = text(node, "helm", "namespaceLabel");
             String minimum = text(node, "helm", "minimumVersion");
             if (release != null) {
-                name(source, "helm.release", release, 53);
+                releaseName(source, "helm.release", release);
+            }
+            if (label != null && io.dataos.upgrade.model.Identifiers.labelProblem(label) != null) {
+                // the label is printed inside the fix command of the pre-checks (kubectl label namespace ...)
+                throw new InvalidInputException(source, "helm.namespaceLabel",
+                        io.dataos.upgrade.model.Identifiers.labelProblem(label));
             }
             if (namespace != null) {
                 name(source, "helm.namespace", namespace, 63);
@@ -402,6 +419,12 @@ public record RunbookSettings(
                 if (e.getValue().startsWith("-") || e.getValue().indexOf('\0') >= 0) {
                     throw new InvalidInputException(source, "helm." + e.getKey(), "'" + e.getValue() + "' cannot start"
                             + " with '-': give a name or a path");
+                }
+                if ((e.getKey().equals("executable") || e.getKey().equals("kubectl"))
+                        && io.dataos.upgrade.model.Launchers.isShellOrLauncher(e.getValue())) {
+                    throw new InvalidInputException(source, "helm." + e.getKey(), "'" + io.dataos.upgrade.model.Identifiers
+                            .printable(e.getValue()) + "' is a shell, a launcher or an interpreter: name the " + e.getKey()
+                            + " program itself (a name or a path)");
                 }
             }
             if (minimum != null && !minimum.matches("\\d+\\.\\d+\\.\\d+")) {
@@ -545,6 +568,8 @@ public record RunbookSettings(
                 throw new InvalidInputException(source, at + "[0]", "must name the program to run, not a"
                         + " placeholder or an empty string");
             }
+            io.dataos.upgrade.model.Launchers.refuseShell(argv, source, at, "write the argv of the tool itself,"
+                    + " e.g. [kubectl, apply, -f, \"{installFile}\"]");
             return argv;
         }
 

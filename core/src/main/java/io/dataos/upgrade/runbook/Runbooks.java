@@ -4,6 +4,7 @@ import io.dataos.upgrade.api.RunbookPorts;
 
 import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.helm.ManagerUpgrade;
+import io.dataos.upgrade.model.Identifiers;
 import io.dataos.upgrade.model.Manifests;
 import io.dataos.upgrade.model.PlatformManifest;
 import io.dataos.upgrade.model.PlatformState;
@@ -11,7 +12,10 @@ import io.dataos.upgrade.model.Release;
 import io.dataos.upgrade.plan.ActionKind;
 import io.dataos.upgrade.plan.Plan;
 import io.dataos.upgrade.plan.PlanAction;
+import io.dataos.upgrade.plan.PlanInputs;
 import io.dataos.upgrade.plan.PlanJson;
+import io.dataos.upgrade.plan.PlanRules;
+import io.dataos.upgrade.plan.PlanSeal;
 import io.dataos.upgrade.plan.PlanType;
 import io.dataos.upgrade.run.ActionHandlers;
 import io.dataos.upgrade.run.ActionState;
@@ -70,16 +74,80 @@ public final class Runbooks {
         return Manifests.read(read(workspace, path, source, field), path);
     }
 
-    /** A reviewed plan file, refused unless it is a plan of {@code type}. */
-    public static Plan readPlan(Workspace workspace, String path, PlanType type, String source, String field)
-            throws IOException, InterruptedException {
-        Plan plan = PlanJson.read(read(workspace, path, source, field), path);
+    /**
+     * A reviewed plan file, refused unless it is a sealed plan of {@code type} that obeys the
+     * planners' rules ({@link PlanRules}) and is exactly the plan its recorded inputs make again
+     * ({@link PlanSeal}): the manifests it names must still have the recorded digests, and
+     * {@code installed}/{@code target}, when the request names them (else null), must be those files.
+     */
+    public static Plan readPlan(Workspace workspace, String path, PlanType type, String source, String field,
+            String installed, String target) throws IOException, InterruptedException {
+        byte[] json = read(workspace, path, source, field);
+        Plan plan = PlanJson.read(json, path);
         if (plan.type() != type) {
             throw new InvalidInputException(path, "type", "is " + plan.type() + ", but this runs a "
                     + type.name().toLowerCase(Locale.ROOT) + " plan: give the " + type.name().toLowerCase(Locale.ROOT)
                     + " plan written by dataos-upgrade plan " + type.name().toLowerCase(Locale.ROOT));
         }
+        PlanRules.check(plan, path);
+        PlanInputs inputs = PlanJson.inputs(json, path);
+        if (inputs == null) {
+            throw new InvalidInputException(path, "inputs", "is missing: the plan does not record what it was made"
+                    + " from, so a run cannot make it again to prove it unedited; plan again with this version"
+                    + " (dataos-upgrade plan " + type.name().toLowerCase(Locale.ROOT) + " --out-dir ..., or the"
+                    + " dataosPlan step) and review that plan");
+        }
+        byte[] installedBytes = inputBytes(workspace, path, "inputs.installed", inputs.installed(), installed, source,
+                "installed");
+        byte[] targetBytes = inputBytes(workspace, path, "inputs.target", inputs.target(), target, source,
+                type == PlanType.UPGRADE ? "release" : "target");
+        PlanSeal.requireSame(plan, PlanSeal.derive(type, inputs, installedBytes, targetBytes), path);
         return plan;
+    }
+
+    /** The bytes of a recorded plan input, refused unless they still have the recorded digest. */
+    private static byte[] inputBytes(Workspace workspace, String planPath, String field, PlanInputs.Input input,
+            String given, String source, String givenField) throws IOException, InterruptedException {
+        if (given != null) {
+            byte[] bytes = read(workspace, given, source, givenField);
+            if (!PlanInputs.sha256(bytes).equals(input.sha256())) {
+                throw new InvalidInputException(planPath, field + ".sha256", "the plan was made from '"
+                        + Identifiers.printable(input.path()) + "' with other contents than '" + Identifiers.printable(
+                        given) + "' has now: plan again from the files you run with, and review that plan");
+            }
+            return bytes;
+        }
+        String relative = inWorkspace(workspace, input.path());
+        if (relative == null || !workspace.exists(relative)) {
+            throw new InvalidInputException(planPath, field + ".path", "'" + Identifiers.printable(input.path())
+                    + "' is not a file in the workspace: a run makes the plan again from the files it was made from;"
+                    + " keep them at that workspace-relative path (plan from the workspace folder) or name them in"
+                    + " the request");
+        }
+        byte[] bytes = workspace.read(relative);
+        if (!PlanInputs.sha256(bytes).equals(input.sha256())) {
+            throw new InvalidInputException(planPath, field + ".sha256", "'" + Identifiers.printable(input.path())
+                    + "' changed since the plan was made: plan again from it, and review that plan");
+        }
+        return bytes;
+    }
+
+    /** {@code path} relative to the workspace, or null when it lies outside it. */
+    private static String inWorkspace(Workspace workspace, String path) {
+        String relative = path;
+        if (path.startsWith("/")) {
+            java.nio.file.Path root = java.nio.file.Path.of(workspace.absolute(".")).toAbsolutePath().normalize();
+            java.nio.file.Path file = java.nio.file.Path.of(path).normalize();
+            if (!file.startsWith(root)) {
+                return null;
+            }
+            relative = root.relativize(file).toString();
+        }
+        try {
+            return RunbookSettings.relativePath("plan inputs", "path", relative);
+        } catch (InvalidInputException e) {
+            return null;
+        }
     }
 
     /** {@code state} with the settings' stakeholders when the settings name any. */
@@ -123,6 +191,20 @@ public final class Runbooks {
         if (run.valuesFile() != null && !ports.workspace().exists(run.valuesFile())) {
             throw new InvalidInputException(source, "valuesFile", "'" + run.valuesFile() + "' does not exist in the"
                     + " workspace: give the path of the dataos-manager values file");
+        }
+        // Everything the plan will need is checked before its first action (the announcement, the backup):
+        // the values file takes the new tag, and the manager release's names are ones Helm accepts.
+        for (PlanAction action : run.plan().actions()) {
+            if (action.kind() == ActionKind.UPDATE_MANAGER_TAG && run.valuesFile() != null) {
+                io.dataos.upgrade.values.ManagerValuesFile.updateImageTag(run.valuesFile(),
+                        ports.workspace().read(run.valuesFile()), action.params().get(
+                                io.dataos.upgrade.plan.ActionParams.IMAGE_TAG));
+            }
+            String release = action.params().get(io.dataos.upgrade.plan.ActionParams.RELEASE_NAME);
+            if (release != null && Identifiers.releaseNameProblem(release) != null) {
+                throw new InvalidInputException(source, "action " + action.id() + " releaseName",
+                        Identifiers.releaseNameProblem(release));
+            }
         }
         return handlers;
     }

@@ -333,6 +333,8 @@ public record ChecksFile(List<Check> checks, int parallelism) {
             if (argv.get(0).isBlank()) {
                 throw new InvalidInputException(source, at + ".command[0]", "is blank: name the program to run");
             }
+            io.dataos.upgrade.model.Launchers.refuseShell(argv, source, at + ".command", "write the argv of the"
+                    + " program itself, e.g. [./regression.sh, --suite, smoke]");
             Map<String, String> secretEnv = new LinkedHashMap<>();
             if (node.has("secretEnv")) {
                 JsonNode env = node.get("secretEnv");

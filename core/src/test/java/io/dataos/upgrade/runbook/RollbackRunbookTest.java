@@ -100,12 +100,11 @@ class RollbackRunbookTest {
 
     @Test
     void aReviewedPlanFileRunsExactlyThatPlan() throws Exception {
-        var plan = new RollbackPlanner().plan(
-                Manifests.readPlatformState(Files.readAllBytes(world.workspace.resolve(RunbookWorld.INSTALLED_15)),
-                        RunbookWorld.INSTALLED_15),
-                Manifests.read(Files.readAllBytes(world.workspace.resolve(RunbookWorld.INSTALLED)),
-                        RunbookWorld.INSTALLED));
-        world.workspace.write("plans/rollback.json", PlanJson.write(plan));
+        var plan = new io.dataos.upgrade.api.PlanRunbook(java.time.Clock.systemUTC()).run(
+                io.dataos.upgrade.api.PlanRequest.rollback(world.workspace.resolve(RunbookWorld.INSTALLED_15),
+                        world.workspace.resolve(RunbookWorld.INSTALLED))
+                        .withOutDir(world.workspace.resolve("plans/rollback"))).plan();
+        Files.move(world.workspace.resolve("plans/rollback/plan.json"), world.workspace.resolve("plans/rollback.json"));
 
         RunbookResult result = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk")))
                 .run(RollbackRequest.builder().plan("plans/rollback.json").valuesFile(RunbookWorld.VALUES).build());

@@ -183,7 +183,7 @@ class VerificationTest {
                         tcp: 127.0.0.1:%d
                       - name: regression
                         type: command
-                        command: [sh, -c, "echo ok"]
+                        command: [echo, ok]
                       - name: restored tables
                         type: command
                         command: ["true"]
