@@ -114,7 +114,7 @@ public final class UpgradeRunbook {
         Plan rollbackPlan = null;
         if (request.autoRollback()) {
             // The rollback must be possible before the upgrade starts, not discovered broken after a failure.
-            rollbackPlan = new RollbackPlanner().plan(Runbooks.installedAfter(release, installed), installed);
+            rollbackPlan = rollbackPlanner(run).plan(Runbooks.installedAfter(release, installed), installed);
             RunbookRun planned = rollbackRun(run, rollbackPlan, installed, release, null, List.of());
             Runbooks.checked(planned, ports, "automatic rollback plan " + rollbackPlan.id());
             if (!request.dryRun()) {
@@ -185,7 +185,7 @@ public final class UpgradeRunbook {
         VerificationReport validation = Runbooks.verification(ports, settings, upgrade.runId(), validate.id());
         List<String> failedChecks = Runbooks.problems(validation);
         PlatformState target = recordedState(upgrade.runId()).orElse(installed);
-        Plan plan = new RollbackPlanner().plan(Runbooks.installedAfter(release, installed), target);
+        Plan plan = rollbackPlanner(upgrade).plan(Runbooks.installedAfter(release, installed), target);
         String reason = validation != null ? validation.rollbackReason().orElse("the post-upgrade validation failed")
                 : "the post-upgrade validation failed";
         RunbookRun run = rollbackRun(upgrade, plan, installed, release, reason, failedChecks);
@@ -216,6 +216,15 @@ public final class UpgradeRunbook {
         ports.log().accept(message);
         return RunbookResults.rolledBack(upgrade, upgradeResult, run, result, validate.id(),
                 firstProblem(validation), reason, message, reports);
+    }
+
+    /**
+     * The planner of the automatic rollback: PostgreSQL comes back from the upgrade's own backup kit
+     * when the upgrade takes one with a database dump.
+     */
+    private static RollbackPlanner rollbackPlanner(RunbookRun upgrade) {
+        boolean kitHasDump = upgrade.backupEnabled() && upgrade.settings().postgres() != null;
+        return new RollbackPlanner().undoingUpgrade(kitHasDump ? upgrade.runId() : null);
     }
 
     private RunbookRun rollbackRun(RunbookRun upgrade, Plan plan, PlatformState installed, Release release,

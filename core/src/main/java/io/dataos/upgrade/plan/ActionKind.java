@@ -28,6 +28,11 @@ public enum ActionKind {
     IAC_ROLLBACK,
     NEW_CLUSTER,
     RESTORE_POSTGRES,
+    /**
+     * A gate: no snapshot or backup kit of the target release exists, so PostgreSQL is not restored
+     * and its data stays as the release being rolled back left it.
+     */
+    KEEP_POSTGRES_DATA,
     // rollback: manager release and post-rollback verification
     HELM_ROLLBACK,
     VERIFY_ROLLBACK

@@ -27,7 +27,8 @@ import java.util.Set;
 public final class JournalRunRecords {
 
     private static final Set<String> ROLLBACK_KINDS = Set.of("REMOVE_STACK", "REINSTALL_STACK", "REVERT_CLUSTER_IMAGE",
-            "ROLLBACK_COMPONENT", "IAC_ROLLBACK", "NEW_CLUSTER", "RESTORE_POSTGRES", "HELM_ROLLBACK", "VERIFY_ROLLBACK");
+            "ROLLBACK_COMPONENT", "IAC_ROLLBACK", "NEW_CLUSTER", "RESTORE_POSTGRES", "KEEP_POSTGRES_DATA", "HELM_ROLLBACK",
+            "VERIFY_ROLLBACK");
 
     private JournalRunRecords() {
     }

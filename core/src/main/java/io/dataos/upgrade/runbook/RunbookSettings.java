@@ -65,7 +65,7 @@ public record RunbookSettings(
 
     /** The placeholders a command template may use, substituted per argv element. */
     public static final List<String> PLACEHOLDERS = List.of("component", "version", "from", "to", "installFile",
-            "image", "namespace");
+            "image", "namespace", "snapshot", "database", "host", "port", "user", "postgresVersion");
 
     /** The settings field of each site-specific action kind's command template. */
     public static final Map<ActionKind, String> COMMAND_FIELDS;
@@ -78,6 +78,7 @@ public record RunbookSettings(
         fields.put(ActionKind.ROLLBACK_COMPONENT, "rollbackComponent");
         fields.put(ActionKind.REMOVE_COMPONENT, "removeComponent");
         fields.put(ActionKind.NEW_CLUSTER, "newCluster");
+        fields.put(ActionKind.RESTORE_POSTGRES, "restorePostgresSnapshot");
         COMMAND_FIELDS = Collections.unmodifiableMap(fields);
     }
 
