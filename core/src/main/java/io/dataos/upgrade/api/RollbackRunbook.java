@@ -81,10 +81,9 @@ public final class RollbackRunbook {
             ports.log().accept(plan.message());
             return RunbookResults.nothingToDo("rollback", plan, runId, request.dryRun());
         }
-        ActionHandlers handlers = Runbooks.checked(run, ports, source);
-        if (!request.dryRun()) {
-            Runbooks.requireSecrets(run, ports, SOURCE);
-        }
+        // Preflight: everything the plan needs, every problem at once, before the first change.
+        Runbooks.refuse(Runbooks.preflight(run, ports, source, request.dryRun(), null));
+        ActionHandlers handlers = Runbooks.handlers(run, ports);
         RunLock lock = Runbooks.lock(ports, run.managerTarget().release(), runId, request.startedBy(),
                 request.dryRun());
         try {

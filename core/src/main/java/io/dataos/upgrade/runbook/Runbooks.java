@@ -3,6 +3,8 @@ package io.dataos.upgrade.runbook;
 import io.dataos.upgrade.api.RunbookPorts;
 
 import io.dataos.upgrade.api.InvalidInputException;
+import io.dataos.upgrade.api.PreflightException;
+import io.dataos.upgrade.plan.ActionParams;
 import io.dataos.upgrade.model.Manifests;
 import io.dataos.upgrade.model.PlatformManifest;
 import io.dataos.upgrade.model.PlatformState;
@@ -97,32 +99,137 @@ public final class Runbooks {
 
     /**
      * Refuses a plan the settings cannot carry out (a missing command template, checks file,
-     * database), before anything runs; returns the handlers.
+     * database, restore source), before anything runs, naming every problem at once; returns the
+     * handlers. Secrets are not asked for (a dry run needs none): see {@link #preflight}.
      */
     public static ActionHandlers checked(RunbookRun run, RunbookPorts ports, String source)
             throws IOException, InterruptedException {
+        refuse(preflight(run, ports, source, true, null));
+        return RunbookHandlers.forRun(run, ports.clock());
+    }
+
+    /** The production handlers of {@code run}, once its {@link #preflight} passed. */
+    public static ActionHandlers handlers(RunbookRun run, RunbookPorts ports) {
+        return RunbookHandlers.forRun(run, ports.clock());
+    }
+
+    /** Throws every problem of a preflight at once ({@link PreflightException}); nothing when there is none. */
+    public static void refuse(List<InvalidInputException> problems) {
+        if (!problems.isEmpty()) {
+            throw new PreflightException(problems);
+        }
+    }
+
+    /**
+     * The preflight of a run, before its first change: everything its remaining actions need. The
+     * settings' template for every site action, the checks file, the values file, the restore
+     * source (the backup kit must be in this workspace, unless {@code kitToCome} is the kit an
+     * earlier part of the same request takes), the secrets and that the database answers (not in
+     * a dry run, which needs no secret), and that every approval given in advance is by one of the
+     * gate's approvers or their delegates. Each problem names its file and field and the fix; none
+     * stops the search for the others.
+     */
+    public static List<InvalidInputException> preflight(RunbookRun run, RunbookPorts ports, String source,
+            boolean dryRun, String kitToCome) throws IOException, InterruptedException {
+        List<InvalidInputException> problems = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.function.Consumer<InvalidInputException> add = p -> {
+            // one template missing for five stacks is one thing to fix
+            if (p.source().equals(source) || seen.add(p.source() + "\0" + p.field())) {
+                problems.add(p);
+            }
+        };
         ActionHandlers handlers = RunbookHandlers.forRun(run, ports.clock());
-        handlers.check(source, run.plan().actions());
+        handlers.problems(source, run.plan().actions()).forEach(add);
         boolean verifies = run.plan().actions().stream()
                 .anyMatch(a -> a.kind() == ActionKind.VALIDATE || a.kind() == ActionKind.VERIFY_ROLLBACK);
-        if (verifies && !ports.workspace().exists(run.settings().checks())) {
-            throw new InvalidInputException(run.settings().source(), "checks", "'" + run.settings().checks()
-                    + "' does not exist in the workspace: write the checks file (docs/verification.md) or fix the"
-                    + " path");
+        if (verifies && (run.settings().checks() == null || !ports.workspace().exists(run.settings().checks()))) {
+            add.accept(new InvalidInputException(run.settings().source(), "checks", run.settings().checks() == null
+                    ? "is missing: the plan verifies the platform; write the checks file (docs/verification.md) and"
+                            + " name it here"
+                    : "'" + run.settings().checks() + "' does not exist in the workspace: write the checks file"
+                            + " (docs/verification.md) or fix the path"));
         }
         boolean needsValues = run.plan().actions().stream().anyMatch(a -> a.kind() == ActionKind.BACKUP
                 || a.kind() == ActionKind.UPDATE_MANAGER_TAG || a.kind() == ActionKind.HELM_UPGRADE
                 || a.kind() == ActionKind.PRE_CHECKS);
         if (needsValues && run.valuesFile() == null) {
-            throw new InvalidInputException(source, "valuesFile", "is missing: the plan backs up or edits the"
+            add.accept(new InvalidInputException(source, "valuesFile", "is missing: the plan backs up or edits the"
                     + " dataos-manager values file; give its workspace path (--values, valuesFile, or valuesFile in "
-                    + run.settings().source() + ")");
+                    + run.settings().source() + ")"));
         }
         if (run.valuesFile() != null && !ports.workspace().exists(run.valuesFile())) {
-            throw new InvalidInputException(source, "valuesFile", "'" + run.valuesFile() + "' does not exist in the"
-                    + " workspace: give the path of the dataos-manager values file");
+            add.accept(new InvalidInputException(source, "valuesFile", "'" + run.valuesFile() + "' does not exist in"
+                    + " the workspace: give the path of the dataos-manager values file"));
         }
-        return handlers;
+        io.dataos.upgrade.run.RunHistory history = io.dataos.upgrade.run.JournalReader.read(ports.workspace(),
+                run.runId());
+        List<PlanAction> actions = run.plan().actions();
+        boolean needsDatabase = false;
+        for (int i = 0; i < actions.size(); i++) {
+            PlanAction action = actions.get(i);
+            if (history.state(action.id()) == ActionState.SUCCEEDED) {
+                continue;
+            }
+            needsDatabase |= action.kind() == ActionKind.RESTORE_POSTGRES || (action.kind() == ActionKind.BACKUP
+                    || action.kind() == ActionKind.RESTORE_CHECK) && run.backupEnabled();
+            if (action.kind() == ActionKind.RESTORE_POSTGRES && PostgresRestoreHandler.fromKit(action)) {
+                String kit = action.params().get(ActionParams.KIT_RUN);
+                if (kit != null && !kit.equals(kitToCome) && RunbookSettings.safeName(kit)) {
+                    java.util.Optional<io.dataos.upgrade.backup.BackupRecord> record = RunbookRun.kitRecord(
+                            ports.workspace(), kit);
+                    String version = action.params().get(ActionParams.RELEASE_VERSION);
+                    if (record.isEmpty() || record.get().dumpFile() == null) {
+                        add.accept(new InvalidInputException(source, "actions[" + i + "].params." + ActionParams.KIT_RUN,
+                                "the restore " + action.id() + " takes PostgreSQL from the backup kit of run " + kit
+                                        + ", which is not in this workspace ("
+                                        + io.dataos.upgrade.backup.BackupKit.directoryFor(kit) + (record.isPresent()
+                                        ? " holds no database dump" : " is missing or incomplete") + "): run the"
+                                        + " rollback where that upgrade ran (the same workspace and --state-dir), or"
+                                        + " plan again so that the restore uses a snapshot"));
+                    } else if (version != null && !record.get().matchesVersion(version)) {
+                        add.accept(new InvalidInputException(source, "actions[" + i + "].params." + ActionParams.KIT_RUN,
+                                "the backup kit of run " + kit + " was taken at release "
+                                        + record.get().platformVersion() + ", not " + version + ": plan again"));
+                    }
+                }
+            }
+        }
+        if (!dryRun) {
+            secretProblems(run, ports, source, history).forEach(add);
+        }
+        if (needsDatabase && run.settings().postgres() != null) {
+            java.util.Optional<io.dataos.upgrade.secret.Secret> password = ports.secrets().find(
+                    io.dataos.upgrade.postgres.PostgresConnection.PASSWORD_SECRET);
+            if (password.isPresent()) {
+                var db = run.settings().postgres();
+                try {
+                    new io.dataos.upgrade.postgres.PostgresClient(ports.runner(), db.binDir(), password.get(), null)
+                            .sql(db.connection(), "SELECT 1");
+                } catch (IOException | RuntimeException e) {
+                    add.accept(new InvalidInputException(run.settings().source(), "postgres", "the database "
+                            + db.connection().describe() + " does not answer (" + firstLine(e.getMessage()) + "): the"
+                            + " plan backs it up or restores it; check host, port, database, user and the password"
+                            + " secret " + io.dataos.upgrade.postgres.PostgresConnection.PASSWORD_SECRET));
+                }
+            }
+        }
+        problems.addAll(approvalProblems(run, ports));
+        return problems;
+    }
+
+    /** Approvals given in advance by someone who is neither among a gate's approvers nor their delegate. */
+    static List<InvalidInputException> approvalProblems(RunbookRun run, RunbookPorts ports) {
+        return List.of();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "no message";
+        }
+        String line = text.strip();
+        int nl = line.indexOf('\n');
+        return nl < 0 ? line : line.substring(0, nl);
     }
 
     /**
@@ -132,9 +239,15 @@ public final class Runbooks {
      */
     public static void requireSecrets(RunbookRun run, RunbookPorts ports, String source)
             throws IOException, InterruptedException {
-        io.dataos.upgrade.run.RunHistory history = io.dataos.upgrade.run.JournalReader.read(ports.workspace(),
-                run.runId());
+        refuse(secretProblems(run, ports, source, io.dataos.upgrade.run.JournalReader.read(ports.workspace(),
+                run.runId())));
+    }
+
+    private static List<InvalidInputException> secretProblems(RunbookRun run, RunbookPorts ports, String source,
+            io.dataos.upgrade.run.RunHistory history) {
+        List<InvalidInputException> problems = new ArrayList<>();
         java.util.Set<String> warnedInIds = new java.util.HashSet<>();
+        java.util.Set<String> missing = new java.util.HashSet<>();
         for (PlanAction action : run.plan().actions()) {
             if (history.state(action.id()) == ActionState.SUCCEEDED) {
                 continue;
@@ -148,10 +261,10 @@ public final class Runbooks {
             };
             java.util.Optional<io.dataos.upgrade.secret.Secret> found = secret == null ? java.util.Optional.empty()
                     : ports.secrets().find(secret);
-            if (secret != null && found.isEmpty()) {
-                throw new InvalidInputException(source, "secret " + secret, "is not provided but action "
+            if (secret != null && found.isEmpty() && missing.add(secret)) {
+                problems.add(new InvalidInputException(source, "secret " + secret, "is not provided but action "
                         + action.id() + " needs it: " + new io.dataos.upgrade.api.MissingSecretException(secret)
-                        .getMessage().replaceFirst("^secret '[^']*' is not configured: ", "") + "; nothing was run");
+                        .getMessage().replaceFirst("^secret '[^']*' is not configured: ", "") + "; nothing was run"));
             }
             if (found.isPresent() && warnedInIds.add(secret) && occursInIds(run, found.get().reveal())) {
                 // Named by kind only: printing the identifiers would print the secret.
@@ -161,6 +274,7 @@ public final class Runbooks {
                         + io.dataos.upgrade.secret.Secret.MASK + "; check that the secret is the real value");
             }
         }
+        return problems;
     }
 
     private static boolean occursInIds(RunbookRun run, String value) {
