@@ -81,6 +81,11 @@ public final class RollbackRunbook {
             ports.log().accept(plan.message());
             return RunbookResults.nothingToDo("rollback", plan, runId, request.dryRun());
         }
+        if (request.markDone() != null && !request.dryRun()) {
+            Runbooks.markDone(run, ports, request.markDone().strip(), request.startedBy() != null
+                    ? request.startedBy() : System.getProperty("user.name", "unknown"), request.markDoneReason(),
+                    "markDone");
+        }
         // Preflight: everything the plan needs, every problem at once, before the first change.
         Runbooks.refuse(Runbooks.preflight(run, ports, source, request.dryRun(), null));
         ActionHandlers handlers = Runbooks.handlers(run, ports);

@@ -139,8 +139,11 @@ public final class Runbooks {
                 problems.add(p);
             }
         };
+        io.dataos.upgrade.run.RunHistory history = io.dataos.upgrade.run.JournalReader.read(ports.workspace(),
+                run.runId());
         ActionHandlers handlers = RunbookHandlers.forRun(run, ports.clock());
-        handlers.problems(source, run.plan().actions()).forEach(add);
+        handlers.problems(source, run.plan().actions(), id -> history.state(id) == ActionState.SUCCEEDED)
+                .forEach(add);
         boolean verifies = run.plan().actions().stream()
                 .anyMatch(a -> a.kind() == ActionKind.VALIDATE || a.kind() == ActionKind.VERIFY_ROLLBACK);
         if (verifies && (run.settings().checks() == null || !ports.workspace().exists(run.settings().checks()))) {
@@ -162,8 +165,6 @@ public final class Runbooks {
             add.accept(new InvalidInputException(source, "valuesFile", "'" + run.valuesFile() + "' does not exist in"
                     + " the workspace: give the path of the dataos-manager values file"));
         }
-        io.dataos.upgrade.run.RunHistory history = io.dataos.upgrade.run.JournalReader.read(ports.workspace(),
-                run.runId());
         List<PlanAction> actions = run.plan().actions();
         boolean needsDatabase = false;
         for (int i = 0; i < actions.size(); i++) {
@@ -216,6 +217,59 @@ public final class Runbooks {
         }
         problems.addAll(approvalProblems(run, ports));
         return problems;
+    }
+
+    /**
+     * Records that a person completed action {@code actionId} of {@code run} by hand: journaled as
+     * succeeded with {@code manual}, who ({@code by}), when and why, so the run continues after it
+     * and the reports show it as manual. Only an action the run has reached (everything it depends
+     * on succeeded and, for a gate, approved) can be marked; one already done is left as it is. Takes the release lock for the moment it writes.
+     *
+     * @throws InvalidInputException naming {@code option} for an unknown action, a gate, an action
+     *     not reached yet, a run not started, or a missing reason; nothing was journaled
+     */
+    public static void markDone(RunbookRun run, RunbookPorts ports, String actionId, String by, String reason,
+            String option) throws IOException, InterruptedException {
+        PlanAction action = run.plan().action(actionId).orElseThrow(() -> new InvalidInputException(option, actionId,
+                "is not an action of run " + run.runId() + ": give one of its action ids, e.g. "
+                        + run.plan().actions().get(run.plan().actions().size() - 1).id()));
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(option, actionId, "needs a reason: say what was done by hand and why"
+                    + " (--reason TEXT, markDoneReason)");
+        }
+        RunLock lock = lock(ports, run.managerTarget().release(), run.runId(), by, false);
+        try {
+            io.dataos.upgrade.run.RunHistory history = io.dataos.upgrade.run.JournalReader.read(ports.workspace(),
+                    run.runId());
+            if (history.isEmpty()) {
+                throw new InvalidInputException(option, actionId, "run " + run.runId() + " has not started: run it"
+                        + " first; an action can be marked done once the run has reached it");
+            }
+            if (history.state(actionId) == ActionState.SUCCEEDED) {
+                ports.log().accept(actionId + " is already done in run " + run.runId() + "; not marked again");
+                return;
+            }
+            var record = history.action(actionId);
+            if (action.requiresApproval() && (record == null || !record.approved())) {
+                throw new InvalidInputException(option, actionId, "is a gate that has not been approved: approve it"
+                        + " (--approve " + actionId + "=APPROVER); it is not done by hand in its approvers' place");
+            }
+            List<String> waiting = action.dependsOn().stream()
+                    .filter(d -> history.state(d) != ActionState.SUCCEEDED).toList();
+            if (!waiting.isEmpty()) {
+                throw new InvalidInputException(option, actionId, "the run has not reached it: "
+                        + String.join(", ", waiting) + " must succeed first");
+            }
+            io.dataos.upgrade.run.Journal journal = io.dataos.upgrade.run.Journal.continuing(ports.workspace(),
+                    history, ports.clock(), ports.journalProgress());
+            String summary = "done by hand (manual) by " + by + ": " + reason.strip();
+            journal.append(io.dataos.upgrade.run.EventType.ACTION_SUCCEEDED, io.dataos.upgrade.run.Journal
+                    .about(actionId).put("manual", true).put("markedBy", by).put("reason", reason.strip())
+                    .put("markedAt", ports.clock().instant().toString()).put("summary", summary));
+            ports.log().accept(actionId + " marked " + summary);
+        } finally {
+            release(lock, ports);
+        }
     }
 
     /** Approvals given in advance by someone who is neither among a gate's approvers nor their delegate. */

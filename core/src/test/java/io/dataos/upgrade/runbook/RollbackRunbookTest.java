@@ -220,4 +220,35 @@ class RollbackRunbookTest {
         assertThat(world.workspace.resolve("applied/reinstalled-flare-5.0.yaml")).doesNotExist();
         assertThat(world.workspace.resolve(".dataos-upgrade/runs")).doesNotExist();
     }
+
+    @Test
+    void markDoneRecordsAManualStepAndTheRollbackContinuesAfterIt() throws Exception {
+        world.write(RunbookWorld.INSTALLED_15, world.read(RunbookWorld.INSTALLED_15).replace("version: \"1.28\"",
+                "version: \"1.30\""));
+        var approvals = RunbookWorld.approved("prepare.assess-risk", RESTORE, "cloud-kernel.new-cluster.kubernetes");
+        RunbookResult failed = new RollbackRunbook(world.ports(approvals)).run(request().build());
+        assertThat(failed.failedAction()).isEqualTo("cloud-kernel.new-cluster.kubernetes");
+        assertThatThrownBy(() -> new RollbackRunbook(world.ports(approvals)).run(request()
+                .markDone("manager.helm-rollback.dataos-manager", "done by hand").build()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("the run has not reached it");
+
+        RunbookResult resumed = new RollbackRunbook(world.ports(approvals)).run(request().startedBy("carol")
+                .markDone("cloud-kernel.new-cluster.kubernetes", "cluster 1.28 built in the console, DataOS moved")
+                .build());
+
+        assertThat(resumed.status()).as(resumed.message()).isEqualTo(RunbookStatus.SUCCEEDED);
+        assertThat(world.fake.calls("helm", "rollback")).singleElement();
+        assertThat(world.succeeded(resumed.runId())).contains("cloud-kernel.new-cluster.kubernetes",
+                "manager.helm-rollback.dataos-manager", "verify.verify-rollback");
+        assertThat(world.journal(resumed.runId())).filteredOn(e -> e.flag("manual")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actionId()).isEqualTo("cloud-kernel.new-cluster.kubernetes");
+                    assertThat(e.text("markedBy")).isEqualTo("carol");
+                    assertThat(e.text("reason")).isEqualTo("cluster 1.28 built in the console, DataOS moved");
+                    assertThat(e.text("markedAt")).isNotBlank();
+                });
+        assertThat(world.starts(resumed.runId())).doesNotContainEntry("cloud-kernel.new-cluster.kubernetes", 2);
+        assertThat(world.read("dataos-upgrade/reports/" + resumed.runId() + "/run-report.md"))
+                .contains("done by hand (manual) by carol");
+    }
 }
