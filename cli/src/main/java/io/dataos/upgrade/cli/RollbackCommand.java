@@ -50,8 +50,15 @@ final class RollbackCommand implements Callable<Integer> {
                     + " settings' valuesFile.")
     Path values;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the stakeholder notice.")
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the stakeholder notice and the RCA"
+            + " report; with --mark-done, why and how the action was done by hand.")
     String reason;
+
+    @Option(names = "--mark-done", paramLabel = "ACTION",
+            description = "Record that ACTION of this run (e.g. cloud-kernel.new-cluster.kubernetes) was done by hand:"
+                    + " journaled with --started-by, the time and --reason, shown as manual in the reports; the run"
+                    + " then continues after it.")
+    String markDone;
 
     @Option(names = "--run-id", paramLabel = "ID",
             description = "Run id (the same id resumes). Default: the plan id, so the same rollback resumes.")
@@ -85,7 +92,8 @@ final class RollbackCommand implements Callable<Integer> {
                 .target(options.inWorkspace(target, "--target"))
                 .valuesFile(options.inWorkspace(values, "--values"))
                 .settings(options.settings())
-                .reason(reason)
+                .reason(markDone == null ? reason : null)
+                .markDone(markDone, markDone == null ? null : reason)
                 .dryRun(dryRun)
                 .startedBy(startedBy)
                 .overrides(options.overrides(null, null, null, timeoutMinutes))

@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
  * The runbook settings file ({@code dataos-upgrade.yaml}, see docs/settings.md): the site facts the
  * release manifests do not hold. The Helm target and its cluster, the PostgreSQL connection (its
  * password only ever through the secret {@code postgres-password}), the checks file, where notices
- * go, the stakeholders, the argv templates of the site-specific rollback steps, parallelism and the
- * state directory. A bad file is refused whole, naming the file, the field and the fix.
+ * go, the stakeholders, the argv templates of the site-specific rollback steps, parallelism, the
+ * state directory, and who may approve a gate in the name of its approvers ({@code delegates}). A bad file is refused whole, naming the file, the field and the fix.
  */
 public record RunbookSettings(
         String source,
@@ -54,7 +54,8 @@ public record RunbookSettings(
         Notices notices,
         Stakeholders stakeholders,
         Map<ActionKind, CommandTemplate> commands,
-        Duration commandTimeout) {
+        Duration commandTimeout,
+        Map<String, List<String>> delegates) {
 
     /** The settings file read when the caller names none and it exists. */
     public static final String DEFAULT_FILE = "dataos-upgrade.yaml";
@@ -160,6 +161,7 @@ public record RunbookSettings(
         commands = Collections.unmodifiableMap(commands == null || commands.isEmpty()
                 ? new EnumMap<>(ActionKind.class) : new EnumMap<>(commands));
         notices = notices == null ? new Notices(NoticeChannels.none(), null) : notices;
+        delegates = delegates == null ? Map.of() : Map.copyOf(delegates);
     }
 
     /** The settings used when there is no settings file: every default, no database, no templates. */
@@ -167,7 +169,7 @@ public record RunbookSettings(
         return new RunbookSettings("(default settings)", DEFAULT_INSTANCE, DEFAULT_STATE_DIR,
                 PlanExecutor.DEFAULT_PARALLELISM, null, null, null,
                 new Helm(null, null, null, DEFAULT_HELM_TIMEOUT, null, null, "helm", "kubectl", null, null), null,
-                null, null, Map.of(), DEFAULT_COMMAND_TIMEOUT);
+                null, null, Map.of(), DEFAULT_COMMAND_TIMEOUT, Map.of());
     }
 
     /**
@@ -214,7 +216,7 @@ public record RunbookSettings(
         }
         Duration commandLimit = o.timeoutMinutes() != null ? positiveMinutes(o.timeoutMinutes()) : commandTimeout;
         return new RunbookSettings(source, instance, dir, par, maintenanceWindow, valuesFile, checks, h, postgres,
-                notices, stakeholders, commands, commandLimit);
+                notices, stakeholders, commands, commandLimit, delegates);
     }
 
     /**
@@ -304,12 +306,12 @@ public record RunbookSettings(
             RunbookSettings d = defaults();
             if (root == null || root.isMissingNode() || root.isNull()) {
                 return new RunbookSettings(source, d.instance(), d.stateDir(), d.parallelism(), null, null, null,
-                        d.helm(), null, null, null, Map.of(), d.commandTimeout());
+                        d.helm(), null, null, null, Map.of(), d.commandTimeout(), Map.of());
             }
             object(root, "(root)");
             only(root, "", Set.of("apiVersion", "kind", "instance", "stateDir", "parallelism", "maintenanceWindow",
                     "valuesFile", "checks", "helm", "postgres", "notices", "stakeholders", "commands",
-                    "commandTimeout"));
+                    "commandTimeout", "delegates"));
             String apiVersion = text(root, "apiVersion", false);
             if (apiVersion != null && !apiVersion.equals("dataos-upgrade/v1")) {
                 throw new InvalidInputException(source, "apiVersion", "'" + apiVersion + "' is not supported: write"
@@ -351,8 +353,18 @@ public record RunbookSettings(
                     : Map.of();
             Duration commandTimeout = root.has("commandTimeout") ? duration(root, "", "commandTimeout")
                     : DEFAULT_COMMAND_TIMEOUT;
+            Map<String, List<String>> delegates = new LinkedHashMap<>();
+            if (root.has("delegates")) {
+                object(root.get("delegates"), "delegates");
+                Iterator<Map.Entry<String, JsonNode>> it = root.get("delegates").fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    delegates.put(e.getKey(), strings(e.getValue(), "delegates." + e.getKey()));
+                }
+            }
             return new RunbookSettings(source, instance == null ? DEFAULT_INSTANCE : instance, stateDir, parallelism,
-                    window, valuesFile, checks, helm, postgres, notices, stakeholders, commands, commandTimeout);
+                    window, valuesFile, checks, helm, postgres, notices, stakeholders, commands, commandTimeout,
+                    delegates);
         }
 
         private Helm helm(JsonNode node) {

@@ -215,7 +215,7 @@ public final class Runbooks {
                 }
             }
         }
-        problems.addAll(approvalProblems(run, ports));
+        problems.addAll(approvalProblems(run, ports, source, history));
         return problems;
     }
 
@@ -273,8 +273,22 @@ public final class Runbooks {
     }
 
     /** Approvals given in advance by someone who is neither among a gate's approvers nor their delegate. */
-    static List<InvalidInputException> approvalProblems(RunbookRun run, RunbookPorts ports) {
-        return List.of();
+    static List<InvalidInputException> approvalProblems(RunbookRun run, RunbookPorts ports, String source,
+            io.dataos.upgrade.run.RunHistory history) {
+        List<InvalidInputException> problems = new ArrayList<>();
+        if (!ports.approvals().checksAuthority()) {
+            return problems;
+        }
+        for (PlanAction gate : run.plan().gates()) {
+            var before = history.action(gate.id());
+            if (before != null && before.approved()) {
+                continue; // approved in an earlier attempt, and checked then
+            }
+            ports.approvals().inAdvance(gate).flatMap(approved -> io.dataos.upgrade.run.ApproverAuthority.refusal(
+                    gate, approved, run.settings().delegates())).ifPresent(why -> problems.add(
+                    new InvalidInputException("approvals", gate.id(), why)));
+        }
+        return problems;
     }
 
     private static String firstLine(String text) {
@@ -380,7 +394,7 @@ public final class Runbooks {
     public static RunResult execute(RunbookRun run, ActionHandlers handlers, RunbookPorts ports, boolean dryRun,
             String startedBy, String source) throws IOException, InterruptedException {
         PlanExecutor executor = PlanExecutor.builder(ports.workspace(), ports.runner(), handlers)
-                .approvals(ports.approvals())
+                .approvals(new io.dataos.upgrade.run.ApproverAuthority(ports.approvals(), run.settings().delegates()))
                 .secrets(ports.secrets())
                 .log(ports.log())
                 .journalListener(ports.journalProgress())

@@ -251,4 +251,26 @@ class RollbackRunbookTest {
         assertThat(world.read("dataos-upgrade/reports/" + resumed.runId() + "/run-report.md"))
                 .contains("done by hand (manual) by carol");
     }
+
+    @Test
+    void anApprovalByANonApproverIsRefusedNamingTheGateAndItsApprovers() throws Exception {
+        var byBob = new io.dataos.upgrade.run.PreApprovedGates(Map.of("prepare.assess-risk", "bob", RESTORE, "alice"));
+
+        assertThatThrownBy(() -> new RollbackRunbook(world.ports(byBob)).run(request().build()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("approvals: prepare.assess-risk: gate prepare.assess-risk approved by bob, who"
+                        + " is not among its approvers dataos-ops@acme.example");
+        assertThat(world.fake.calls()).isEmpty();
+        assertThat(world.workspace.resolve(".dataos-upgrade/runs")).doesNotExist();
+
+        // a member of the approvers' group may approve, as input's submitter matches a user's groups
+        var bobInOps = new io.dataos.upgrade.run.PreApprovedGates(Map.of("prepare.assess-risk", "bob", RESTORE,
+                "alice"), Map.of("bob", java.util.List.of("dataos-ops@acme.example")), Clock.systemUTC());
+        RunbookResult result = new RollbackRunbook(world.ports(bobInOps)).run(request().build());
+
+        assertThat(result.status()).as(result.message()).isEqualTo(RunbookStatus.SUCCEEDED);
+        assertThat(world.journal(result.runId())).filteredOn(e -> e.typeName().equals("action-approved")
+                && "prepare.assess-risk".equals(e.actionId())).singleElement()
+                .satisfies(e -> assertThat(e.text("approver")).isEqualTo("bob"));
+    }
 }

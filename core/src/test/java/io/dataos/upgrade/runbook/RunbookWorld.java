@@ -163,6 +163,10 @@ public final class RunbookWorld {
                           "{database}", -c, "CREATE TABLE IF NOT EXISTS restored_snapshot (name text, version text);\
                           INSERT INTO restored_snapshot VALUES ('{snapshot}', '{version}')"]
                 commandTimeout: 1m
+                delegates:
+                  dataos-ops@acme.example: [alice]
+                  heimdall-team@acme.example: [alice]
+                  metis-team@acme.example: [alice]
                 """.formatted(CHECKS, fake.helm(), fake.kubectl(), cluster.port(), database.database(),
                 cluster.binDir(), cluster.binDir()) + extra);
     }
