@@ -68,6 +68,11 @@ final class RollbackCommand implements Callable<Integer> {
             description = "Approve a gate (e.g. prepare.assess-risk=alice). Repeatable.")
     Map<String, String> approved = new LinkedHashMap<>();
 
+    @Option(names = "--approver-group", paramLabel = "APPROVER=GROUP",
+            description = "A group APPROVER belongs to (Jenkins: the user's groups), matched against a gate's approvers"
+                    + " like input's submitter. Repeatable.")
+    java.util.List<String> approverGroups = new java.util.ArrayList<>();
+
     @Option(names = "--approve-all-as", paramLabel = "NAME",
             description = "Approve every gate of this run, recorded as approved by NAME.")
     String approveAllAs;
@@ -98,7 +103,7 @@ final class RollbackCommand implements Callable<Integer> {
                 .startedBy(startedBy)
                 .overrides(options.overrides(null, null, null, timeoutMinutes))
                 .build();
-        RunbookResult result = new RollbackRunbook(options.ports(cli, options.approvals(approved, approveAllAs)))
+        RunbookResult result = new RollbackRunbook(options.ports(cli, options.approvals(approved, approveAllAs, approverGroups)))
                 .run(request);
         if (options.format == RunbookOptions.Format.JSON) {
             options.printJson(cli, result.toMap());
