@@ -68,7 +68,10 @@ public final class RollbackRunbook {
             String targetPath = Runbooks.require(request.target(), SOURCE, "target", "the workspace path of the"
                     + " rollback target (a release manifest or a platform state recorded before the upgrade)");
             PlatformManifest target = Runbooks.readManifest(ports.workspace(), targetPath, SOURCE, "target");
-            plan = new RollbackPlanner().plan(installed, target);
+            // With no snapshot named, PostgreSQL comes back from the newest kit of the target release here.
+            String kit = target.cloudKernel().postgres() == null || target.cloudKernel().postgres().snapshot() != null
+                    ? null : Runbooks.newestKitAt(ports.workspace(), target.version().toString());
+            plan = new RollbackPlanner().withKitAtTarget(kit).plan(installed, target);
             source = SOURCE;
         }
         String values = request.valuesFile() != null ? request.valuesFile() : settings.valuesFile();

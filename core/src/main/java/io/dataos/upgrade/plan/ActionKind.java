@@ -12,6 +12,11 @@ public enum ActionKind {
     UPDATE_MANAGER_TAG,
     HELM_UPGRADE,
     VALIDATE,
+    /**
+     * A gate, in either plan type: a component changes the wrong way (an upgrade that downgrades it,
+     * a rollback that upgrades it), which its approvers confirm before anything changes.
+     */
+    CONFIRM_WRONG_WAY,
     // pre-rollback preparation
     CHECK_COMPATIBILITY,
     ASSESS_RISK,

@@ -122,6 +122,8 @@ public final class RollbackPlanner {
         }
         PlanGraph.Draft assess = graph.add(Phase.PREPARE, null, ActionKind.ASSESS_RISK, null).after(announce.id)
                 .gate(operators);
+        List<PlatformDiff.WrongWay> wrongWay = diff.wrongWay(false);
+        PlatformDiff.wrongWayGates(graph, wrongWay, operators, assess.id, false);
 
         graph.stage();
         userSpace(graph, diff, notes);
@@ -145,6 +147,15 @@ public final class RollbackPlanner {
 
         List<PlanAction> actions = graph.actions();
         RiskAssessment risk = assess(actions, diff, installed, target, restore, notes);
+        String wrongWayReason = PlatformDiff.wrongWayReason(wrongWay, false);
+        if (wrongWayReason != null) {
+            List<String> reasons = new ArrayList<>(risk.reasons());
+            reasons.removeIf(r -> r.startsWith("only minor or patch changes"));
+            reasons.add(wrongWayReason);
+            risk = new RiskAssessment(risk.level() == RiskLevel.LOW ? RiskLevel.MEDIUM : risk.level(), reasons,
+                    risk.estimatedDowntime(), risk.affectedComponents(), risk.irreversibleSteps(), risk.manualSteps(),
+                    risk.approvals(), risk.mitigations(), risk.notes());
+        }
         String downtime = DowntimeEstimate.human(risk.estimatedDowntime());
         announce.describe("Send the rollback notice (release " + from + " back to " + to + ", expected downtime about "
                 + downtime + ") to " + audienceSummary(installed))
@@ -536,6 +547,7 @@ public final class RollbackPlanner {
 
     private static String reasonFor(PlanAction action) {
         return switch (action.kind()) {
+            case CONFIRM_WRONG_WAY -> "wrong-way change confirmed: " + action.description();
             case OWNER_APPROVAL -> "owner consulted on " + action.component() + " " + (action.from() == null
                     ? "reinstall at " + action.to() : action.to() == null ? "removal of " + action.from()
                     : action.from() + " -> " + action.to());

@@ -63,6 +63,7 @@ public final class JournalRunRecords {
         Instant last = null;
         String outcome = null;
         boolean dryRun = false;
+        String reason = null;
         for (JournalEvent e : history.events()) {
             EventType type = e.type();
             if (type == null) {
@@ -70,6 +71,9 @@ public final class JournalRunRecords {
             }
             if (type == EventType.RUN_STARTED) {
                 dryRun = e.flag("dryRun");
+                if (!dryRun && e.text("reason") != null) {
+                    reason = e.text("reason");
+                }
             }
             if (dryRun) {
                 continue;
@@ -148,7 +152,7 @@ public final class JournalRunRecords {
         }
         return new RunRecord(history.runId(), rollback ? RunRecord.Kind.ROLLBACK : RunRecord.Kind.UPGRADE, instance,
                 first, last, outcome == null ? "unfinished" : outcome, versions, timeline, actions, approvals,
-                verifications, debriefAudiences);
+                verifications, debriefAudiences, reason);
     }
 
     private static RunRecord.TimelineEntry entry(JournalEvent e, String event, String detail) {

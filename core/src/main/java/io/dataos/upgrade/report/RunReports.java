@@ -80,6 +80,10 @@ public final class RunReports {
         TextDocument doc = new TextDocument("Root cause analysis: DataOS " + kind(r) + " run " + r.runId());
         doc.facts(summary(r));
         doc.heading("1. Issue investigation");
+        if (r.reason() != null && !r.reason().isBlank()) {
+            doc.subheading("Why the " + (r.kind() == RunRecord.Kind.ROLLBACK ? "rollback" : "run"));
+            doc.paragraph(r.reason());
+        }
         doc.subheading("How the issue was detected");
         List<RunRecord.FailedCheck> failed = r.failedChecks();
         if (failed.isEmpty()) {

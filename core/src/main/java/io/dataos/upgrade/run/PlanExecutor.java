@@ -432,6 +432,9 @@ public final class PlanExecutor {
                     .put("pid", LocalHost.pid())
                     .put("parallelism", parallelism)
                     .put("actions", graph.actions().size());
+            if (request.reason() != null && !request.reason().isBlank()) {
+                fields.put("reason", request.reason());
+            }
             if (history.endsMidLine() || history.fragmentsSkipped() > 0) {
                 fields.put("skippedCutShortLines", history.fragmentsSkipped());
             }

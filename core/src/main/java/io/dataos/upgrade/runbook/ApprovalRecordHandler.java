@@ -24,6 +24,8 @@ final class ApprovalRecordHandler implements ActionHandler {
         String what = action.kind() == ActionKind.APPROVE_WINDOW
                 ? "schedule: window " + action.params().getOrDefault(ActionParams.WINDOW, "(to be agreed)")
                         + ", expected downtime " + action.params().getOrDefault(ActionParams.DOWNTIME, "unknown")
+                : action.kind() == ActionKind.CONFIRM_WRONG_WAY ? "wrong-way change of " + action.component() + " "
+                        + action.from() + " -> " + action.to()
                 : action.kind() == ActionKind.KEEP_POSTGRES_DATA
                 ? "decision to keep PostgreSQL as the release being rolled back left it (no snapshot or backup kit"
                         + " of release " + action.params().get(ActionParams.RELEASE_VERSION) + " to restore from)"

@@ -113,6 +113,35 @@ public final class Runbooks {
         return RunbookHandlers.forRun(run, ports.clock());
     }
 
+    /**
+     * The run id of the newest complete backup kit in the workspace that holds a database dump and
+     * was taken while {@code version} was installed, or null: a rollback's restore source when the
+     * target names no snapshot.
+     */
+    public static String newestKitAt(Workspace workspace, String version) throws IOException, InterruptedException {
+        String best = null;
+        String bestCreated = "";
+        for (String runId : workspace.list(io.dataos.upgrade.backup.BackupKit.RUNS_DIR)) {
+            if (!RunbookSettings.safeName(runId)) {
+                continue;
+            }
+            java.util.Optional<io.dataos.upgrade.backup.BackupRecord> kit;
+            try {
+                kit = RunbookRun.kitRecord(workspace, runId);
+            } catch (IOException unreadable) {
+                continue; // a torn kit.json is not a source; the preflight would say so for a named one
+            }
+            if (kit.isPresent() && kit.get().dumpFile() != null && kit.get().matchesVersion(version)) {
+                String created = kit.get().createdAt() == null ? "" : kit.get().createdAt();
+                if (best == null || created.compareTo(bestCreated) > 0) {
+                    best = runId;
+                    bestCreated = created;
+                }
+            }
+        }
+        return best;
+    }
+
     /** Throws every problem of a preflight at once ({@link PreflightException}); nothing when there is none. */
     public static void refuse(List<InvalidInputException> problems) {
         if (!problems.isEmpty()) {
@@ -402,7 +431,7 @@ public final class Runbooks {
                 .clock(ports.clock())
                 .build();
         return executor.run(new RunRequest(run.runId(), run.plan().id(), run.plan().actions(), dryRun, startedBy, null,
-                source));
+                source).because(run.reason()));
     }
 
     /** The verification results a failed verification action kept, or null. */

@@ -516,4 +516,21 @@ class RollbackPlannerTest {
         assertThat(ActionParams.argv(action(plan, "cloud-kernel.iac-rollback.iac")))
                 .contains("-var-file=releases/1.4.0.tfvars");
     }
+
+    @Test
+    void aRollbackThatUpgradesAComponentIsARiskWithAGateNamingIt() {
+        Plan plan = plan(installed(), platform("1.4.0").stack("flare", "7.0").stack("scanner", "2.0")
+                .cluster("minervaa", "docker.io/rubiklabs/minerva:0.4.1")
+                .core("heimdall", "1.12.1").core("metis", "3.0.0", "heimdall").core("poros", "1.10.0", "metis",
+                        "heimdall").core("gateway", "2.1.0", "heimdall", "poros").core("caretaker", "0.9.4")
+                .kubernetes("1.29").iac("3.2.0").postgres("15.4", "pg-1.4.0"));
+
+        PlanAction gate = action(plan, "prepare.confirm-wrong-way.flare");
+        assertThat(gate.requiresApproval()).isTrue();
+        assertThat(gate.layer()).isEqualTo(Layer.USER_SPACE);
+        assertThat(gate.description()).startsWith("This rollback upgrades flare 6.0 -> 7.0");
+        assertThat(plan.risk().reasons()).anyMatch(r -> r.contains("the rollback upgrades flare 6.0 -> 7.0"));
+        assertThat(plan.risk().approvals()).extracting(RequiredApproval::actionId).contains(gate.id());
+        assertThat(runsBefore(plan, gate.id(), "user-space.reinstall-stack.flare")).isTrue();
+    }
 }

@@ -192,6 +192,9 @@ class RollbackRunbookTest {
         assertThat(restore.fields().get("summary").asText()).contains("from platform snapshot dataos-pg-1.4.0-20261120");
         assertThat(world.read("dataos-upgrade/reports/" + result.runId() + "/run-report.md"))
                 .contains("platform snapshot dataos-pg-1.4.0-20261120");
+        // the rollback's --reason reaches the root-cause analysis
+        assertThat(world.read("dataos-upgrade/reports/" + result.runId() + "/rca-report.md"))
+                .contains("heimdall errors after the upgrade");
     }
 
     @Test
@@ -272,5 +275,27 @@ class RollbackRunbookTest {
         assertThat(world.journal(result.runId())).filteredOn(e -> e.typeName().equals("action-approved")
                 && "prepare.assess-risk".equals(e.actionId())).singleElement()
                 .satisfies(e -> assertThat(e.text("approver")).isEqualTo("bob"));
+    }
+
+    @Test
+    void aRollbackWithNoSnapshotAndNoKitWaitsAtANamedHighRiskGateAndKeepsTheData() throws Exception {
+        world.write(RunbookWorld.INSTALLED, world.read(RunbookWorld.INSTALLED)
+                .replace("    snapshot: dataos-pg-1.4.0-20261120\n", ""));
+        String keep = "cloud-kernel.keep-postgres-data.postgres";
+
+        RunbookResult waiting = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk")))
+                .run(request().build());
+
+        assertThat(waiting.status()).isEqualTo(RunbookStatus.WAITING_FOR_APPROVAL);
+        assertThat(waiting.refused()).containsExactly(keep);
+        assertThat(world.read("dataos-upgrade/runs/" + waiting.runId() + "/risk-assessment.md"))
+                .contains("PostgreSQL cannot be restored");
+
+        RunbookResult done = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk", keep)))
+                .run(request().build());
+
+        assertThat(done.status()).as(done.message()).isEqualTo(RunbookStatus.SUCCEEDED);
+        assertThat(RunbookWorld.admin(cluster).sql(world.database, "SELECT count(*) FROM stacks"))
+                .containsExactly("500");
     }
 }
