@@ -50,8 +50,15 @@ final class RollbackCommand implements Callable<Integer> {
                     + " settings' valuesFile.")
     Path values;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the stakeholder notice.")
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the stakeholder notice and the RCA"
+            + " report; with --mark-done, why and how the action was done by hand.")
     String reason;
+
+    @Option(names = "--mark-done", paramLabel = "ACTION",
+            description = "Record that ACTION of this run (e.g. cloud-kernel.new-cluster.kubernetes) was done by hand:"
+                    + " journaled with --started-by, the time and --reason, shown as manual in the reports; the run"
+                    + " then continues after it.")
+    String markDone;
 
     @Option(names = "--run-id", paramLabel = "ID",
             description = "Run id (the same id resumes). Default: the plan id, so the same rollback resumes.")
@@ -60,6 +67,11 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--approve", paramLabel = "GATE=APPROVER",
             description = "Approve a gate (e.g. prepare.assess-risk=alice). Repeatable.")
     Map<String, String> approved = new LinkedHashMap<>();
+
+    @Option(names = "--approver-group", paramLabel = "APPROVER=GROUP",
+            description = "A group APPROVER belongs to (Jenkins: the user's groups), matched against a gate's approvers"
+                    + " like input's submitter. Repeatable.")
+    java.util.List<String> approverGroups = new java.util.ArrayList<>();
 
     @Option(names = "--approve-all-as", paramLabel = "NAME",
             description = "Approve every gate of this run, recorded as approved by NAME.")
@@ -85,12 +97,13 @@ final class RollbackCommand implements Callable<Integer> {
                 .target(options.inWorkspace(target, "--target"))
                 .valuesFile(options.inWorkspace(values, "--values"))
                 .settings(options.settings())
-                .reason(reason)
+                .reason(markDone == null ? reason : null)
+                .markDone(markDone, markDone == null ? null : reason)
                 .dryRun(dryRun)
                 .startedBy(startedBy)
                 .overrides(options.overrides(null, null, null, timeoutMinutes))
                 .build();
-        RunbookResult result = new RollbackRunbook(options.ports(cli, options.approvals(approved, approveAllAs)))
+        RunbookResult result = new RollbackRunbook(options.ports(cli, options.approvals(approved, approveAllAs, approverGroups)))
                 .run(request);
         if (options.format == RunbookOptions.Format.JSON) {
             options.printJson(cli, result.toMap());

@@ -218,6 +218,32 @@ final class RunbookOptions {
 
     /** The approvals of {@code --approve} / {@code --approve-all-as}; refuses both at once. */
     GateApprovals approvals(Map<String, String> approved, String approveAllAs) {
+        return approvals(approved, approveAllAs, java.util.List.of());
+    }
+
+    /**
+     * As {@link #approvals(Map, String)}, with the groups of {@code --approver-group APPROVER=GROUP}
+     * (an approval counts for a gate whose approvers name the approver or one of its groups).
+     */
+    GateApprovals approvals(Map<String, String> approved, String approveAllAs, java.util.List<String> approverGroups) {
+        Map<String, java.util.List<String>> groups = new LinkedHashMap<>();
+        for (String entry : approverGroups) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1 || entry.substring(eq + 1).isBlank()) {
+                throw new InvalidInputException("--approver-group", entry, "is not APPROVER=GROUP: write e.g."
+                        + " --approver-group bob=poros-team");
+            }
+            groups.computeIfAbsent(entry.substring(0, eq).strip(), k -> new java.util.ArrayList<>())
+                    .add(entry.substring(eq + 1).strip());
+        }
+        if (!groups.isEmpty() && approveAllAs == null) {
+            approved.forEach((gate, who) -> {
+                if (who == null || who.isBlank()) {
+                    throw new InvalidInputException("--approve", gate, "names no approver: write GATE=APPROVER");
+                }
+            });
+            return GateApprovals.given(approved, groups, clock);
+        }
         if (approveAllAs != null) {
             if (!approved.isEmpty()) {
                 throw new InvalidInputException("--approve-all-as", "--approve", "give either --approve GATE=APPROVER"

@@ -64,6 +64,11 @@ final class UpgradeCommand implements Callable<Integer> {
             description = "Approve a gate (e.g. prepare.approve-window=alice). Repeatable.")
     Map<String, String> approved = new LinkedHashMap<>();
 
+    @Option(names = "--approver-group", paramLabel = "APPROVER=GROUP",
+            description = "A group APPROVER belongs to (Jenkins: the user's groups), matched against a gate's approvers"
+                    + " like input's submitter. Repeatable.")
+    java.util.List<String> approverGroups = new java.util.ArrayList<>();
+
     @Option(names = "--approve-all-as", paramLabel = "NAME",
             description = "Approve every gate of this run, recorded as approved by NAME.")
     String approveAllAs;
@@ -123,7 +128,7 @@ final class UpgradeCommand implements Callable<Integer> {
                 .startedBy(startedBy)
                 .overrides(options.overrides(releaseName, namespace, chart, timeoutMinutes))
                 .build();
-        RunbookResult result = new UpgradeRunbook(options.ports(cli, options.approvals(approved, approveAllAs)))
+        RunbookResult result = new UpgradeRunbook(options.ports(cli, options.approvals(approved, approveAllAs, approverGroups)))
                 .run(request);
         if (options.format == RunbookOptions.Format.JSON) {
             options.printJson(cli, result.toMap());

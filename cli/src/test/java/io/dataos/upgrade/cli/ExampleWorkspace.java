@@ -77,6 +77,15 @@ record ExampleWorkspace(Path ws, FakeClis fake, Path keyFile) {
                   revertClusterImage: [echo, revert, "{component}", "{image}"]
                   rollbackComponent: [echo, rollback, "{component}", "{from}", "{to}"]
                   removeComponent: [echo, remove, "{component}"]
+                  restorePostgresSnapshot: [echo, restore, "{snapshot}", "{database}"]
+                delegates:
+                  dataos-ops@example.com: [alice, carol]
+                  heimdall-team@example.com: [alice, carol]
+                  metis-team@example.com: [alice, carol]
+                  poros-team@example.com: [alice, carol]
+                  gateway-team@example.com: [alice, carol]
+                  platform-team@example.com: [alice, carol]
+                  lens-team@example.com: [alice, carol]
                 """.formatted(helm, kubectl);
     }
 }

@@ -132,6 +132,33 @@ class RunbookCommandsTest {
     }
 
     @Test
+    void anApprovalByANonApproverIsRefusedUnlessItsGroupIsAnApprover() throws Exception {
+        int refused = run(upgrade("--approve", "prepare.approve-window=mallory"));
+
+        assertThat(refused).isEqualTo(2);
+        assertThat(err.toString()).contains("gate prepare.approve-window approved by mallory, who is not among its"
+                + " approvers dataos-ops@example.com");
+        assertThat(fake.calls("helm", "upgrade")).isEmpty();
+
+        int accepted = run(upgrade("--approve", "prepare.approve-window=mallory", "--approver-group",
+                "mallory=dataos-ops@example.com"));
+
+        assertThat(accepted).as(out.toString() + err).isZero();
+        assertThat(out.toString()).contains("gate prepare.approve-window approved by mallory");
+    }
+
+    @Test
+    void markDoneTakesItsReasonFromReasonAndNeedsARunThatStarted() throws Exception {
+        int exit = run("rollback", "--workspace", ws.toString(), "--installed", "installed-1.5.yaml", "--target",
+                "release-1.4.yaml", "--values", "values.yaml", "--mark-done", "prepare.backup", "--reason",
+                "kit taken by hand");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("markDone: prepare.backup: run rollback-1.5.0-to-1.4.0-")
+                .contains("has not started");
+    }
+
+    @Test
     void rollbackDryRunShowsTheTopDownPlanAndChangesNothing() throws Exception {
         String valuesBefore = Files.readString(ws.resolve("values.yaml"));
         // the rollback restores the database: the settings name it (a dry run does not connect)

@@ -22,6 +22,13 @@ public class InvalidInputException extends RuntimeException {
         this.field = io.dataos.upgrade.text.FreeText.neutral(field);
     }
 
+    /** For subclasses that compose their own message (several problems at once). */
+    protected InvalidInputException(String source, String field, String message, boolean composed) {
+        super(message);
+        this.source = source;
+        this.field = field;
+    }
+
     /** The file or argument that held the bad value. */
     public String source() {
         return source;

@@ -8,11 +8,13 @@ import java.io.Serializable;
  * the rollback target (a release manifest or a recorded platform state) to plan from; the
  * dataos-manager values file (else the settings'), the settings file, why the rollback happens (for
  * the stakeholder notice) and the options. {@code runId} null derives one from the plan, so
- * re-running the same rollback resumes it.
+ * re-running the same rollback resumes it. {@code markDone} names an action of the run that a person
+ * completed by hand ({@code markDoneReason} says why); it is journaled as done, by
+ * {@code startedBy}, and the run continues after it.
  */
 public record RollbackRequest(String runId, String installed, String target, String plan, String valuesFile,
-        String settings, String reason, boolean dryRun, String startedBy, SettingsOverrides overrides)
-        implements Serializable {
+        String settings, String reason, boolean dryRun, String startedBy, SettingsOverrides overrides,
+        String markDone, String markDoneReason) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -39,6 +41,8 @@ public record RollbackRequest(String runId, String installed, String target, Str
         private boolean dryRun;
         private String startedBy;
         private SettingsOverrides overrides = SettingsOverrides.NONE;
+        private String markDone;
+        private String markDoneReason;
 
         public Builder runId(String value) {
             runId = value;
@@ -90,9 +94,16 @@ public record RollbackRequest(String runId, String installed, String target, Str
             return this;
         }
 
+        /** An action of the run done by hand, and why; the run continues after it. */
+        public Builder markDone(String actionId, String why) {
+            markDone = actionId;
+            markDoneReason = why;
+            return this;
+        }
+
         public RollbackRequest build() {
             return new RollbackRequest(runId, installed, target, plan, valuesFile, settings, reason, dryRun, startedBy,
-                    overrides);
+                    overrides, markDone, markDoneReason);
         }
     }
 }

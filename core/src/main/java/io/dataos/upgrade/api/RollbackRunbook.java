@@ -69,7 +69,10 @@ public final class RollbackRunbook {
             String targetPath = Runbooks.require(request.target(), SOURCE, "target", "the workspace path of the"
                     + " rollback target (a release manifest or a platform state recorded before the upgrade)");
             PlatformManifest target = Runbooks.readManifest(ports.workspace(), targetPath, SOURCE, "target");
-            plan = new RollbackPlanner().plan(installed, target);
+            // With no snapshot named, PostgreSQL comes back from the newest kit of the target release here.
+            String kit = target.cloudKernel().postgres() == null || target.cloudKernel().postgres().snapshot() != null
+                    ? null : Runbooks.newestKitAt(ports.workspace(), target.version().toString());
+            plan = new RollbackPlanner().withKitAtTarget(kit).plan(installed, target);
             source = SOURCE;
         }
         String values = request.valuesFile() != null ? request.valuesFile() : settings.valuesFile();
@@ -82,10 +85,14 @@ public final class RollbackRunbook {
             ports.log().accept(plan.message());
             return RunbookResults.nothingToDo("rollback", plan, runId, request.dryRun());
         }
-        ActionHandlers handlers = Runbooks.checked(run, ports, source);
-        if (!request.dryRun()) {
-            Runbooks.requireSecrets(run, ports, SOURCE);
+        if (request.markDone() != null && !request.dryRun()) {
+            Runbooks.markDone(run, ports, request.markDone().strip(), request.startedBy() != null
+                    ? request.startedBy() : System.getProperty("user.name", "unknown"), request.markDoneReason(),
+                    "markDone");
         }
+        // Preflight: everything the plan needs, every problem at once, before the first change.
+        Runbooks.refuse(Runbooks.preflight(run, ports, source, request.dryRun(), null));
+        ActionHandlers handlers = Runbooks.handlers(run, ports);
         RunLock lock = Runbooks.lock(ports, run.managerTarget().release(), runId, request.startedBy(),
                 request.dryRun());
         try {

@@ -108,20 +108,20 @@ public final class UpgradeRunbook {
             ports.log().accept(plan.message());
             return RunbookResults.nothingToDo("upgrade", plan, runId, request.dryRun());
         }
-        ActionHandlers handlers = Runbooks.checked(run, ports, request.plan() != null ? request.plan() : SOURCE);
-        if (!request.dryRun()) {
-            Runbooks.requireSecrets(run, ports, SOURCE);
-        }
+        // Preflight: everything the upgrade (and its automatic rollback) needs, every problem at once.
+        List<InvalidInputException> problems = new ArrayList<>(Runbooks.preflight(run, ports,
+                request.plan() != null ? request.plan() : SOURCE, request.dryRun(), null));
         Plan rollbackPlan = null;
         if (request.autoRollback()) {
             // The rollback must be possible before the upgrade starts, not discovered broken after a failure.
-            rollbackPlan = new RollbackPlanner().plan(Runbooks.installedAfter(release, installed), installed);
+            rollbackPlan = rollbackPlanner(run).plan(Runbooks.installedAfter(release, installed), installed);
             RunbookRun planned = rollbackRun(run, rollbackPlan, installed, release, null, List.of());
-            Runbooks.checked(planned, ports, "automatic rollback plan " + rollbackPlan.id());
-            if (!request.dryRun()) {
-                Runbooks.requireSecrets(planned, ports, "automatic rollback plan " + rollbackPlan.id());
-            }
+            // the upgrade's own backup takes the kit its rollback restores
+            problems.addAll(Runbooks.preflight(planned, ports, "automatic rollback plan " + rollbackPlan.id(),
+                    request.dryRun(), run.runId()));
         }
+        Runbooks.refuse(problems);
+        ActionHandlers handlers = Runbooks.handlers(run, ports);
         java.util.Set<String> gateIds = new java.util.TreeSet<>();
         plan.gates().forEach(gate -> gateIds.add(gate.id()));
         if (rollbackPlan != null) {
@@ -186,11 +186,12 @@ public final class UpgradeRunbook {
         VerificationReport validation = Runbooks.verification(ports, settings, upgrade.runId(), validate.id());
         List<String> failedChecks = Runbooks.problems(validation);
         PlatformState target = recordedState(upgrade.runId()).orElse(installed);
-        Plan plan = new RollbackPlanner().plan(Runbooks.installedAfter(release, installed), target);
+        Plan plan = rollbackPlanner(upgrade).plan(Runbooks.installedAfter(release, installed), target);
         String reason = validation != null ? validation.rollbackReason().orElse("the post-upgrade validation failed")
                 : "the post-upgrade validation failed";
         RunbookRun run = rollbackRun(upgrade, plan, installed, release, reason, failedChecks);
-        ActionHandlers handlers = Runbooks.checked(run, ports, "automatic rollback plan " + plan.id());
+        Runbooks.refuse(Runbooks.preflight(run, ports, "automatic rollback plan " + plan.id(), false, null));
+        ActionHandlers handlers = Runbooks.handlers(run, ports);
         ports.log().accept("post-upgrade validation failed: rolling back to " + plan.toVersion() + " (run "
                 + run.runId() + "): " + plan.message());
         RunResult result = Runbooks.execute(run, handlers, ports, false, request.startedBy(),
@@ -217,6 +218,15 @@ public final class UpgradeRunbook {
         ports.log().accept(message);
         return RunbookResults.rolledBack(upgrade, upgradeResult, run, result, validate.id(),
                 firstProblem(validation), reason, message, reports);
+    }
+
+    /**
+     * The planner of the automatic rollback: PostgreSQL comes back from the upgrade's own backup kit
+     * when the upgrade takes one with a database dump.
+     */
+    private static RollbackPlanner rollbackPlanner(RunbookRun upgrade) {
+        boolean kitHasDump = upgrade.backupEnabled() && upgrade.settings().postgres() != null;
+        return new RollbackPlanner().undoingUpgrade(kitHasDump ? upgrade.runId() : null);
     }
 
     private RunbookRun rollbackRun(RunbookRun upgrade, Plan plan, PlatformState installed, Release release,

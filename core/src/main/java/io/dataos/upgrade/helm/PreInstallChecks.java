@@ -22,8 +22,14 @@ import java.util.Optional;
  */
 public final class PreInstallChecks {
 
-    /** The label that marks a namespace as DataOS's unless configured otherwise. */
-    public static final String DEFAULT_NAMESPACE_LABEL = "app.kubernetes.io/part-of=dataos";
+    /**
+     * The label that marks a namespace as DataOS's unless configured otherwise: the one the public
+     * dataos-manager chart's README tells the operator to set ({@code kubectl label ns dataos-manager
+     * dataos.io/partOf=dataos}, tmdc-io/dataos-helm charts/dataos-manager/README.md).
+     */
+    public static final String DEFAULT_NAMESPACE_LABEL = "dataos.io/partOf=dataos";
+    /** Also accepted when no label is configured: the Kubernetes recommended label earlier versions required. */
+    public static final String RECOMMENDED_NAMESPACE_LABEL = "app.kubernetes.io/part-of=dataos";
     public static final String DEFAULT_MINIMUM_HELM = "3.8.0";
     /** The public chart repository, as the README of the charts' source repository gives it. */
     public static final String CHART_REPOSITORY = "https://tmdc-io.github.io/dataos-helm";
@@ -39,16 +45,16 @@ public final class PreInstallChecks {
 
     /**
      * What to check: the release, the values file (workspace-relative), the namespace label as
-     * {@code key} or {@code key=value}, and the lowest Helm version accepted.
+     * {@code key} or {@code key=value} (null: the chart's {@value #DEFAULT_NAMESPACE_LABEL} or
+     * {@value #RECOMMENDED_NAMESPACE_LABEL}), and the lowest Helm version accepted.
      */
     public record Settings(HelmTarget target, String valuesFile, String namespaceLabel, String minimumHelmVersion) {
 
         public Settings {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(valuesFile, "valuesFile");
-            namespaceLabel = namespaceLabel == null ? DEFAULT_NAMESPACE_LABEL : namespaceLabel;
             minimumHelmVersion = minimumHelmVersion == null ? DEFAULT_MINIMUM_HELM : minimumHelmVersion;
-            if (namespaceLabel.isBlank() || namespaceLabel.startsWith("=")) {
+            if (namespaceLabel != null && (namespaceLabel.isBlank() || namespaceLabel.startsWith("="))) {
                 throw new InvalidInputException("pre-install checks", "namespaceLabel", "'" + namespaceLabel
                         + "' names no label: use key or key=value, e.g. " + DEFAULT_NAMESPACE_LABEL);
             }
@@ -128,23 +134,33 @@ public final class PreInstallChecks {
 
     PreCheck namespace(Settings settings) throws InterruptedException {
         String name = settings.target().namespace();
-        String label = settings.namespaceLabel();
-        int eq = label.indexOf('=');
-        String key = eq < 0 ? label : label.substring(0, eq);
-        String value = eq < 0 ? null : label.substring(eq + 1);
+        List<String> accepted = settings.namespaceLabel() != null ? List.of(settings.namespaceLabel())
+                : List.of(DEFAULT_NAMESPACE_LABEL, RECOMMENDED_NAMESPACE_LABEL);
+        String label = accepted.get(0);
         try {
             Optional<KubeNamespace> ns = kubectl.namespace(name);
             if (ns.isEmpty()) {
                 return PreCheck.failed(NAMESPACE, "namespace " + name + " does not exist",
                         "create it as DataOS's installation does (with the label " + label + "), or fix the namespace");
             }
-            String actual = ns.get().labels().get(key);
-            if (actual == null || (value != null && !value.equals(actual))) {
-                return PreCheck.failed(NAMESPACE, "namespace " + name + " does not carry the DataOS label " + label
-                        + (actual == null ? "" : " (it has " + key + "=" + actual + ")"),
-                        "make sure this is the DataOS namespace, then: kubectl label namespace " + name + " " + label);
+            List<String> found = new ArrayList<>();
+            for (String wanted : accepted) {
+                int eq = wanted.indexOf('=');
+                String key = eq < 0 ? wanted : wanted.substring(0, eq);
+                String value = eq < 0 ? null : wanted.substring(eq + 1);
+                String actual = ns.get().labels().get(key);
+                if (actual != null && (value == null || value.equals(actual))) {
+                    return PreCheck.passed(NAMESPACE, "namespace " + name + " exists with " + wanted);
+                }
+                if (actual != null) {
+                    found.add(key + "=" + actual);
+                }
             }
-            return PreCheck.passed(NAMESPACE, "namespace " + name + " exists with " + label);
+            return PreCheck.failed(NAMESPACE, "namespace " + name + " does not carry the DataOS label "
+                    + String.join(" or ", accepted) + (found.isEmpty() ? "" : " (it has " + String.join(", ", found)
+                    + ")"), "make sure this is the DataOS namespace, then: kubectl label namespace " + name + " "
+                    + label + (settings.namespaceLabel() == null ? " (as the dataos-manager chart's README says), or"
+                    + " name the label your site uses in helm.namespaceLabel of the settings" : ""));
         } catch (IOException | CommandFailedException e) {
             return PreCheck.failed(NAMESPACE, e.getMessage(), "check kubectl's access to namespaces");
         }

@@ -12,6 +12,11 @@ public enum ActionKind {
     UPDATE_MANAGER_TAG,
     HELM_UPGRADE,
     VALIDATE,
+    /**
+     * A gate, in either plan type: a component changes the wrong way (an upgrade that downgrades it,
+     * a rollback that upgrades it), which its approvers confirm before anything changes.
+     */
+    CONFIRM_WRONG_WAY,
     // pre-rollback preparation
     CHECK_COMPATIBILITY,
     ASSESS_RISK,
@@ -28,6 +33,11 @@ public enum ActionKind {
     IAC_ROLLBACK,
     NEW_CLUSTER,
     RESTORE_POSTGRES,
+    /**
+     * A gate: no snapshot or backup kit of the target release exists, so PostgreSQL is not restored
+     * and its data stays as the release being rolled back left it.
+     */
+    KEEP_POSTGRES_DATA,
     // rollback: manager release and post-rollback verification
     HELM_ROLLBACK,
     VERIFY_ROLLBACK

@@ -34,6 +34,16 @@ public final class ActionParams {
     public static final String TIMEOUT = "timeout";
     /** Name of the PostgreSQL snapshot to restore. */
     public static final String SNAPSHOT = "snapshot";
+    /**
+     * Where a PostgreSQL restore takes its data from: {@link #SOURCE_SNAPSHOT} (the platform's snapshot
+     * in {@link #SNAPSHOT}, through the settings' {@code commands.restorePostgresSnapshot}) or
+     * {@link #SOURCE_KIT} (the backup kit of run {@link #KIT_RUN}).
+     */
+    public static final String RESTORE_SOURCE = "restoreSource";
+    public static final String SOURCE_SNAPSHOT = "snapshot";
+    public static final String SOURCE_KIT = "backup-kit";
+    /** Run id of the backup kit a restore uses. */
+    public static final String KIT_RUN = "kitRun";
     /** DataOS release version a snapshot, backup or state belongs to. */
     public static final String RELEASE_VERSION = "releaseVersion";
     /** Helm chart reference, chart version and image tag of the dataos-manager release. */
@@ -76,6 +86,17 @@ public final class ActionParams {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ActionParams() {}
+
+    /**
+     * The restore source of a RESTORE_POSTGRES action as people read it ("the backup kit of run R",
+     * "platform snapshot S"): the plan, the gate, the journal and the reports all use this text.
+     */
+    public static String restoreSource(PlanAction action) {
+        if (SOURCE_KIT.equals(action.params().get(RESTORE_SOURCE))) {
+            return "the backup kit of run " + action.params().get(KIT_RUN);
+        }
+        return "platform snapshot " + action.params().get(SNAPSHOT);
+    }
 
     /** The argv stored under {@link #COMMAND}, or an empty list when the action runs no command. */
     public static List<String> argv(PlanAction action) {

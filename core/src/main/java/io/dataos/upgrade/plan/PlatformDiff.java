@@ -21,6 +21,9 @@ final class PlatformDiff {
     /** A stack that differs; {@code installed} or {@code target} is null when only one side has it. */
     record StackChange(String name, Stack installed, Stack target) {}
 
+    /** A component that changes against the plan's direction, in {@code layer} (null: the dataos-manager chart). */
+    record WrongWay(String component, Layer layer, String from, String to, List<String> owners) {}
+
     /** A cluster whose image differs on both sides. */
     record ClusterChange(String name, Cluster installed, Cluster target) {}
 
@@ -120,5 +123,83 @@ final class PlatformDiff {
         }
         affected.put(Layer.CLOUD_KERNEL, cloud);
         return affected;
+    }
+
+    /**
+     * The components that change the wrong way: for an upgrade ({@code upgrade}) those whose target
+     * version is lower than the installed one, for a rollback those whose target version is higher.
+     */
+    List<WrongWay> wrongWay(boolean upgrade) {
+        List<WrongWay> found = new ArrayList<>();
+        for (StackChange change : stacks) {
+            if (change.installed() != null && change.target() != null && wrong(upgrade,
+                    change.installed().version().compareTo(change.target().version()))) {
+                found.add(new WrongWay(change.name(), Layer.USER_SPACE, change.installed().version().toString(),
+                        change.target().version().toString(), List.of()));
+            }
+        }
+        for (CoreKernelRules.Change change : core.order()) {
+            if (change.installed() != null && change.target() != null && wrong(upgrade,
+                    change.installed().version().compareTo(change.target().version()))) {
+                found.add(new WrongWay(change.name(), Layer.CORE_KERNEL, change.installed().version().toString(),
+                        change.target().version().toString(), change.owners()));
+            }
+        }
+        CloudKernel now = installed.cloudKernel();
+        CloudKernel then = target.cloudKernel();
+        if (iacChanged && wrong(upgrade, now.iac().version().compareTo(then.iac().version()))) {
+            found.add(new WrongWay("iac", Layer.CLOUD_KERNEL, now.iac().version().toString(),
+                    then.iac().version().toString(), List.of()));
+        }
+        if (postgresChanged && wrong(upgrade, now.postgres().version().compareTo(then.postgres().version()))) {
+            found.add(new WrongWay("postgres", Layer.CLOUD_KERNEL, now.postgres().version().toString(),
+                    then.postgres().version().toString(), List.of()));
+        }
+        if (upgrade && kubernetesChanged && now.kubernetes().version().compareTo(then.kubernetes().version()) > 0) {
+            found.add(new WrongWay("kubernetes", Layer.CLOUD_KERNEL, now.kubernetes().version().toString(),
+                    then.kubernetes().version().toString(), List.of()));
+        }
+        if (wrong(upgrade, installed.manager().chartVersion().compareTo(target.manager().chartVersion()))) {
+            found.add(new WrongWay("dataos-manager", null, installed.manager().chartVersion().toString(),
+                    target.manager().chartVersion().toString(), List.of()));
+        }
+        return found;
+    }
+
+    /** Whether a comparison installed-vs-target goes against the plan's direction. */
+    private static boolean wrong(boolean upgrade, int installedVsTarget) {
+        return upgrade ? installedVsTarget > 0 : installedVsTarget < 0;
+    }
+
+    /**
+     * Adds one gate per wrong-way change after {@code after} (chained), approvers: the operators and
+     * the component's owners; returns the id of the last action (for what must wait for them).
+     */
+    static String wrongWayGates(PlanGraph graph, List<WrongWay> changes, List<String> operators, String after,
+            boolean upgrade) {
+        String last = after;
+        for (WrongWay change : changes) {
+            List<String> approvers = new ArrayList<>(operators);
+            change.owners().stream().filter(o -> !approvers.contains(o)).forEach(approvers::add);
+            String what = change.component() + " " + change.from() + " -> " + change.to();
+            last = graph.add(Phase.PREPARE, change.layer(), ActionKind.CONFIRM_WRONG_WAY, change.component())
+                    .change(change.from(), change.to())
+                    .gate(approvers)
+                    .describe((upgrade ? "This upgrade downgrades " : "This rollback upgrades ") + what
+                            + ": confirm that this is intended before anything changes")
+                    .param(ActionParams.DIRECTION, upgrade ? "DOWNGRADE" : "UPGRADE")
+                    .after(last).id;
+        }
+        return last;
+    }
+
+    /** The risk reason of the wrong-way changes, or null when there are none. */
+    static String wrongWayReason(List<WrongWay> changes, boolean upgrade) {
+        if (changes.isEmpty()) {
+            return null;
+        }
+        return (upgrade ? "the upgrade downgrades " : "the rollback upgrades ") + String.join(", ", changes.stream()
+                .map(c -> c.component() + " " + c.from() + " -> " + c.to()).toList())
+                + ": a wrong-way change, confirmed at its gate";
     }
 }

@@ -32,13 +32,17 @@ public final class RollbackPlanner {
     static final Duration IAC_TIMEOUT = Duration.ofHours(1);
 
     private final String checksFile;
+    private final String undoneUpgradeKit;
+    private final String kitAtTarget;
 
     public RollbackPlanner() {
-        this(null);
+        this(null, null, null);
     }
 
-    private RollbackPlanner(String checksFile) {
+    private RollbackPlanner(String checksFile, String undoneUpgradeKit, String kitAtTarget) {
         this.checksFile = checksFile;
+        this.undoneUpgradeKit = undoneUpgradeKit;
+        this.kitAtTarget = kitAtTarget;
     }
 
     /**
@@ -48,7 +52,24 @@ public final class RollbackPlanner {
      * @throws InvalidInputException when the path is not a plain relative path
      */
     public RollbackPlanner withChecks(String checksFile) {
-        return new RollbackPlanner(Checks.requireValid(checksFile));
+        return new RollbackPlanner(Checks.requireValid(checksFile), undoneUpgradeKit, kitAtTarget);
+    }
+
+    /**
+     * This planner for the rollback of upgrade run {@code runId}, whose backup kit (taken just before
+     * that upgrade, so the newest data of the target release) is the PostgreSQL restore source; null
+     * when the upgrade took no kit with a database dump.
+     */
+    public RollbackPlanner undoingUpgrade(String runId) {
+        return new RollbackPlanner(checksFile, runId, kitAtTarget);
+    }
+
+    /**
+     * This planner knowing of the backup kit of run {@code runId}, taken while the target release was
+     * installed: the PostgreSQL restore source when the manifests name no snapshot (null: none known).
+     */
+    public RollbackPlanner withKitAtTarget(String runId) {
+        return new RollbackPlanner(checksFile, undoneUpgradeKit, runId);
     }
 
     /**
@@ -101,6 +122,8 @@ public final class RollbackPlanner {
         }
         PlanGraph.Draft assess = graph.add(Phase.PREPARE, null, ActionKind.ASSESS_RISK, null).after(announce.id)
                 .gate(operators);
+        List<PlatformDiff.WrongWay> wrongWay = diff.wrongWay(false);
+        PlatformDiff.wrongWayGates(graph, wrongWay, operators, assess.id, false);
 
         graph.stage();
         userSpace(graph, diff, notes);
@@ -117,13 +140,22 @@ public final class RollbackPlanner {
                 .describe("Verify the rolled-back platform: component and regression testing, data integrity, and"
                         + " communication between User Space, Core Kernel and Cloud Kernel")
                 .param(ActionParams.RELEASE_VERSION, to)
-                .param(ActionParams.LAYERS, affectedLayers(diff))
+                .param(ActionParams.LAYERS, affectedLayers(diff, restore))
                 .param(ActionParams.VERIFICATIONS, VERIFICATIONS)
                 .param(ActionParams.CHECKS, checksFile);
         Checks.noteIfMissing(checksFile, notes, "verify.verify-rollback");
 
         List<PlanAction> actions = graph.actions();
         RiskAssessment risk = assess(actions, diff, installed, target, restore, notes);
+        String wrongWayReason = PlatformDiff.wrongWayReason(wrongWay, false);
+        if (wrongWayReason != null) {
+            List<String> reasons = new ArrayList<>(risk.reasons());
+            reasons.removeIf(r -> r.startsWith("only minor or patch changes"));
+            reasons.add(wrongWayReason);
+            risk = new RiskAssessment(risk.level() == RiskLevel.LOW ? RiskLevel.MEDIUM : risk.level(), reasons,
+                    risk.estimatedDowntime(), risk.affectedComponents(), risk.irreversibleSteps(), risk.manualSteps(),
+                    risk.approvals(), risk.mitigations(), risk.notes());
+        }
         String downtime = DowntimeEstimate.human(risk.estimatedDowntime());
         announce.describe("Send the rollback notice (release " + from + " back to " + to + ", expected downtime about "
                 + downtime + ") to " + audienceSummary(installed))
@@ -302,10 +334,13 @@ public final class RollbackPlanner {
 
     // ---- Step 3: Cloud Kernel -----------------------------------------------------------------
 
-    /** The Postgres restore the plan makes, or null. */
-    private record Restore(String snapshot, String actionId) {}
+    /**
+     * The Postgres restore the plan makes (its {@code source} as people read it), or the gate saying
+     * there is none ({@code missing} says why); null when the target has no database.
+     */
+    private record Restore(String source, String actionId, String missing) {}
 
-    private static Restore cloudKernel(PlanGraph graph, PlatformDiff diff, PlatformState installed,
+    private Restore cloudKernel(PlanGraph graph, PlatformDiff diff, PlatformState installed,
             PlatformManifest target, List<String> operators, List<String> notes) {
         CloudKernel now = installed.cloudKernel();
         CloudKernel then = target.cloudKernel();
@@ -318,7 +353,7 @@ public final class RollbackPlanner {
                         + ", which needs the command that applies " + then.iac().version() + "; add it as an argv list,"
                         + " e.g. [terraform, -chdir=infra, apply, -auto-approve]");
             }
-            infrastructure.add(graph.add(Phase.CLOUD_KERNEL, Layer.CLOUD_KERNEL, ActionKind.IAC_ROLLBACK, null)
+            infrastructure.add(graph.add(Phase.CLOUD_KERNEL, Layer.CLOUD_KERNEL, ActionKind.IAC_ROLLBACK, "iac")
                     .change(now.iac().version().toString(), then.iac().version().toString())
                     .describe("Roll the infrastructure back to IaC revision " + then.iac().version() + " with "
                             + String.join(" ", argv))
@@ -343,28 +378,61 @@ public final class RollbackPlanner {
             notes.add("release " + target.version() + " names Kubernetes " + k8sThen + ", newer than the installed "
                     + k8sNow + ": a rollback does not upgrade Kubernetes; do it through the provider if needed");
         }
-        if (diff.postgresChanged || diff.snapshotChanged) {
-            String snapshot = then.postgres().snapshot();
-            if (snapshot == null) {
-                throw new InvalidInputException(target.source(), "cloudKernel.postgres.snapshot", "is missing:"
-                        + " PostgreSQL goes from " + now.postgres().version() + " to " + then.postgres().version()
-                        + ", which needs its data restored from a snapshot taken at release " + target.version()
-                        + "; name that snapshot here");
-            }
-            PlanGraph.Draft draft = graph.add(Phase.CLOUD_KERNEL, Layer.CLOUD_KERNEL, ActionKind.RESTORE_POSTGRES,
-                    "postgres")
-                    .change(now.postgres().version().toString(), then.postgres().version().toString())
-                    .gate(operators)
-                    .describe("Restore PostgreSQL " + then.postgres().version() + " from snapshot " + snapshot
-                            + ", taken at release " + target.version() + " (data written after it is lost)")
-                    .param(ActionParams.SNAPSHOT, snapshot)
-                    .param(ActionParams.RELEASE_VERSION, target.version().toString())
-                    .param(ActionParams.POSTGRES_VERSION, then.postgres().version().toString());
-            // The restore writes into what the IaC rollback and the new cluster put back.
-            infrastructure.forEach(draft::after);
-            return new Restore(snapshot, draft.id);
+        return postgres(graph, installed, target, operators, infrastructure, notes);
+    }
+
+    /**
+     * Cloud Kernel step 3, "restore data from a snapshot matching the target version", whenever the
+     * target has a database: from the backup kit of the upgrade being undone, else the platform
+     * snapshot the target names (restored through the settings' template), else a kit taken while
+     * the target version was installed. With none of them a gate says that the data stays as the
+     * release being rolled back left it.
+     */
+    private Restore postgres(PlanGraph graph, PlatformState installed, PlatformManifest target,
+            List<String> operators, List<String> infrastructure, List<String> notes) {
+        CloudKernel.Postgres now = installed.cloudKernel().postgres();
+        CloudKernel.Postgres then = target.cloudKernel().postgres();
+        if (then == null) {
+            return null;
         }
-        return null;
+        String snapshot = then.snapshot();
+        String kit = undoneUpgradeKit != null ? undoneUpgradeKit : snapshot == null ? kitAtTarget : null;
+        String version = target.version().toString();
+        String from = now == null ? null : now.version().toString();
+        if (kit == null && snapshot == null) {
+            PlanGraph.Draft gate = graph.add(Phase.CLOUD_KERNEL, Layer.CLOUD_KERNEL, ActionKind.KEEP_POSTGRES_DATA,
+                    "postgres")
+                    .change(from, then.version().toString())
+                    .gate(operators)
+                    .describe("PostgreSQL cannot be restored: " + target.source() + " names no snapshot"
+                            + " (cloudKernel.postgres.snapshot) and no backup kit taken while release " + version
+                            + " was installed is known; the data stays as release " + installed.version() + " left it."
+                            + " Approve to continue with that data, or stop and restore it by hand")
+                    .param(ActionParams.RELEASE_VERSION, version)
+                    .param(ActionParams.POSTGRES_VERSION, then.version().toString());
+            infrastructure.forEach(gate::after);
+            return new Restore(null, gate.id, "no snapshot or backup kit of release " + version);
+        }
+        if (kit != null && snapshot != null) {
+            notes.add("the PostgreSQL restore uses the backup kit of run " + kit + ", taken just before the upgrade"
+                    + " being rolled back, not snapshot " + snapshot + " named in " + target.source());
+        }
+        PlanGraph.Draft draft = graph.add(Phase.CLOUD_KERNEL, Layer.CLOUD_KERNEL, ActionKind.RESTORE_POSTGRES,
+                "postgres")
+                .change(from, then.version().toString())
+                .gate(operators)
+                .param(ActionParams.RESTORE_SOURCE, kit != null ? ActionParams.SOURCE_KIT : ActionParams.SOURCE_SNAPSHOT)
+                .param(ActionParams.KIT_RUN, kit)
+                .param(ActionParams.SNAPSHOT, kit != null ? null : snapshot)
+                .param(ActionParams.RELEASE_VERSION, version)
+                .param(ActionParams.POSTGRES_VERSION, then.version().toString());
+        String source = kit != null ? "the backup kit of run " + kit : "platform snapshot " + snapshot;
+        draft.describe("Restore PostgreSQL " + then.version() + " from " + source + ", taken at release " + version
+                + (kit != null ? "" : " (through commands.restorePostgresSnapshot of the settings)")
+                + " (data written after it is lost)");
+        // The restore writes into what the IaC rollback and the new cluster put back.
+        infrastructure.forEach(draft::after);
+        return new Restore(source, draft.id, null);
     }
 
     // ---- the dataos-manager release ------------------------------------------------------------
@@ -411,9 +479,15 @@ public final class RollbackPlanner {
                     manual.add(action.id());
                 }
                 case RESTORE_POSTGRES -> {
-                    reasons.computeIfAbsent(RiskLevel.HIGH, k -> new ArrayList<>()).add("PostgreSQL is restored from"
-                            + " snapshot " + restore.snapshot() + ": data written after it is lost");
+                    reasons.computeIfAbsent(RiskLevel.HIGH, k -> new ArrayList<>()).add("PostgreSQL is restored from "
+                            + restore.source() + ": data written after it is lost");
                     irreversible.add(action.id());
+                }
+                case KEEP_POSTGRES_DATA -> {
+                    reasons.computeIfAbsent(RiskLevel.HIGH, k -> new ArrayList<>()).add("PostgreSQL cannot be"
+                            + " restored (" + restore.missing() + "): the data stays as release " + installed.version()
+                            + " left it");
+                    manual.add(action.id());
                 }
                 case OWNER_APPROVAL -> {
                     ownerChanges.add(action.component());
@@ -460,32 +534,46 @@ public final class RollbackPlanner {
             mitigations.add("interdependent Core Kernel components roll back as a group, dependents first, once every"
                     + " owner in the group approved");
         }
-        if (restore != null) {
-            mitigations.add("the PostgreSQL restore uses snapshot " + restore.snapshot() + " taken at release "
+        if (restore != null && restore.source() != null) {
+            mitigations.add("the PostgreSQL restore uses " + restore.source() + " taken at release "
                     + target.version() + ", after the infrastructure is back");
         }
         mitigations.add("verify.verify-rollback checks every layer and their communication before the rollback is"
                 + " reported done");
-        Map<Layer, List<String>> affected = new LinkedHashMap<>(diff.affected(true));
+        Map<Layer, List<String>> affected = affected(diff, restore);
         return new RiskAssessment(level, reasonLines, downtime, affected, irreversible, manual, approvals, mitigations,
                 notes);
     }
 
     private static String reasonFor(PlanAction action) {
         return switch (action.kind()) {
+            case CONFIRM_WRONG_WAY -> "wrong-way change confirmed: " + action.description();
             case OWNER_APPROVAL -> "owner consulted on " + action.component() + " " + (action.from() == null
                     ? "reinstall at " + action.to() : action.to() == null ? "removal of " + action.from()
                     : action.from() + " -> " + action.to());
             case NEW_CLUSTER -> "new Kubernetes cluster at " + action.to() + " built by hand";
-            case RESTORE_POSTGRES -> "PostgreSQL data replaced by snapshot " + action.params().get(ActionParams.SNAPSHOT);
+            case RESTORE_POSTGRES -> "PostgreSQL data replaced by " + ActionParams.restoreSource(action);
+            case KEEP_POSTGRES_DATA -> "PostgreSQL not restored: the data stays as the release being rolled back left"
+                    + " it";
             case ASSESS_RISK -> "go/no-go on the risk assessment";
             default -> action.description();
         };
     }
 
-    private static String affectedLayers(PlatformDiff diff) {
-        return diff.affected(true).entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(e -> e.getKey().name())
-                .collect(Collectors.joining(","));
+    private static String affectedLayers(PlatformDiff diff, Restore restore) {
+        return affected(diff, restore).entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> e.getKey().name()).collect(Collectors.joining(","));
+    }
+
+    /** The names that change in each layer, PostgreSQL among them whenever it is restored. */
+    private static Map<Layer, List<String>> affected(PlatformDiff diff, Restore restore) {
+        Map<Layer, List<String>> affected = new LinkedHashMap<>(diff.affected(true));
+        if (restore != null && restore.source() != null && !affected.get(Layer.CLOUD_KERNEL).contains("postgres")) {
+            List<String> cloud = new ArrayList<>(affected.get(Layer.CLOUD_KERNEL));
+            cloud.add("postgres");
+            affected.put(Layer.CLOUD_KERNEL, cloud);
+        }
+        return affected;
     }
 
     private static String audienceSummary(PlatformState installed) {

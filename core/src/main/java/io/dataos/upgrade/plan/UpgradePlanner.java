@@ -130,8 +130,11 @@ public final class UpgradePlanner {
                         : "Approve the schedule: upgrade in the low-traffic window " + windowSpec)
                 .param(ActionParams.WINDOW, windowSpec)
                 .param(ActionParams.DOWNTIME, downtime.toString());
+        // Wrong-way changes (a component this upgrade downgrades) are confirmed before anything changes.
+        List<PlatformDiff.WrongWay> wrongWay = diff.wrongWay(true);
+        String confirmed = PlatformDiff.wrongWayGates(graph, wrongWay, operators, approve.id, true);
         // 4. (first half) pre-installation checks, with a backup that is proven to restore
-        PlanGraph.Draft preChecks = graph.add(Phase.PREPARE, null, ActionKind.PRE_CHECKS, null).after(approve.id)
+        PlanGraph.Draft preChecks = graph.add(Phase.PREPARE, null, ActionKind.PRE_CHECKS, null).after(confirmed)
                 .describe("Pre-installation checks: " + managerNow.releaseName() + " runs chart " + managerNow
                         .chartVersion() + " with tag " + managerNow.imageTag() + " in " + managerNow.namespace()
                         + ", and the release's dependencies are met"
@@ -180,6 +183,23 @@ public final class UpgradePlanner {
 
         List<PlanAction> actions = graph.actions();
         RiskAssessment risk = assess(actions, diff, installed, target, downtime, snapshot, notes);
+        String wrongWayReason = PlatformDiff.wrongWayReason(wrongWay, true);
+        if (wrongWayReason != null) {
+            List<String> reasons = new ArrayList<>(risk.reasons());
+            reasons.removeIf(r -> r.startsWith("only ") || r.startsWith("no "));
+            reasons.add(wrongWayReason);
+            List<RequiredApproval> approvals = new ArrayList<>(risk.approvals());
+            for (PlanAction a : actions) {
+                if (a.kind() == ActionKind.CONFIRM_WRONG_WAY && approvals.stream().noneMatch(r -> r.actionId()
+                        .equals(a.id()))) {
+                    approvals.add(new RequiredApproval(a.id(), a.kind(), a.approvers(), "wrong-way change confirmed: "
+                            + a.description()));
+                }
+            }
+            risk = new RiskAssessment(risk.level() == RiskLevel.LOW ? RiskLevel.MEDIUM : risk.level(), reasons,
+                    risk.estimatedDowntime(), risk.affectedComponents(), risk.irreversibleSteps(), risk.manualSteps(),
+                    approvals, risk.mitigations(), risk.notes());
+        }
         String message = "upgrade " + from + " -> " + to + ": " + actions.size() + " actions, "
                 + actions.stream().filter(PlanAction::requiresApproval).count() + " approval gate(s), risk "
                 + risk.level() + ", expected downtime " + DowntimeEstimate.human(downtime);

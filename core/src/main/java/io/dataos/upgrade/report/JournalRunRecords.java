@@ -27,7 +27,8 @@ import java.util.Set;
 public final class JournalRunRecords {
 
     static final Set<String> ROLLBACK_KINDS = Set.of("REMOVE_STACK", "REINSTALL_STACK", "REVERT_CLUSTER_IMAGE",
-            "ROLLBACK_COMPONENT", "IAC_ROLLBACK", "NEW_CLUSTER", "RESTORE_POSTGRES", "HELM_ROLLBACK", "VERIFY_ROLLBACK");
+            "ROLLBACK_COMPONENT", "IAC_ROLLBACK", "NEW_CLUSTER", "RESTORE_POSTGRES", "KEEP_POSTGRES_DATA", "HELM_ROLLBACK",
+            "VERIFY_ROLLBACK");
 
     /** Gates: they decide, they change no version (their from/to say what the gate is about). */
     static final Set<String> GATE_KINDS = Set.of("OWNER_APPROVAL", "APPROVE_WINDOW", "ASSESS_RISK");
@@ -65,6 +66,7 @@ public final class JournalRunRecords {
         Instant last = null;
         String outcome = null;
         boolean dryRun = false;
+        String reason = null;
         for (JournalEvent e : history.events()) {
             EventType type = e.type();
             if (type == null) {
@@ -72,6 +74,9 @@ public final class JournalRunRecords {
             }
             if (type == EventType.RUN_STARTED) {
                 dryRun = e.flag("dryRun");
+                if (!dryRun && e.text("reason") != null) {
+                    reason = e.text("reason");
+                }
             }
             if (dryRun) {
                 continue;
@@ -157,8 +162,7 @@ public final class JournalRunRecords {
         }
         return new RunRecord(history.runId(), rollback ? RunRecord.Kind.ROLLBACK : RunRecord.Kind.UPGRADE, instance,
                 first, last, outcome == null ? "unfinished" : outcome, new ArrayList<>(versions.values()), timeline,
-                actions, approvals,
-                verifications, debriefAudiences);
+                actions, approvals, verifications, debriefAudiences, reason);
     }
 
     private static RunRecord.TimelineEntry entry(JournalEvent e, String event, String detail) {

@@ -28,7 +28,16 @@ public record RunRecord(
         List<ActionTaken> actions,
         List<Approval> approvals,
         List<VerificationReport> verifications,
-        List<Audience> debriefAudiences) {
+        List<Audience> debriefAudiences,
+        String reason) {
+
+    /** A record without a reason given for the run. */
+    public RunRecord(String runId, Kind kind, String instance, Instant started, Instant finished, String outcome,
+            List<VersionChange> versions, List<TimelineEntry> timeline, List<ActionTaken> actions,
+            List<Approval> approvals, List<VerificationReport> verifications, List<Audience> debriefAudiences) {
+        this(runId, kind, instance, started, finished, outcome, versions, timeline, actions, approvals, verifications,
+                debriefAudiences, null);
+    }
 
     /** What the run was for. */
     public enum Kind {

@@ -82,6 +82,10 @@ public final class RunReports {
         doc.picture(RunTimeline.of(r));
         doc.facts(summary(r));
         doc.heading("1. Issue investigation");
+        if (r.reason() != null && !r.reason().isBlank()) {
+            doc.subheading("Why the " + (r.kind() == RunRecord.Kind.ROLLBACK ? "rollback" : "run"));
+            doc.paragraph(r.reason());
+        }
         doc.subheading("How the issue was detected");
         List<RunRecord.FailedCheck> failed = r.failedChecks();
         if (failed.isEmpty()) {

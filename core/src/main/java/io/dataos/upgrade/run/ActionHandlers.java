@@ -81,6 +81,35 @@ public final class ActionHandlers {
         }
     }
 
+    /**
+     * What {@link #check} would refuse, every problem instead of the first: one per unhandled kind
+     * and one per action a handler refuses, each naming {@code source} and the action's place in it.
+     */
+    public List<InvalidInputException> problems(String source, List<PlanAction> actions,
+            java.util.function.Predicate<String> done) {
+        List<InvalidInputException> problems = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            PlanAction action = actions.get(i);
+            if (done.test(action.id())) {
+                continue; // succeeded, or done by hand: nothing of it runs again
+            }
+            if (!byKind.containsKey(action.kind())) {
+                problems.add(new InvalidInputException(source, "actions[" + i + "].kind", "no handler can run "
+                        + action.kind() + " (" + action.id() + "): nothing was run; run this plan through a front"
+                        + " door that supports it, or remove the action"));
+                continue;
+            }
+            try {
+                check(source, List.of(action));
+            } catch (InvalidInputException e) {
+                problems.add(e.field().startsWith("actions[0].") ? new InvalidInputException(source, "actions[" + i
+                        + "]." + e.field().substring("actions[0].".length()), e.getMessage().substring((e.source()
+                        + ": " + e.field() + ": ").length())) : e);
+            }
+        }
+        return problems;
+    }
+
     /** Collects handlers by kind. */
     public static final class Builder {
         private final Map<ActionKind, ActionHandler> byKind = new EnumMap<>(ActionKind.class);

@@ -25,4 +25,20 @@ public interface Approvals {
      */
     default void requireKnownGates(Collection<String> gateIds, String source) {
     }
+
+    /**
+     * The approval of {@code gate} given before the run, if there is one, so that a preflight can
+     * check the approver's authority before anything runs. The default knows none.
+     */
+    default java.util.Optional<Decision.Approved> inAdvance(PlanAction gate) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether an approval must come from one of the gate's approvers (or their delegates): true for
+     * every person's approval, false only for a rehearsal's automatic one.
+     */
+    default boolean checksAuthority() {
+        return true;
+    }
 }

@@ -82,10 +82,13 @@ public final class PlanExecutor {
     public RunResult run(RunRequest request) throws IOException, InterruptedException {
         Journal.checkRunId(request.runId(), "runId");
         PlanGraph graph = PlanGraph.of(request.planSource(), request.actions());
-        handlers.check(request.planSource(), request.actions());
+        RunHistory before = JournalReader.read(workspace, request.runId());
+        // An action that succeeded (or was done by hand) runs no more: only the others must be runnable.
+        handlers.check(request.planSource(), request.actions().stream()
+                .filter(a -> before.state(a.id()) != ActionState.SUCCEEDED).toList());
         String planHash = PlanHash.of(request.actions());
         // Refuse a journal of another plan before taking the lock, so a mistaken resume changes nothing.
-        JournalReader.read(workspace, request.runId()).requirePlanHash(planHash);
+        before.requirePlanHash(planHash);
         RunLock lock = null;
         if (request.lockName() != null) {
             lock = RunLock.acquire(workspace, request.lockName(),
@@ -431,6 +434,9 @@ public final class PlanExecutor {
                     .put("pid", LocalHost.pid())
                     .put("parallelism", parallelism)
                     .put("actions", graph.actions().size());
+            if (request.reason() != null && !request.reason().isBlank()) {
+                fields.put("reason", request.reason());
+            }
             if (history.endsMidLine() || history.fragmentsSkipped() > 0) {
                 fields.put("skippedCutShortLines", history.fragmentsSkipped());
             }

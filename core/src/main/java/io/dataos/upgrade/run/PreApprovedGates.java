@@ -15,6 +15,7 @@ import java.util.TreeSet;
 public final class PreApprovedGates implements Approvals {
 
     private final Map<String, String> approverByGate;
+    private final Map<String, java.util.List<String>> groupsByApprover;
     private final Clock clock;
 
     public PreApprovedGates(Map<String, String> approverByGate) {
@@ -22,8 +23,22 @@ public final class PreApprovedGates implements Approvals {
     }
 
     public PreApprovedGates(Map<String, String> approverByGate, Clock clock) {
+        this(approverByGate, Map.of(), clock);
+    }
+
+    /** With the groups of each approver (Jenkins: given with the approval), matched like input's submitter. */
+    public PreApprovedGates(Map<String, String> approverByGate, Map<String, java.util.List<String>> groupsByApprover,
+            Clock clock) {
         this.approverByGate = Map.copyOf(approverByGate);
+        this.groupsByApprover = Map.copyOf(groupsByApprover);
         this.clock = clock;
+    }
+
+    @Override
+    public java.util.Optional<Decision.Approved> inAdvance(PlanAction gate) {
+        Decision decision = decide(gate);
+        return decision instanceof Decision.Approved approved ? java.util.Optional.of(approved)
+                : java.util.Optional.empty();
     }
 
     @Override
@@ -34,7 +49,8 @@ public final class PreApprovedGates implements Approvals {
                     + (gate.approvers().isEmpty() ? "" : " (approvers: " + String.join(", ", gate.approvers()) + ")")
                     + " and pass its id with the approver, then re-run with the same run id");
         }
-        return new Decision.Approved(approver, clock.instant(), "approved before the run");
+        return new Decision.Approved(approver, clock.instant(), "approved before the run",
+                groupsByApprover.getOrDefault(approver, java.util.List.of()));
     }
 
     @Override

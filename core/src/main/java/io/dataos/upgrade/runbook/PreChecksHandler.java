@@ -65,7 +65,8 @@ final class PreChecksHandler implements ActionHandler {
             }
         }
         return ActionOutcome.failed(failed.size() + " pre-installation check(s) failed: " + String.join(", ",
-                failed.stream().map(PreCheck::name).toList()) + "; fix them and re-run (" + report + ")",
+                failed.stream().map(PreCheck::name).toList()) + "; fix them and re-run"
+                + (context.dryRun() ? "" : " (" + report + ")"),
                 tail.toString());
     }
 

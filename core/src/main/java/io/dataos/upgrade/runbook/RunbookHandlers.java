@@ -45,7 +45,7 @@ public final class RunbookHandlers {
         return switch (kind) {
             case REVIEW_RELEASE_NOTES -> new ReleaseNotesReviewHandler(run);
             case ANNOUNCE -> new AnnounceHandler(run, clock);
-            case APPROVE_WINDOW, OWNER_APPROVAL -> new ApprovalRecordHandler();
+            case APPROVE_WINDOW, OWNER_APPROVAL, KEEP_POSTGRES_DATA, CONFIRM_WRONG_WAY -> new ApprovalRecordHandler();
             case PRE_CHECKS -> new PreChecksHandler(run);
             case BACKUP -> new BackupHandler(run);
             case RESTORE_CHECK -> new RestoreCheckHandler(run);

@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
  * The runbook settings file ({@code dataos-upgrade.yaml}, see docs/settings.md): the site facts the
  * release manifests do not hold. The Helm target and its cluster, the PostgreSQL connection (its
  * password only ever through the secret {@code postgres-password}), the checks file, where notices
- * go, the stakeholders, the argv templates of the site-specific rollback steps, parallelism and the
- * state directory. A bad file is refused whole, naming the file, the field and the fix.
+ * go, the stakeholders, the argv templates of the site-specific rollback steps, parallelism, the
+ * state directory, and who may approve a gate in the name of its approvers ({@code delegates}). A bad file is refused whole, naming the file, the field and the fix.
  */
 public record RunbookSettings(
         String source,
@@ -55,7 +55,8 @@ public record RunbookSettings(
         Stakeholders stakeholders,
         Map<ActionKind, CommandTemplate> commands,
         Duration commandTimeout,
-        List<String> withheldVariables) {
+        List<String> withheldVariables,
+        Map<String, List<String>> delegates) {
 
     /** The settings file read when the caller names none and it exists. */
     public static final String DEFAULT_FILE = "dataos-upgrade.yaml";
@@ -66,7 +67,7 @@ public record RunbookSettings(
 
     /** The placeholders a command template may use, substituted per argv element. */
     public static final List<String> PLACEHOLDERS = List.of("component", "version", "from", "to", "installFile",
-            "image", "namespace");
+            "image", "namespace", "snapshot", "database", "host", "port", "user", "postgresVersion");
 
     /** The settings field of each site-specific action kind's command template. */
     public static final Map<ActionKind, String> COMMAND_FIELDS;
@@ -79,6 +80,7 @@ public record RunbookSettings(
         fields.put(ActionKind.ROLLBACK_COMPONENT, "rollbackComponent");
         fields.put(ActionKind.REMOVE_COMPONENT, "removeComponent");
         fields.put(ActionKind.NEW_CLUSTER, "newCluster");
+        fields.put(ActionKind.RESTORE_POSTGRES, "restorePostgresSnapshot");
         COMMAND_FIELDS = Collections.unmodifiableMap(fields);
     }
 
@@ -161,6 +163,7 @@ public record RunbookSettings(
                 ? new EnumMap<>(ActionKind.class) : new EnumMap<>(commands));
         notices = notices == null ? new Notices(NoticeChannels.none(), null) : notices;
         withheldVariables = List.copyOf(withheldVariables == null ? List.of() : withheldVariables);
+        delegates = delegates == null ? Map.of() : Map.copyOf(delegates);
     }
 
     /** The settings used when there is no settings file: every default, no database, no templates. */
@@ -168,7 +171,7 @@ public record RunbookSettings(
         return new RunbookSettings("(default settings)", DEFAULT_INSTANCE, DEFAULT_STATE_DIR,
                 PlanExecutor.DEFAULT_PARALLELISM, null, null, null,
                 new Helm(null, null, null, DEFAULT_HELM_TIMEOUT, null, null, "helm", "kubectl", null, null), null,
-                null, null, Map.of(), DEFAULT_COMMAND_TIMEOUT, List.of());
+                null, null, Map.of(), DEFAULT_COMMAND_TIMEOUT, List.of(), Map.of());
     }
 
     /**
@@ -215,7 +218,7 @@ public record RunbookSettings(
         }
         Duration commandLimit = o.timeoutMinutes() != null ? positiveMinutes(o.timeoutMinutes()) : commandTimeout;
         return new RunbookSettings(source, instance, dir, par, maintenanceWindow, valuesFile, checks, h, postgres,
-                notices, stakeholders, commands, commandLimit, withheldVariables);
+                notices, stakeholders, commands, commandLimit, withheldVariables, delegates);
     }
 
     /**
@@ -317,12 +320,12 @@ public record RunbookSettings(
             RunbookSettings d = defaults();
             if (root == null || root.isMissingNode() || root.isNull()) {
                 return new RunbookSettings(source, d.instance(), d.stateDir(), d.parallelism(), null, null, null,
-                        d.helm(), null, null, null, Map.of(), d.commandTimeout(), List.of());
+                        d.helm(), null, null, null, Map.of(), d.commandTimeout(), List.of(), Map.of());
             }
             object(root, "(root)");
             only(root, "", Set.of("apiVersion", "kind", "instance", "stateDir", "parallelism", "maintenanceWindow",
                     "valuesFile", "checks", "helm", "postgres", "notices", "stakeholders", "commands",
-                    "commandTimeout", "childEnvironment"));
+                    "commandTimeout", "childEnvironment", "delegates"));
             String apiVersion = text(root, "apiVersion", false);
             if (apiVersion != null && !apiVersion.equals("dataos-upgrade/v1")) {
                 throw new InvalidInputException(source, "apiVersion", "'" + apiVersion + "' is not supported: write"
@@ -366,9 +369,18 @@ public record RunbookSettings(
                     : DEFAULT_COMMAND_TIMEOUT;
             List<String> withheld = root.has("childEnvironment") ? childEnvironment(root.get("childEnvironment"))
                     : List.of();
+            Map<String, List<String>> delegates = new LinkedHashMap<>();
+            if (root.has("delegates")) {
+                object(root.get("delegates"), "delegates");
+                Iterator<Map.Entry<String, JsonNode>> it = root.get("delegates").fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    delegates.put(e.getKey(), strings(e.getValue(), "delegates." + e.getKey()));
+                }
+            }
             return new RunbookSettings(source, instance == null ? DEFAULT_INSTANCE : instance, stateDir, parallelism,
                     window, valuesFile, checks, helm, postgres, notices, stakeholders, commands, commandTimeout,
-                    withheld);
+                    withheld, delegates);
         }
 
         /** {@code childEnvironment.withhold}: more variables the commands must not inherit. */

@@ -5,6 +5,8 @@ import io.dataos.upgrade.api.RunbookPorts;
 import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.helm.ManagerUpgrade;
 import io.dataos.upgrade.model.Identifiers;
+import io.dataos.upgrade.api.PreflightException;
+import io.dataos.upgrade.plan.ActionParams;
 import io.dataos.upgrade.model.Manifests;
 import io.dataos.upgrade.model.PlatformManifest;
 import io.dataos.upgrade.model.PlatformState;
@@ -165,60 +167,253 @@ public final class Runbooks {
                 release.coreKernel(), release.cloudKernel(), before.stakeholders(), before.maintenanceWindow());
     }
 
+    /** The production handlers of {@code run}, once its {@link #preflight} passed. */
+    public static ActionHandlers handlers(RunbookRun run, RunbookPorts ports) {
+        return RunbookHandlers.forRun(run, ports.clock());
+    }
+
     /**
-     * Refuses a plan the settings cannot carry out (a missing command template, checks file,
-     * database), before anything runs; returns the handlers.
+     * The run id of the newest complete backup kit in the workspace that holds a database dump and
+     * was taken while {@code version} was installed, or null: a rollback's restore source when the
+     * target names no snapshot.
      */
-    public static ActionHandlers checked(RunbookRun run, RunbookPorts ports, String source)
-            throws IOException, InterruptedException {
+    public static String newestKitAt(Workspace workspace, String version) throws IOException, InterruptedException {
+        String best = null;
+        String bestCreated = "";
+        for (String runId : workspace.list(io.dataos.upgrade.backup.BackupKit.RUNS_DIR)) {
+            if (!RunbookSettings.safeName(runId)) {
+                continue;
+            }
+            java.util.Optional<io.dataos.upgrade.backup.BackupRecord> kit;
+            try {
+                kit = RunbookRun.kitRecord(workspace, runId);
+            } catch (IOException unreadable) {
+                continue; // a torn kit.json is not a source; the preflight would say so for a named one
+            }
+            if (kit.isPresent() && kit.get().dumpFile() != null && kit.get().matchesVersion(version)) {
+                String created = kit.get().createdAt() == null ? "" : kit.get().createdAt();
+                if (best == null || created.compareTo(bestCreated) > 0) {
+                    best = runId;
+                    bestCreated = created;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Throws every problem of a preflight at once ({@link PreflightException}); nothing when there is none. */
+    public static void refuse(List<InvalidInputException> problems) {
+        if (!problems.isEmpty()) {
+            throw new PreflightException(problems);
+        }
+    }
+
+    /**
+     * The preflight of a run, before its first change: everything its remaining actions need. The
+     * settings' template for every site action, the checks file, the values file, the restore
+     * source (the backup kit must be in this workspace, unless {@code kitToCome} is the kit an
+     * earlier part of the same request takes), the secrets and that the database answers (not in
+     * a dry run, which needs no secret), and that every approval given in advance is by one of the
+     * gate's approvers or their delegates. Each problem names its file and field and the fix; none
+     * stops the search for the others.
+     */
+    public static List<InvalidInputException> preflight(RunbookRun run, RunbookPorts ports, String source,
+            boolean dryRun, String kitToCome) throws IOException, InterruptedException {
+        List<InvalidInputException> problems = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.function.Consumer<InvalidInputException> add = p -> {
+            // one template missing for five stacks is one thing to fix
+            if (p.source().equals(source) || seen.add(p.source() + "\0" + p.field())) {
+                problems.add(p);
+            }
+        };
+        io.dataos.upgrade.run.RunHistory history = io.dataos.upgrade.run.JournalReader.read(ports.workspace(),
+                run.runId());
         ActionHandlers handlers = RunbookHandlers.forRun(run, ports.clock());
-        handlers.check(source, run.plan().actions());
+        handlers.problems(source, run.plan().actions(), id -> history.state(id) == ActionState.SUCCEEDED)
+                .forEach(add);
         boolean verifies = run.plan().actions().stream()
                 .anyMatch(a -> a.kind() == ActionKind.VALIDATE || a.kind() == ActionKind.VERIFY_ROLLBACK);
-        if (verifies && !ports.workspace().exists(run.settings().checks())) {
-            throw new InvalidInputException(run.settings().source(), "checks", "'" + run.settings().checks()
-                    + "' does not exist in the workspace: write the checks file (docs/verification.md) or fix the"
-                    + " path");
+        if (verifies && (run.settings().checks() == null || !ports.workspace().exists(run.settings().checks()))) {
+            add.accept(new InvalidInputException(run.settings().source(), "checks", run.settings().checks() == null
+                    ? "is missing: the plan verifies the platform; write the checks file (docs/verification.md) and"
+                            + " name it here"
+                    : "'" + run.settings().checks() + "' does not exist in the workspace: write the checks file"
+                            + " (docs/verification.md) or fix the path"));
         }
         boolean needsValues = run.plan().actions().stream().anyMatch(a -> a.kind() == ActionKind.BACKUP
                 || a.kind() == ActionKind.UPDATE_MANAGER_TAG || a.kind() == ActionKind.HELM_UPGRADE
                 || a.kind() == ActionKind.PRE_CHECKS);
         if (needsValues && run.valuesFile() == null) {
-            throw new InvalidInputException(source, "valuesFile", "is missing: the plan backs up or edits the"
+            add.accept(new InvalidInputException(source, "valuesFile", "is missing: the plan backs up or edits the"
                     + " dataos-manager values file; give its workspace path (--values, valuesFile, or valuesFile in "
-                    + run.settings().source() + ")");
+                    + run.settings().source() + ")"));
         }
         if (run.valuesFile() != null && !ports.workspace().exists(run.valuesFile())) {
-            throw new InvalidInputException(source, "valuesFile", "'" + run.valuesFile() + "' does not exist in the"
-                    + " workspace: give the path of the dataos-manager values file");
+            add.accept(new InvalidInputException(source, "valuesFile", "'" + run.valuesFile() + "' does not exist in"
+                    + " the workspace: give the path of the dataos-manager values file"));
         }
         // Everything the plan will need is checked before its first action (the announcement, the backup):
         // the values file takes the new tag, and the manager release's names are ones Helm accepts.
         for (PlanAction action : run.plan().actions()) {
-            if (action.kind() == ActionKind.UPDATE_MANAGER_TAG && run.valuesFile() != null) {
-                io.dataos.upgrade.values.ManagerValuesFile.updateImageTag(run.valuesFile(),
-                        ports.workspace().read(run.valuesFile()), action.params().get(
-                                io.dataos.upgrade.plan.ActionParams.IMAGE_TAG));
+            if (history.state(action.id()) == ActionState.SUCCEEDED) {
+                continue;
             }
-            String release = action.params().get(io.dataos.upgrade.plan.ActionParams.RELEASE_NAME);
+            if (action.kind() == ActionKind.UPDATE_MANAGER_TAG && run.valuesFile() != null
+                    && ports.workspace().exists(run.valuesFile())) {
+                try {
+                    io.dataos.upgrade.values.ManagerValuesFile.updateImageTag(run.valuesFile(),
+                            ports.workspace().read(run.valuesFile()), action.params().get(ActionParams.IMAGE_TAG));
+                } catch (InvalidInputException cannotEdit) {
+                    add.accept(cannotEdit);
+                }
+            }
+            String release = action.params().get(ActionParams.RELEASE_NAME);
             if (release != null && Identifiers.releaseNameProblem(release) != null) {
-                throw new InvalidInputException(source, "action " + action.id() + " releaseName",
-                        Identifiers.releaseNameProblem(release));
+                add.accept(new InvalidInputException(source, "action " + action.id() + " releaseName",
+                        Identifiers.releaseNameProblem(release)));
             }
         }
-        return handlers;
+        List<PlanAction> actions = run.plan().actions();
+        boolean needsDatabase = false;
+        for (int i = 0; i < actions.size(); i++) {
+            PlanAction action = actions.get(i);
+            if (history.state(action.id()) == ActionState.SUCCEEDED) {
+                continue;
+            }
+            needsDatabase |= action.kind() == ActionKind.RESTORE_POSTGRES || (action.kind() == ActionKind.BACKUP
+                    || action.kind() == ActionKind.RESTORE_CHECK) && run.backupEnabled();
+            if (action.kind() == ActionKind.RESTORE_POSTGRES && PostgresRestoreHandler.fromKit(action)) {
+                String kit = action.params().get(ActionParams.KIT_RUN);
+                if (kit != null && !kit.equals(kitToCome) && RunbookSettings.safeName(kit)) {
+                    java.util.Optional<io.dataos.upgrade.backup.BackupRecord> record = RunbookRun.kitRecord(
+                            ports.workspace(), kit);
+                    String version = action.params().get(ActionParams.RELEASE_VERSION);
+                    if (record.isEmpty() || record.get().dumpFile() == null) {
+                        add.accept(new InvalidInputException(source, "actions[" + i + "].params." + ActionParams.KIT_RUN,
+                                "the restore " + action.id() + " takes PostgreSQL from the backup kit of run " + kit
+                                        + ", which is not in this workspace ("
+                                        + io.dataos.upgrade.backup.BackupKit.directoryFor(kit) + (record.isPresent()
+                                        ? " holds no database dump" : " is missing or incomplete") + "): run the"
+                                        + " rollback where that upgrade ran (the same workspace and --state-dir), or"
+                                        + " plan again so that the restore uses a snapshot"));
+                    } else if (version != null && !record.get().matchesVersion(version)) {
+                        add.accept(new InvalidInputException(source, "actions[" + i + "].params." + ActionParams.KIT_RUN,
+                                "the backup kit of run " + kit + " was taken at release "
+                                        + record.get().platformVersion() + ", not " + version + ": plan again"));
+                    }
+                }
+            }
+        }
+        if (!dryRun) {
+            secretProblems(run, ports, source, history).forEach(add);
+        }
+        if (needsDatabase && run.settings().postgres() != null) {
+            java.util.Optional<io.dataos.upgrade.secret.Secret> password = ports.secrets().find(
+                    io.dataos.upgrade.postgres.PostgresConnection.PASSWORD_SECRET);
+            if (password.isPresent()) {
+                var db = run.settings().postgres();
+                try {
+                    new io.dataos.upgrade.postgres.PostgresClient(ports.runner(), db.binDir(), password.get(), null)
+                            .sql(db.connection(), "SELECT 1");
+                } catch (IOException | RuntimeException e) {
+                    add.accept(new InvalidInputException(run.settings().source(), "postgres", "the database "
+                            + db.connection().describe() + " does not answer (" + firstLine(e.getMessage()) + "): the"
+                            + " plan backs it up or restores it; check host, port, database, user and the password"
+                            + " secret " + io.dataos.upgrade.postgres.PostgresConnection.PASSWORD_SECRET));
+                }
+            }
+        }
+        problems.addAll(approvalProblems(run, ports, source, history));
+        return problems;
     }
 
     /**
-     * Refuses to start a real run whose remaining actions need a secret nobody provided (the Prime
-     * API key for the Helm upgrade, the database password for the backup and restore), before
-     * anything runs rather than half way.
+     * Records that a person completed action {@code actionId} of {@code run} by hand: journaled as
+     * succeeded with {@code manual}, who ({@code by}), when and why, so the run continues after it
+     * and the reports show it as manual. Only an action the run has reached (everything it depends
+     * on succeeded and, for a gate, approved) can be marked; one already done is left as it is. Takes the release lock for the moment it writes.
+     *
+     * @throws InvalidInputException naming {@code option} for an unknown action, a gate, an action
+     *     not reached yet, a run not started, or a missing reason; nothing was journaled
      */
-    public static void requireSecrets(RunbookRun run, RunbookPorts ports, String source)
-            throws IOException, InterruptedException {
-        io.dataos.upgrade.run.RunHistory history = io.dataos.upgrade.run.JournalReader.read(ports.workspace(),
-                run.runId());
+    public static void markDone(RunbookRun run, RunbookPorts ports, String actionId, String by, String reason,
+            String option) throws IOException, InterruptedException {
+        PlanAction action = run.plan().action(actionId).orElseThrow(() -> new InvalidInputException(option, actionId,
+                "is not an action of run " + run.runId() + ": give one of its action ids, e.g. "
+                        + run.plan().actions().get(run.plan().actions().size() - 1).id()));
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(option, actionId, "needs a reason: say what was done by hand and why"
+                    + " (--reason TEXT, markDoneReason)");
+        }
+        RunLock lock = lock(ports, run.managerTarget().release(), run.runId(), by, false);
+        try {
+            io.dataos.upgrade.run.RunHistory history = io.dataos.upgrade.run.JournalReader.read(ports.workspace(),
+                    run.runId());
+            if (history.isEmpty()) {
+                throw new InvalidInputException(option, actionId, "run " + run.runId() + " has not started: run it"
+                        + " first; an action can be marked done once the run has reached it");
+            }
+            if (history.state(actionId) == ActionState.SUCCEEDED) {
+                ports.log().accept(actionId + " is already done in run " + run.runId() + "; not marked again");
+                return;
+            }
+            var record = history.action(actionId);
+            if (action.requiresApproval() && (record == null || !record.approved())) {
+                throw new InvalidInputException(option, actionId, "is a gate that has not been approved: approve it"
+                        + " (--approve " + actionId + "=APPROVER); it is not done by hand in its approvers' place");
+            }
+            List<String> waiting = action.dependsOn().stream()
+                    .filter(d -> history.state(d) != ActionState.SUCCEEDED).toList();
+            if (!waiting.isEmpty()) {
+                throw new InvalidInputException(option, actionId, "the run has not reached it: "
+                        + String.join(", ", waiting) + " must succeed first");
+            }
+            io.dataos.upgrade.run.Journal journal = io.dataos.upgrade.run.Journal.continuing(ports.workspace(),
+                    history, ports.clock(), ports.journalProgress());
+            String summary = "done by hand (manual) by " + by + ": " + reason.strip();
+            journal.append(io.dataos.upgrade.run.EventType.ACTION_SUCCEEDED, io.dataos.upgrade.run.Journal
+                    .about(actionId).put("manual", true).put("markedBy", by).put("reason", reason.strip())
+                    .put("markedAt", ports.clock().instant().toString()).put("summary", summary));
+            ports.log().accept(actionId + " marked " + summary);
+        } finally {
+            release(lock, ports);
+        }
+    }
+
+    /** Approvals given in advance by someone who is neither among a gate's approvers nor their delegate. */
+    static List<InvalidInputException> approvalProblems(RunbookRun run, RunbookPorts ports, String source,
+            io.dataos.upgrade.run.RunHistory history) {
+        List<InvalidInputException> problems = new ArrayList<>();
+        if (!ports.approvals().checksAuthority()) {
+            return problems;
+        }
+        for (PlanAction gate : run.plan().gates()) {
+            var before = history.action(gate.id());
+            if (before != null && before.approved()) {
+                continue; // approved in an earlier attempt, and checked then
+            }
+            ports.approvals().inAdvance(gate).flatMap(approved -> io.dataos.upgrade.run.ApproverAuthority.refusal(
+                    gate, approved, run.settings().delegates())).ifPresent(why -> problems.add(
+                    new InvalidInputException("approvals", gate.id(), why)));
+        }
+        return problems;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "no message";
+        }
+        String line = text.strip();
+        int nl = line.indexOf('\n');
+        return nl < 0 ? line : line.substring(0, nl);
+    }
+
+    private static List<InvalidInputException> secretProblems(RunbookRun run, RunbookPorts ports, String source,
+            io.dataos.upgrade.run.RunHistory history) {
+        List<InvalidInputException> problems = new ArrayList<>();
         java.util.Set<String> warnedInIds = new java.util.HashSet<>();
+        java.util.Set<String> missing = new java.util.HashSet<>();
         for (PlanAction action : run.plan().actions()) {
             if (history.state(action.id()) == ActionState.SUCCEEDED) {
                 continue;
@@ -232,10 +427,10 @@ public final class Runbooks {
             };
             java.util.Optional<io.dataos.upgrade.secret.Secret> found = secret == null ? java.util.Optional.empty()
                     : ports.secrets().find(secret);
-            if (secret != null && found.isEmpty()) {
-                throw new InvalidInputException(source, "secret " + secret, "is not provided but action "
+            if (secret != null && found.isEmpty() && missing.add(secret)) {
+                problems.add(new InvalidInputException(source, "secret " + secret, "is not provided but action "
                         + action.id() + " needs it: " + new io.dataos.upgrade.api.MissingSecretException(secret)
-                        .getMessage().replaceFirst("^secret '[^']*' is not configured: ", "") + "; nothing was run");
+                        .getMessage().replaceFirst("^secret '[^']*' is not configured: ", "") + "; nothing was run"));
             }
             if (found.isPresent() && warnedInIds.add(secret) && occursInIds(run, found.get().reveal())) {
                 // Named by kind only: printing the identifiers would print the secret.
@@ -245,6 +440,7 @@ public final class Runbooks {
                         + io.dataos.upgrade.secret.Secret.MASK + "; check that the secret is the real value");
             }
         }
+        return problems;
     }
 
     private static boolean occursInIds(RunbookRun run, String value) {
@@ -319,7 +515,7 @@ public final class Runbooks {
             String startedBy, String source) throws IOException, InterruptedException {
         ports.runner().withholdVariables(run.settings().withheldVariables());
         PlanExecutor executor = PlanExecutor.builder(ports.workspace(), ports.runner(), handlers)
-                .approvals(ports.approvals())
+                .approvals(new io.dataos.upgrade.run.ApproverAuthority(ports.approvals(), run.settings().delegates()))
                 .secrets(ports.secrets())
                 .log(ports.log())
                 .journalListener(ports.journalProgress())
@@ -327,7 +523,7 @@ public final class Runbooks {
                 .clock(ports.clock())
                 .build();
         return executor.run(new RunRequest(run.runId(), run.plan().id(), run.plan().actions(), dryRun, startedBy, null,
-                source));
+                source).because(run.reason()));
     }
 
     /** The verification results a failed verification action kept, or null. */

@@ -114,7 +114,31 @@ class PreInstallChecksTest {
         PreCheck ns = run().get(PreInstallChecks.NAMESPACE);
 
         assertThat(ns.outcome()).isEqualTo(PreCheck.Outcome.FAILED);
-        assertThat(ns.fix()).contains("kubectl label namespace dataos-manager app.kubernetes.io/part-of=dataos");
+        assertThat(ns.fix()).contains("kubectl label namespace dataos-manager dataos.io/partOf=dataos");
+    }
+
+    @Test
+    void namespaceLabelledAsTheDataosManagerChartDocumentsPasses() throws Exception {
+        // tmdc-io/dataos-helm charts/dataos-manager/README.md: kubectl label ns dataos-manager dataos.io/partOf=dataos
+        fake.put("kube/namespaces/dataos-manager.json", HelmFixtures.namespace("dataos-manager",
+                "dataos.io/partOf=dataos"));
+
+        PreCheck ns = run().get(PreInstallChecks.NAMESPACE);
+
+        assertThat(ns.outcome()).isEqualTo(PreCheck.Outcome.PASSED);
+        assertThat(ns.message()).contains("dataos.io/partOf=dataos");
+    }
+
+    @Test
+    void aConfiguredNamespaceLabelIsTheOnlyOneAccepted() throws Exception {
+        fake.put("kube/namespaces/dataos-manager.json", HelmFixtures.namespace("dataos-manager",
+                "dataos.io/partOf=dataos"));
+
+        PreCheck ns = checks.namespace(new PreInstallChecks.Settings(HelmTarget.DATAOS_MANAGER, "values.yaml",
+                "acme.example/platform=dataos", null));
+
+        assertThat(ns.outcome()).isEqualTo(PreCheck.Outcome.FAILED);
+        assertThat(ns.fix()).contains("kubectl label namespace dataos-manager acme.example/platform=dataos");
     }
 
     @Test

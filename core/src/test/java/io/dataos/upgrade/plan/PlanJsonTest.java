@@ -83,7 +83,7 @@ class PlanJsonTest {
 
     @Test
     void theIacCommandIsStoredAsAnArgvList() throws Exception {
-        PlanAction iac = PlanJson.read(PlanJson.write(examplePlan())).action("cloud-kernel.iac-rollback").orElseThrow();
+        PlanAction iac = PlanJson.read(PlanJson.write(examplePlan())).action("cloud-kernel.iac-rollback.iac").orElseThrow();
 
         assertThat(ActionParams.argv(iac)).containsExactly("terraform", "-chdir=infra/dataos", "apply", "-auto-approve",
                 "-var-file=releases/1.4.0.tfvars");

@@ -21,7 +21,7 @@ class PlanMeetsHandlersTest {
 
     @Test
     void theIacRollbackIsACommandTheCommandHandlerAccepts() throws Exception {
-        PlanAction iac = rollback(new RollbackPlanner()).action("cloud-kernel.iac-rollback").orElseThrow();
+        PlanAction iac = rollback(new RollbackPlanner()).action("cloud-kernel.iac-rollback.iac").orElseThrow();
 
         assertThatCode(() -> new CommandActionHandler().validate(iac)).doesNotThrowAnyException();
     }

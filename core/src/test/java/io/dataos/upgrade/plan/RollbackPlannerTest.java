@@ -253,7 +253,7 @@ class RollbackPlannerTest {
     void infrastructureIsRolledBackWithTheTargetsConfiguredCommand() {
         Plan plan = plan(installed(), target());
 
-        PlanAction iac = action(plan, "cloud-kernel.iac-rollback");
+        PlanAction iac = action(plan, "cloud-kernel.iac-rollback.iac");
         assertThat(iac.from()).isEqualTo("3.2.0");
         assertThat(iac.to()).isEqualTo("3.1.0");
         assertThat(ActionParams.argv(iac)).containsExactly("terraform", "-chdir=infra", "apply",
@@ -303,16 +303,67 @@ class RollbackPlannerTest {
         assertThat(restore.requiresApproval()).isTrue();
         assertThat(plan.risk().irreversibleSteps()).contains(restore.id());
         // the restore writes into what the infrastructure rollback and the new cluster put back
-        assertThat(restore.dependsOn()).containsExactlyInAnyOrder("cloud-kernel.iac-rollback",
+        assertThat(restore.dependsOn()).containsExactlyInAnyOrder("cloud-kernel.iac-rollback.iac",
                 "cloud-kernel.new-cluster.kubernetes");
     }
 
     @Test
-    void aPostgresServerChangeWithoutASnapshotInTheTargetIsRefused() {
-        assertThatThrownBy(() -> plan(installed(), target().postgres("14.10", null).source("release-1.4.yaml")))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("release-1.4.yaml: cloudKernel.postgres.snapshot: is missing: PostgreSQL goes"
-                        + " from 15.4 to 14.10");
+    void theRestoreNamesThePlatformSnapshotEverywhere() {
+        Plan plan = plan(installed(), target());
+
+        PlanAction restore = action(plan, "cloud-kernel.restore-postgres.postgres");
+        assertThat(restore.params()).containsEntry(ActionParams.RESTORE_SOURCE, ActionParams.SOURCE_SNAPSHOT)
+                .doesNotContainKey(ActionParams.KIT_RUN);
+        assertThat(restore.description()).contains("from platform snapshot pg-1.4.0")
+                .contains("commands.restorePostgresSnapshot");
+        assertThat(plan.risk().approvals()).filteredOn(a -> a.actionId().equals(restore.id()))
+                .extracting(RequiredApproval::reason).containsExactly("PostgreSQL data replaced by platform snapshot"
+                        + " pg-1.4.0");
+        assertThat(plan.risk().reasons()).anyMatch(r -> r.contains("restored from platform snapshot pg-1.4.0"));
+    }
+
+    @Test
+    void aRollbackWithNoSnapshotNamedRestoresFromTheBackupKitOfTheTargetRelease() {
+        // same PostgreSQL server, no snapshot in either manifest: the restore used to be dropped silently
+        Plan plan = planner.withKitAtTarget("upgrade-1.4.0-to-1.5.0").plan(
+                installed().postgres("15.4", null).state(), target().postgres("15.4", null).release());
+
+        PlanAction restore = action(plan, "cloud-kernel.restore-postgres.postgres");
+        assertThat(restore.params()).containsEntry(ActionParams.RESTORE_SOURCE, ActionParams.SOURCE_KIT)
+                .containsEntry(ActionParams.KIT_RUN, "upgrade-1.4.0-to-1.5.0")
+                .doesNotContainKey(ActionParams.SNAPSHOT);
+        assertThat(ActionParams.restoreSource(restore)).isEqualTo("the backup kit of run upgrade-1.4.0-to-1.5.0");
+        assertThat(restore.description()).contains("from the backup kit of run upgrade-1.4.0-to-1.5.0");
+        assertThat(plan.risk().approvals()).filteredOn(a -> a.actionId().equals(restore.id()))
+                .extracting(RequiredApproval::reason).containsExactly("PostgreSQL data replaced by the backup kit of"
+                        + " run upgrade-1.4.0-to-1.5.0");
+        assertThat(plan.risk().affectedComponents().get(Layer.CLOUD_KERNEL)).contains("postgres");
+    }
+
+    @Test
+    void theKitOfTheUpgradeBeingUndoneIsPreferredOverASnapshotAndThePlanSaysSo() {
+        Plan plan = planner.undoingUpgrade("run-42").plan(installed().state(), target().release());
+
+        PlanAction restore = action(plan, "cloud-kernel.restore-postgres.postgres");
+        assertThat(restore.params()).containsEntry(ActionParams.KIT_RUN, "run-42")
+                .doesNotContainKey(ActionParams.SNAPSHOT);
+        assertThat(plan.risk().notes()).anyMatch(n -> n.contains("backup kit of run run-42") && n.contains("pg-1.4.0"));
+    }
+
+    @Test
+    void withNeitherSnapshotNorKitTheDataStaysAsItIsBehindAHighRiskGate() {
+        Plan plan = plan(installed().postgres("15.4", null), target().postgres("14.10", null)
+                .source("release-1.4.yaml"));
+
+        assertThat(ofKind(plan, ActionKind.RESTORE_POSTGRES)).isEmpty();
+        PlanAction keep = action(plan, "cloud-kernel.keep-postgres-data.postgres");
+        assertThat(keep.requiresApproval()).isTrue();
+        assertThat(keep.description()).contains("release-1.4.yaml names no snapshot")
+                .contains("the data stays as release 1.5.0 left it");
+        assertThat(plan.risk().level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(plan.risk().reasons()).anyMatch(r -> r.startsWith("PostgreSQL cannot be restored")
+                && r.contains("the data stays as release 1.5.0 left it"));
+        assertThat(plan.risk().manualSteps()).contains(keep.id());
     }
 
     @Test
@@ -392,15 +443,17 @@ class RollbackPlannerTest {
     }
 
     @Test
-    void aRollbackOfPatchChangesOnlyIsLowRisk() {
+    void aRollbackOfPatchChangesOnlyIsHighRiskOnlyBecauseOfTheDataRestore() {
         Fixtures.Builder installed = platform("1.4.1").core("heimdall", "1.12.1").core("caretaker", "0.9.4");
         Fixtures.Builder target = platform("1.4.0").core("heimdall", "1.12.0").core("caretaker", "0.9.4");
 
         Plan plan = plan(installed.manager("1.4.0", "1.4.0"), target);
 
-        assertThat(plan.risk().level()).isEqualTo(RiskLevel.LOW);
-        assertThat(plan.risk().irreversibleSteps()).isEmpty();
-        assertThat(plan.gates()).extracting(PlanAction::kind).containsExactly(ActionKind.ASSESS_RISK);
+        assertThat(plan.risk().level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(plan.risk().reasons()).allMatch(r -> r.startsWith("PostgreSQL") || r.startsWith("estimated"));
+        assertThat(plan.gates()).extracting(PlanAction::kind).containsExactly(ActionKind.ASSESS_RISK,
+                ofKind(plan, ActionKind.RESTORE_POSTGRES).isEmpty() ? ActionKind.KEEP_POSTGRES_DATA
+                        : ActionKind.RESTORE_POSTGRES);
     }
 
     @Test
@@ -460,7 +513,24 @@ class RollbackPlannerTest {
         assertThat(ofKind(plan, ActionKind.NEW_CLUSTER)).hasSize(1);
         assertThat(action(plan, "cloud-kernel.restore-postgres.postgres").params())
                 .containsEntry(ActionParams.SNAPSHOT, "dataos-pg-1.4.0-20261120");
-        assertThat(ActionParams.argv(action(plan, "cloud-kernel.iac-rollback")))
+        assertThat(ActionParams.argv(action(plan, "cloud-kernel.iac-rollback.iac")))
                 .contains("-var-file=releases/1.4.0.tfvars");
+    }
+
+    @Test
+    void aRollbackThatUpgradesAComponentIsARiskWithAGateNamingIt() {
+        Plan plan = plan(installed(), platform("1.4.0").stack("flare", "7.0").stack("scanner", "2.0")
+                .cluster("minervaa", "docker.io/rubiklabs/minerva:0.4.1")
+                .core("heimdall", "1.12.1").core("metis", "3.0.0", "heimdall").core("poros", "1.10.0", "metis",
+                        "heimdall").core("gateway", "2.1.0", "heimdall", "poros").core("caretaker", "0.9.4")
+                .kubernetes("1.29").iac("3.2.0").postgres("15.4", "pg-1.4.0"));
+
+        PlanAction gate = action(plan, "prepare.confirm-wrong-way.flare");
+        assertThat(gate.requiresApproval()).isTrue();
+        assertThat(gate.layer()).isEqualTo(Layer.USER_SPACE);
+        assertThat(gate.description()).startsWith("This rollback upgrades flare 6.0 -> 7.0");
+        assertThat(plan.risk().reasons()).anyMatch(r -> r.contains("the rollback upgrades flare 6.0 -> 7.0"));
+        assertThat(plan.risk().approvals()).extracting(RequiredApproval::actionId).contains(gate.id());
+        assertThat(runsBefore(plan, gate.id(), "user-space.reinstall-stack.flare")).isTrue();
     }
 }

@@ -209,4 +209,20 @@ class UpgradePlannerTest {
         assertThat(action(plan, "prepare.approve-window").params()).containsEntry(ActionParams.WINDOW,
                 "SAT 02:00-06:00 UTC");
     }
+
+    @Test
+    void anUpgradeThatDowngradesAComponentIsARiskWithAGateNamingIt() {
+        Plan plan = planner.plan(installed().state(), platform("1.5.0").manager("1.5.0-e4f5a6b", "1.5.0")
+                .stack("flare", "6.0").core("heimdall", "1.12.1").core("metis", "2.3.0", "heimdall")
+                .kubernetes("1.28").postgres("15.4", "pg-1.5.0").downtime(Duration.ofMinutes(20)).release());
+
+        PlanAction gate = action(plan, "prepare.confirm-wrong-way.metis");
+        assertThat(gate.requiresApproval()).isTrue();
+        assertThat(gate.approvers()).contains("metis-team@example.com");
+        assertThat(gate.description()).startsWith("This upgrade downgrades metis 2.4.0 -> 2.3.0");
+        assertThat(plan.risk().reasons()).anyMatch(r -> r.contains("the upgrade downgrades metis 2.4.0 -> 2.3.0"));
+        assertThat(plan.risk().level()).isNotEqualTo(RiskLevel.LOW);
+        // confirmed before anything changes
+        assertThat(action(plan, "prepare.pre-checks").dependsOn()).containsExactly(gate.id());
+    }
 }

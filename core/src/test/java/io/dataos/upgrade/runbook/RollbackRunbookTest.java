@@ -34,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RollbackRunbookTest {
 
+    static final String RESTORE = "cloud-kernel.restore-postgres.postgres";
+
     static LocalPostgresCluster cluster;
     static int databases;
 
@@ -62,7 +64,7 @@ class RollbackRunbookTest {
     }
 
     private RollbackRequest.Builder request() {
-        // back to the state recorded before the upgrade; the Postgres snapshot is the same, so no restore
+        // back to the state recorded before the upgrade; it names the platform snapshot dataos-pg-1.4.0-20261120
         return RollbackRequest.builder().installed(RunbookWorld.INSTALLED_15).target(RunbookWorld.INSTALLED)
                 .valuesFile(RunbookWorld.VALUES).reason("heimdall errors after the upgrade").startedBy("test");
     }
@@ -80,7 +82,7 @@ class RollbackRunbookTest {
         assertThat(world.read("dataos-upgrade/runs/" + waiting.runId() + "/notices/rollback-dataProductConsumers.md"))
                 .contains("heimdall errors after the upgrade");
 
-        RunbookResult resumed = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk")))
+        RunbookResult resumed = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk", RESTORE)))
                 .run(request().build());
 
         assertThat(resumed.status()).as(resumed.message()).isEqualTo(RunbookStatus.SUCCEEDED);
@@ -106,7 +108,7 @@ class RollbackRunbookTest {
                         .withOutDir(world.workspace.resolve("plans/rollback"))).plan();
         Files.move(world.workspace.resolve("plans/rollback/plan.json"), world.workspace.resolve("plans/rollback.json"));
 
-        RunbookResult result = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk")))
+        RunbookResult result = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk", RESTORE)))
                 .run(RollbackRequest.builder().plan("plans/rollback.json").valuesFile(RunbookWorld.VALUES).build());
 
         assertThat(result.status()).as(result.message()).isEqualTo(RunbookStatus.SUCCEEDED);
@@ -121,7 +123,7 @@ class RollbackRunbookTest {
         world.write(RunbookWorld.SETTINGS, settings.replaceAll("(?s)  reinstallStack:\\n.*?(?=  revertClusterImage)",
                 ""));
 
-        assertThatThrownBy(() -> new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk")))
+        assertThatThrownBy(() -> new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk", RESTORE)))
                 .run(request().build()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(RunbookWorld.SETTINGS + ": commands.reinstallStack: is missing")
@@ -148,7 +150,7 @@ class RollbackRunbookTest {
         RunLock held = RunLock.acquire(world.workspace, "dataos-manager", LockHolder.current("other-run", "bob",
                 Clock.systemUTC()), RunLock.DEFAULT_STALE_AFTER, Clock.systemUTC());
         try {
-            assertThatThrownBy(() -> new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk")))
+            assertThatThrownBy(() -> new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk", RESTORE)))
                     .run(request().build()))
                     .isInstanceOf(RunLockedException.class)
                     .hasMessageContaining("other-run");
@@ -164,7 +166,7 @@ class RollbackRunbookTest {
         world.write(RunbookWorld.INSTALLED_15, world.read(RunbookWorld.INSTALLED_15).replace("version: \"1.28\"",
                 "version: \"1.30\""));
 
-        RunbookResult result = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk",
+        RunbookResult result = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk", RESTORE,
                 "cloud-kernel.new-cluster.kubernetes"))).run(request().build());
 
         assertThat(result.status()).isEqualTo(RunbookStatus.FAILED);
@@ -173,5 +175,126 @@ class RollbackRunbookTest {
                 .contains("re-run with the same run id").contains("Kubernetes v1.30.12");
         assertThat(world.fake.calls("helm", "rollback")).isEmpty();
         assertThat(Map.copyOf(world.starts(result.runId()))).containsKey("user-space.reinstall-stack.flare");
+    }
+
+    @Test
+    void aRestoreThroughTheSnapshotTemplateRunsTheTemplateWithTheNamedSnapshot() throws Exception {
+        RunbookResult result = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk", RESTORE)))
+                .run(request().build());
+
+        assertThat(result.status()).as(result.message()).isEqualTo(RunbookStatus.SUCCEEDED);
+        // the site's template ran against the real database, with the password only in PGPASSWORD
+        assertThat(RunbookWorld.admin(cluster).sql(world.database, "SELECT name || ' ' || version FROM"
+                + " restored_snapshot")).containsExactly("dataos-pg-1.4.0-20261120 1.4.0");
+        var restore = world.journal(result.runId()).stream().filter(e -> RESTORE.equals(e.actionId())
+                && e.typeName().equals("action-succeeded")).findFirst().orElseThrow();
+        assertThat(restore.fields().get("summary").asText()).contains("from platform snapshot dataos-pg-1.4.0-20261120");
+        assertThat(world.read("dataos-upgrade/reports/" + result.runId() + "/run-report.md"))
+                .contains("platform snapshot dataos-pg-1.4.0-20261120");
+        // the rollback's --reason reaches the root-cause analysis
+        assertThat(world.read("dataos-upgrade/reports/" + result.runId() + "/rca-report.md"))
+                .contains("heimdall errors after the upgrade");
+    }
+
+    @Test
+    void preflightRefusesARollbackWithoutTheUpgradesKitBeforeAnySiteCommandRunsNamingEveryProblem() throws Exception {
+        // planned for the rollback of an upgrade whose backup kit is in another workspace
+        var plan = new RollbackPlanner().undoingUpgrade("upgrade-elsewhere").plan(
+                Manifests.readPlatformState(Files.readAllBytes(world.workspace.resolve(RunbookWorld.INSTALLED_15)),
+                        RunbookWorld.INSTALLED_15),
+                Manifests.read(Files.readAllBytes(world.workspace.resolve(RunbookWorld.INSTALLED)),
+                        RunbookWorld.INSTALLED));
+        world.workspace.write("plans/rollback.json", PlanJson.write(plan));
+        world.write(RunbookWorld.SETTINGS, world.read(RunbookWorld.SETTINGS).replace(
+                "  removeStack: [mkdir, -p, \"applied/remove-{component}-{version}\"]\n", ""));
+        RollbackRequest.Builder request = RollbackRequest.builder().plan("plans/rollback.json")
+                .valuesFile(RunbookWorld.VALUES);
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            assertThatThrownBy(() -> new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk",
+                    RESTORE))).run(request.dryRun(dryRun).build()))
+                    .isInstanceOf(io.dataos.upgrade.api.PreflightException.class)
+                    .hasMessageContaining("commands.removeStack: is missing")
+                    .hasMessageContaining("the backup kit of run upgrade-elsewhere, which is not in this workspace")
+                    .satisfies(e -> assertThat(((io.dataos.upgrade.api.PreflightException) e).problems()).hasSize(2));
+        }
+        assertThat(world.fake.calls()).isEmpty();
+        assertThat(world.workspace.resolve("applied/reinstalled-flare-5.0.yaml")).doesNotExist();
+        assertThat(world.workspace.resolve(".dataos-upgrade/runs")).doesNotExist();
+    }
+
+    @Test
+    void markDoneRecordsAManualStepAndTheRollbackContinuesAfterIt() throws Exception {
+        world.write(RunbookWorld.INSTALLED_15, world.read(RunbookWorld.INSTALLED_15).replace("version: \"1.28\"",
+                "version: \"1.30\""));
+        var approvals = RunbookWorld.approved("prepare.assess-risk", RESTORE, "cloud-kernel.new-cluster.kubernetes");
+        RunbookResult failed = new RollbackRunbook(world.ports(approvals)).run(request().build());
+        assertThat(failed.failedAction()).isEqualTo("cloud-kernel.new-cluster.kubernetes");
+        assertThatThrownBy(() -> new RollbackRunbook(world.ports(approvals)).run(request()
+                .markDone("manager.helm-rollback.dataos-manager", "done by hand").build()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("the run has not reached it");
+
+        RunbookResult resumed = new RollbackRunbook(world.ports(approvals)).run(request().startedBy("carol")
+                .markDone("cloud-kernel.new-cluster.kubernetes", "cluster 1.28 built in the console, DataOS moved")
+                .build());
+
+        assertThat(resumed.status()).as(resumed.message()).isEqualTo(RunbookStatus.SUCCEEDED);
+        assertThat(world.fake.calls("helm", "rollback")).singleElement();
+        assertThat(world.succeeded(resumed.runId())).contains("cloud-kernel.new-cluster.kubernetes",
+                "manager.helm-rollback.dataos-manager", "verify.verify-rollback");
+        assertThat(world.journal(resumed.runId())).filteredOn(e -> e.flag("manual")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actionId()).isEqualTo("cloud-kernel.new-cluster.kubernetes");
+                    assertThat(e.text("markedBy")).isEqualTo("carol");
+                    assertThat(e.text("reason")).isEqualTo("cluster 1.28 built in the console, DataOS moved");
+                    assertThat(e.text("markedAt")).isNotBlank();
+                });
+        assertThat(world.starts(resumed.runId())).doesNotContainEntry("cloud-kernel.new-cluster.kubernetes", 2);
+        assertThat(world.read("dataos-upgrade/reports/" + resumed.runId() + "/run-report.md"))
+                .contains("done by hand (manual) by carol");
+    }
+
+    @Test
+    void anApprovalByANonApproverIsRefusedNamingTheGateAndItsApprovers() throws Exception {
+        var byBob = new io.dataos.upgrade.run.PreApprovedGates(Map.of("prepare.assess-risk", "bob", RESTORE, "alice"));
+
+        assertThatThrownBy(() -> new RollbackRunbook(world.ports(byBob)).run(request().build()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("approvals: prepare.assess-risk: gate prepare.assess-risk approved by bob, who"
+                        + " is not among its approvers dataos-ops@acme.example");
+        assertThat(world.fake.calls()).isEmpty();
+        assertThat(world.workspace.resolve(".dataos-upgrade/runs")).doesNotExist();
+
+        // a member of the approvers' group may approve, as input's submitter matches a user's groups
+        var bobInOps = new io.dataos.upgrade.run.PreApprovedGates(Map.of("prepare.assess-risk", "bob", RESTORE,
+                "alice"), Map.of("bob", java.util.List.of("dataos-ops@acme.example")), Clock.systemUTC());
+        RunbookResult result = new RollbackRunbook(world.ports(bobInOps)).run(request().build());
+
+        assertThat(result.status()).as(result.message()).isEqualTo(RunbookStatus.SUCCEEDED);
+        assertThat(world.journal(result.runId())).filteredOn(e -> e.typeName().equals("action-approved")
+                && "prepare.assess-risk".equals(e.actionId())).singleElement()
+                .satisfies(e -> assertThat(e.text("approver")).isEqualTo("bob"));
+    }
+
+    @Test
+    void aRollbackWithNoSnapshotAndNoKitWaitsAtANamedHighRiskGateAndKeepsTheData() throws Exception {
+        world.write(RunbookWorld.INSTALLED, world.read(RunbookWorld.INSTALLED)
+                .replace("    snapshot: dataos-pg-1.4.0-20261120\n", ""));
+        String keep = "cloud-kernel.keep-postgres-data.postgres";
+
+        RunbookResult waiting = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk")))
+                .run(request().build());
+
+        assertThat(waiting.status()).isEqualTo(RunbookStatus.WAITING_FOR_APPROVAL);
+        assertThat(waiting.refused()).containsExactly(keep);
+        assertThat(world.read("dataos-upgrade/runs/" + waiting.runId() + "/risk-assessment.md"))
+                .contains("PostgreSQL cannot be restored");
+
+        RunbookResult done = new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk", keep)))
+                .run(request().build());
+
+        assertThat(done.status()).as(done.message()).isEqualTo(RunbookStatus.SUCCEEDED);
+        assertThat(RunbookWorld.admin(cluster).sql(world.database, "SELECT count(*) FROM stacks"))
+                .containsExactly("500");
     }
 }

@@ -158,9 +158,17 @@ public final class RunbookWorld {
                   revertClusterImage: [mkdir, -p, "applied/cluster-{component}"]
                   rollbackComponent: [mkdir, -p, "applied/component-{component}-{from}-to-{to}"]
                   removeComponent: [mkdir, -p, "applied/removed-{component}"]
+                  restorePostgresSnapshot:
+                    run: [%s/psql, -X, -q, -v, ON_ERROR_STOP=1, -h, "{host}", -p, "{port}", -U, "{user}", -d,
+                          "{database}", -c, "CREATE TABLE IF NOT EXISTS restored_snapshot (name text, version text);\
+                          INSERT INTO restored_snapshot VALUES ('{snapshot}', '{version}')"]
                 commandTimeout: 1m
+                delegates:
+                  dataos-ops@acme.example: [alice]
+                  heimdall-team@acme.example: [alice]
+                  metis-team@acme.example: [alice]
                 """.formatted(CHECKS, fake.helm(), fake.kubectl(), cluster.port(), database.database(),
-                cluster.binDir()) + extra);
+                cluster.binDir(), cluster.binDir()) + extra);
     }
 
     /**

@@ -161,6 +161,17 @@ class UpgradeRunbookTest {
             assertThat(world.workspace.resolve("applied/remove-talos-1.0")).isDirectory();
             assertThat(world.workspace.resolve("applied/component-metis-2.5.0-to-2.4.0")).isDirectory();
             assertThat(rows()).isEqualTo(500);
+            // plan, journal and report name the one source: the upgrade's own backup kit, not the snapshot
+            String kit = "the backup kit of run " + result.runId();
+            var plan = io.dataos.upgrade.plan.PlanJson.read(world.workspace.read("dataos-upgrade/runs/"
+                    + result.rollbackRunId() + "/plan.json"), "plan");
+            assertThat(plan.action("cloud-kernel.restore-postgres.postgres").orElseThrow().description())
+                    .contains("from " + kit);
+            assertThat(world.journal(result.rollbackRunId())).filteredOn(e -> e.typeName().equals("action-succeeded")
+                    && "cloud-kernel.restore-postgres.postgres".equals(e.actionId()))
+                    .singleElement().satisfies(e -> assertThat(e.text("summary")).contains("restored from " + kit));
+            assertThat(world.read("dataos-upgrade/reports/" + result.rollbackRunId() + "/run-report.md"))
+                    .contains(kit);
             assertThat(world.read(RunbookWorld.VALUES)).contains("tag: " + RunbookWorld.OLD_TAG + " # Update");
             String notices = "dataos-upgrade/runs/" + result.rollbackRunId() + "/notices/rollback-operators.md";
             assertThat(world.read(notices)).contains("manager health");

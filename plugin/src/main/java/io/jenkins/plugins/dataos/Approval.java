@@ -12,8 +12,12 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * One gate approved in the Jenkinsfile, and who approved it ({@code input}'s {@code submitterParameter}):
- * {@code approvals: [approval(gate: 'prepare.approve-window', approver: approver)]}. The engine records it in the
- * journal and reports; a gate with no approval waits.
+ * {@code approvals: [approval(gate: 'prepare.approve-window', approver: approver)]}, optionally with the groups the
+ * approver belongs to ({@code groups: ['dataos-ops']}), which the engine matches against the gate's approvers as
+ * {@code input}'s {@code submitter} matches ids or groups. The engine refuses an approval by someone who is neither
+ * among the gate's approvers nor their delegate. The groups are what the Jenkinsfile writes here: whoever can edit
+ * the Jenkinsfile can write any name, so {@code input}'s {@code submitter} is the guard that a person of the gate's
+ * approvers answered. The engine records the approval in the journal and reports; a gate with no approval waits.
  */
 public final class Approval extends AbstractDescribableImpl<Approval> implements Serializable {
 
@@ -21,6 +25,7 @@ public final class Approval extends AbstractDescribableImpl<Approval> implements
 
     private final String gate;
     private final String approver;
+    private java.util.List<String> groups = java.util.List.of();
 
     @DataBoundConstructor
     public Approval(String gate, String approver) {
@@ -34,6 +39,17 @@ public final class Approval extends AbstractDescribableImpl<Approval> implements
 
     public String getApprover() {
         return approver;
+    }
+
+    public java.util.List<String> getGroups() {
+        return groups;
+    }
+
+    /** The groups the approver belongs to, matched against the gate's approvers like the approver's id. */
+    @org.kohsuke.stapler.DataBoundSetter
+    public void setGroups(java.util.List<String> groups) {
+        this.groups = groups == null ? java.util.List.of() : groups.stream().map(StepFields::text)
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     /** The problem with this approval as step argument {@code field}, or null. */

@@ -28,6 +28,7 @@ public class DataosRollbackStep extends Step {
 
     private final String plan;
     private List<Approval> approvals = List.of();
+    private String markDone;
     private String credentialsId;
     private String postgresCredentialsId;
     private boolean dryRun;
@@ -140,6 +141,16 @@ public class DataosRollbackStep extends Step {
         this.reason = StepFields.text(reason);
     }
 
+    public String getMarkDone() {
+        return markDone;
+    }
+
+    /** An action of the run done by hand (its id); {@code reason} says why. The run continues after it. */
+    @DataBoundSetter
+    public void setMarkDone(String markDone) {
+        this.markDone = StepFields.text(markDone);
+    }
+
     public List<SecretCredential> getSecrets() {
         return secrets;
     }
@@ -170,6 +181,9 @@ public class DataosRollbackStep extends Step {
                 StepFields.problemWithPath("settings", settings),
                 StepFields.problemWithPath("valuesFile", valuesFile),
                 runId == null ? null : StepFields.problemWithRunId("runId", runId),
+                markDone == null ? null : StepFields.problemWithGateIds("markDone", List.of(markDone)),
+                markDone == null || reason != null ? null : Messages.format("Field.Required", "reason",
+                        "why and how " + markDone + " was done by hand"),
                 StepFields.problemWithSecrets("secrets", secrets,
                         List.of(StepCredentials.PRIME_API_KEY, StepCredentials.POSTGRES_PASSWORD)));
     }
@@ -183,6 +197,7 @@ public class DataosRollbackStep extends Step {
                 .option("settings", "--settings", settings)
                 .option("reason", "--reason", reason)
                 .option("runId", "--run-id", runId)
+                .option("markDone", "--mark-done", markDone)
                 .approvals(approvals)
                 .flag("dryRun", "--dry-run", dryRun)
                 .option("timeoutMinutes", "--timeout-minutes", timeoutMinutes)

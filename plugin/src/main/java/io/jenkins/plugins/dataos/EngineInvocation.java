@@ -105,11 +105,18 @@ final class EngineInvocation implements Serializable {
             return this;
         }
 
-        /** The approvals as {@code --approve GATE=APPROVER}, one per gate. */
+        /**
+         * The approvals as {@code --approve GATE=APPROVER}, one per gate, and each approver's groups as
+         * {@code --approver-group APPROVER=GROUP}.
+         */
         Builder approvals(List<Approval> approvals) {
             fields.put("--approve", "approvals");
+            fields.put("--approver-group", "approvals");
             if (approvals != null) {
                 approvals.forEach(a -> option("approvals", "--approve", a.getGate() + "=" + a.getApprover()));
+                java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+                approvals.forEach(a -> a.getGroups().forEach(g -> seen.add(a.getApprover() + "=" + g)));
+                seen.forEach(g -> option("approvals", "--approver-group", g));
             }
             return this;
         }

@@ -80,7 +80,10 @@ final class RunbookFixture implements AutoCloseable {
                 + "  revertClusterImage: " + String.format(site, "revert-cluster-image") + "\n"
                 + "  rollbackComponent: " + String.format(site, "rollback-component") + "\n"
                 + "  removeComponent: " + String.format(site, "remove-component") + "\n"
-                + "  newCluster: " + String.format(site, "new-cluster") + "\n");
+                + "  newCluster: " + String.format(site, "new-cluster") + "\n"
+                + "  restorePostgresSnapshot: " + String.format(site, "restore-postgres-snapshot") + "\n"
+                + "delegates:\n"
+                + "  dataos-ops@example.com: [ops-lead]\n");
 
         clis.put("charts/dataos_dataos-manager.yaml", HelmFixtures.chart("1.5.0"));
         clis.put("kube/namespaces/dataos-manager.json", HelmFixtures.namespace(RELEASE, "app.kubernetes.io/part-of=dataos"));
