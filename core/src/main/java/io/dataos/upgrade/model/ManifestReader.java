@@ -143,8 +143,14 @@ final class ManifestReader {
         for (int i = 0; i < stackItems.size(); i++) {
             Fields stack = stackItems.get(i);
             stack.allowOnly("name", "version", "installFile");
-            String name = componentName(stack, seen, i, "userSpace.stacks");
+            String name = componentName(stack, null, i, "userSpace.stacks");
             ComponentVersion version = version(stack, "version");
+            // Two versions of one stack run side by side; the same name and version twice is a mistake.
+            Integer first = seen.putIfAbsent(name + " " + version, i);
+            if (first != null) {
+                throw stack.error("version", "'" + name + " " + version + "' duplicates userSpace.stacks[" + first
+                        + "]: a stack is identified by its name and version; remove one, or give it another version");
+            }
             String installFile = stack.text("installFile", false);
             if (installFile != null) {
                 String problem = Identifiers.relativePathProblem(installFile);
@@ -173,7 +179,7 @@ final class ManifestReader {
         List<List<Fields.Located>> dependencies = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Fields item = items.get(i);
-            item.allowOnly("name", "version", "owner", "dependsOn", "image");
+            item.allowOnly("name", "version", "owner", "dependsOn", "image", "namespace");
             String name = componentName(item, seen, i, "coreKernel");
             ComponentVersion version = version(item, "version");
             String owner = item.name("owner", Identifiers.OWNER, true,
@@ -181,8 +187,10 @@ final class ManifestReader {
             List<Fields.Located> dependsOn = item.texts("dependsOn", false);
             dependencies.add(dependsOn);
             ImageReference image = image(item, "image", false);
+            String namespace = item.name("namespace", Identifiers.NAMESPACE, false,
+                    "a Kubernetes namespace: lower-case letters, digits and '-', at most 63");
             components.add(new CoreComponent(name, version, owner, dependsOn.stream().map(Fields.Located::text).toList(),
-                    image));
+                    image, namespace));
         }
         // dependsOn may name components listed later, so check names once all are known.
         for (int i = 0; i < components.size(); i++) {
@@ -402,7 +410,7 @@ final class ManifestReader {
             throw item.error("name", "'" + name + "' is reserved for " + String.join(", ", new java.util.TreeSet<>(
                     RESERVED_NAMES)) + " in compatibility ranges: choose another name");
         }
-        Integer first = seen.putIfAbsent(name, index);
+        Integer first = seen == null ? null : seen.putIfAbsent(name, index);
         if (first != null) {
             throw item.error("name", "'" + name + "' duplicates " + listPath + "[" + first + "].name: names are unique"
                     + " within " + listPath + "; remove or rename one");
