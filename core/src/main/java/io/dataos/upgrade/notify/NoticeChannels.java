@@ -197,8 +197,8 @@ public record NoticeChannels(Map<Audience, Recipients> audiences, SmtpSettings s
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new InvalidInputException(source, prefix + name, "is not a known field here: use "
-                        + String.join(", ", allowed.stream().sorted().toList()));
+                throw io.dataos.upgrade.yaml.StrictYaml.unknownField(source, prefix.endsWith(".")
+                        ? prefix.substring(0, prefix.length() - 1) : prefix, name, allowed, 0, "use ");
             }
         }
     }

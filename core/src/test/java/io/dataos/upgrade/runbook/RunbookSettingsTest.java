@@ -87,8 +87,17 @@ class RunbookSettingsTest {
     void unknownFieldIsRefusedNamingItAndTheKnownOnes() {
         assertThatThrownBy(() -> parse("helm:\n  relase: dataos-manager\n"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("dataos-upgrade.yaml: helm.relase: is not a known field here: use")
-                .hasMessageContaining("release");
+                .hasMessageStartingWith("dataos-upgrade.yaml: helm.relase: is not a known field here: did you mean"
+                        + " 'release'? use chart, executable,");
+    }
+
+    @Test
+    void aliasesInTheSettingsAreRefused() {
+        // Jackson's YAML reader would give helm.namespace the alias's name, "ns", not its value
+        assertThatThrownBy(() -> parse("helm:\n  release: &ns dataos-manager\n  namespace: *ns\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("dataos-upgrade.yaml: helm.namespace: uses a YAML anchor or alias (line 3): write the value"
+                        + " out in full");
     }
 
     @Test
