@@ -181,13 +181,14 @@ public record RunbookSettings(
      */
     public static RunbookSettings load(Workspace workspace, String path) throws IOException, InterruptedException {
         if (path == null || path.isBlank()) {
-            return workspace.exists(DEFAULT_FILE) ? parse(DEFAULT_FILE, workspace.read(DEFAULT_FILE)) : defaults();
+            return workspace.exists(DEFAULT_FILE) ? parse(DEFAULT_FILE, StrictYaml.readFile(workspace, DEFAULT_FILE, FORMAT))
+                    : defaults();
         }
         if (!workspace.exists(path)) {
             throw new InvalidInputException(path, "(file)", "the settings file does not exist: check the path, or"
                     + " leave it out to use " + DEFAULT_FILE + " or the defaults (docs/settings.md)");
         }
-        return parse(path, workspace.read(path));
+        return parse(path, StrictYaml.readFile(workspace, path, FORMAT));
     }
 
     /** Parses a settings file; {@code source} names it in errors. */

@@ -36,7 +36,8 @@ public record ChecksFile(List<Check> checks, int parallelism) {
     public static final int MAX_PARALLELISM = 16;
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
-    private static final StrictYaml.Format FORMAT = new StrictYaml.Format("a checks file", "docs/verification.md",
+    /** What a checks file is, for the messages of {@link StrictYaml}. */
+    public static final StrictYaml.Format FORMAT = new StrictYaml.Format("a checks file", "docs/verification.md",
             "write 'checks:' followed by the list of checks (docs/verification.md)", "use ");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
     private static final Pattern K8S_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");

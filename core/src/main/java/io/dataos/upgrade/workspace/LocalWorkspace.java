@@ -70,6 +70,13 @@ public final class LocalWorkspace implements Workspace {
     }
 
     @Override
+    public byte[] readAtMost(String relative, int maxBytes) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(resolve(relative))) {
+            return in.readNBytes(maxBytes + 1);
+        }
+    }
+
+    @Override
     public void write(String relative, byte[] content) throws IOException {
         Path file = resolve(relative);
         createParent(file);

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.dataos.upgrade.api.InvalidInputException;
+import io.dataos.upgrade.api.Workspace;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,6 +103,16 @@ public final class StrictYaml {
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(source, "(file)", "does not exist: check the path");
         }
+    }
+
+    /** The bytes of workspace file {@code relative}, read only up to {@link #MAX_BYTES}. */
+    public static byte[] readFile(Workspace workspace, String relative, Format format)
+            throws IOException, InterruptedException {
+        byte[] bytes = workspace.readAtMost(relative, MAX_BYTES);
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(relative, format);
+        }
+        return bytes;
     }
 
     private static InvalidInputException tooLarge(String source, Format format) {

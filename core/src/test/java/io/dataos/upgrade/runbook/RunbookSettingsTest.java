@@ -92,6 +92,18 @@ class RunbookSettingsTest {
     }
 
     @Test
+    void anOversizedSettingsFileIsRefusedWithoutReadingItWhole() throws Exception {
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(dir.resolve("big.yaml").toFile(), "rw")) {
+            big.setLength(1L << 30); // sparse: 1 GiB that is never read whole
+        }
+
+        assertThatThrownBy(() -> RunbookSettings.load(new LocalWorkspace(dir), "big.yaml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("big.yaml: (file): is larger than 16 MiB: a settings file is far smaller; check that this"
+                        + " is the right file");
+    }
+
+    @Test
     void aliasesInTheSettingsAreRefused() {
         // Jackson's YAML reader would give helm.namespace the alias's name, "ns", not its value
         assertThatThrownBy(() -> parse("helm:\n  release: &ns dataos-manager\n  namespace: *ns\n"))
