@@ -105,6 +105,13 @@ public final class Fixtures {
             return this;
         }
 
+        /** A Core Kernel component running in its own namespace. */
+        public Builder coreIn(String name, String componentVersion, String namespace, String... dependsOn) {
+            core.add(new CoreComponent(name, ComponentVersion.parse(componentVersion), name + "-team@example.com",
+                    List.of(dependsOn), null, namespace));
+            return this;
+        }
+
         public Builder kubernetes(String k8s) {
             kubernetes = k8s;
             return this;

@@ -18,6 +18,16 @@ public interface Workspace {
 
     byte[] read(String relative) throws IOException, InterruptedException;
 
+    /**
+     * The first {@code maxBytes + 1} bytes at most, so that a caller learns a file is too large by
+     * reading, never by asking its size (a device such as /dev/zero reports 0 and never ends).
+     * Workspaces that can stop reading early override this default, which reads the whole file.
+     */
+    default byte[] readAtMost(String relative, int maxBytes) throws IOException, InterruptedException {
+        byte[] all = read(relative);
+        return all.length > maxBytes ? java.util.Arrays.copyOf(all, maxBytes + 1) : all;
+    }
+
     /** Writes the whole file, creating parent directories; readable by others as the umask allows. */
     void write(String relative, byte[] content) throws IOException, InterruptedException;
 

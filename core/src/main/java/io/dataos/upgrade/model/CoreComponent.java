@@ -5,10 +5,17 @@ import java.util.Objects;
 
 /**
  * A Core Kernel component (poros, metis, heimdall, gateway, ...): its version, the owner to consult
- * on a major change, the components it depends on, and optionally its Docker image.
+ * on a major change, the components it depends on, and optionally its Docker image and the
+ * Kubernetes namespace it runs in ({@code null}: dataos-manager's, as the site commands assume).
  */
 public record CoreComponent(String name, ComponentVersion version, String owner, List<String> dependsOn,
-        ImageReference image) {
+        ImageReference image, String namespace) {
+
+    /** A component in dataos-manager's namespace. */
+    public CoreComponent(String name, ComponentVersion version, String owner, List<String> dependsOn,
+            ImageReference image) {
+        this(name, version, owner, dependsOn, image, null);
+    }
 
     public CoreComponent {
         Objects.requireNonNull(name, "name");

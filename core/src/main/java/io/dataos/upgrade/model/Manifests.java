@@ -1,9 +1,8 @@
 package io.dataos.upgrade.model;
 
 import io.dataos.upgrade.api.InvalidInputException;
+import io.dataos.upgrade.yaml.StrictYaml;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -21,12 +20,12 @@ public final class Manifests {
 
     /** Reads a {@code kind: Release} manifest; {@code source} names it in errors. */
     public static Release readRelease(byte[] yaml, String source) {
-        return new ManifestReader(source).readRelease(YamlTree.parse(yaml, source));
+        return new ManifestReader(source).readRelease(yaml);
     }
 
     /** Reads a {@code kind: PlatformState} manifest; {@code source} names it in errors. */
     public static PlatformState readPlatformState(byte[] yaml, String source) {
-        return new ManifestReader(source).readPlatformState(YamlTree.parse(yaml, source));
+        return new ManifestReader(source).readPlatformState(yaml);
     }
 
     /**
@@ -34,13 +33,7 @@ public final class Manifests {
      * platform state recorded before an upgrade.
      */
     public static PlatformManifest read(byte[] yaml, String source) {
-        YamlTree.Node root = YamlTree.parse(yaml, source);
-        ManifestReader reader = new ManifestReader(source);
-        if (root instanceof YamlTree.MapNode map && map.entries().get("kind") instanceof YamlTree.ScalarNode kind
-                && KIND_PLATFORM_STATE.equals(kind.text())) {
-            return reader.readPlatformState(root);
-        }
-        return reader.readRelease(root);
+        return new ManifestReader(source).read(yaml);
     }
 
     /** Reads either kind from a file, named in errors as given. */
@@ -63,18 +56,8 @@ public final class Manifests {
         return bytes(file);
     }
 
+    /** The file's bytes, read only up to the size limit (a device such as /dev/zero never ends). */
     private static byte[] bytes(Path file) throws IOException {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new InvalidInputException(file.toString(), "(file)", "is a directory: give the manifest file");
-            }
-            if (Files.size(file) > YamlTree.MAX_BYTES) {
-                throw new InvalidInputException(file.toString(), "(file)", "is larger than " + (YamlTree.MAX_BYTES >> 20)
-                        + " MiB: a manifest is far smaller; check that this is the right file");
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file.toString(), "(file)", "does not exist: check the path");
-        }
+        return StrictYaml.readFile(file, ManifestReader.RELEASE_FORMAT);
     }
 }

@@ -2,7 +2,7 @@ package io.dataos.upgrade.model;
 
 import java.util.List;
 
-/** The User Space layer: stacks and clusters, in manifest order with unique names. */
+/** The User Space layer: stacks (unique by name and version) and clusters (unique by name), in manifest order. */
 public record UserSpace(List<Stack> stacks, List<Cluster> clusters) {
 
     public UserSpace {

@@ -1,22 +1,18 @@
 package io.dataos.upgrade.notify;
 
 import io.dataos.upgrade.model.Stakeholders.Audience;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.verify.DurationText;
+import io.dataos.upgrade.yaml.Printable;
+import io.dataos.upgrade.yaml.StrictYaml;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -49,49 +45,47 @@ public record NoticeChannels(Map<Audience, Recipients> audiences, SmtpSettings s
         return audiences.getOrDefault(audience, new Recipients(List.of(), List.of()));
     }
 
+    /** A channels section as written, bound by Jackson databind (unknown fields refused) before it is checked. */
+    record ChannelsYaml(SmtpYaml smtp, Map<String, RecipientsYaml> audiences) {}
+
+    record SmtpYaml(String host, String port, String startTls, String ssl, String from, String user,
+            String passwordSecret, String timeout) {}
+
+    record RecipientsYaml(List<String> emails, List<String> webhooks, List<String> webhookSecrets) {}
+
+    private static final StrictYaml.Format FORMAT = new StrictYaml.Format("a channels section",
+            "docs/notices-and-reports.md", "write 'smtp:' and 'audiences:' (docs/notices-and-reports.md)", "use ");
+
+    /** Reads a channels section; {@code source} names it in errors. */
     public static NoticeChannels parse(String source, String yaml) {
-        JsonNode root;
-        try {
-            ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
-            mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            root = mapper.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(source, e.getLocation() == null ? "(file)"
-                    : "line " + e.getLocation().getLineNr(), "not valid YAML (" + e.getOriginalMessage() + ")");
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+        if (StrictYaml.scanIfAny(bytes, source, FORMAT) == null) {
             return none();
         }
-        object(source, root, "(root)");
-        only(source, root, "", Set.of("smtp", "audiences"));
-        SmtpSettings smtp = root.has("smtp") ? smtp(source, root.get("smtp")) : null;
+        ChannelsYaml root = StrictYaml.read(bytes, source, FORMAT, ChannelsYaml.class).value();
+        SmtpSettings smtp = root.smtp() != null ? smtp(source, root.smtp()) : null;
         Map<Audience, Recipients> audiences = new EnumMap<>(Audience.class);
-        if (root.has("audiences")) {
-            JsonNode list = root.get("audiences");
-            object(source, list, "audiences");
-            Iterator<Map.Entry<String, JsonNode>> it = list.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String at = "audiences." + e.getKey();
+        if (root.audiences() != null) {
+            for (Map.Entry<String, RecipientsYaml> e : root.audiences().entrySet()) {
+                String at = "audiences." + Printable.of(e.getKey());
                 Audience audience = audience(e.getKey()).orElseThrow(() -> new InvalidInputException(source,
                         at, "is not an audience: use " + String.join(", ",
                         java.util.Arrays.stream(Audience.values()).map(Audience::key).toList())));
-                object(source, e.getValue(), at);
-                only(source, e.getValue(), at + ".", Set.of("emails", "webhooks", "webhookSecrets"));
+                RecipientsYaml recipients = e.getValue() == null ? new RecipientsYaml(null, null, null) : e.getValue();
                 List<String> emails = new ArrayList<>();
-                for (String email : strings(source, e.getValue(), at, "emails")) {
+                for (String email : strings(source, recipients.emails(), at + ".emails")) {
                     if (!EMAIL.matcher(email).matches()) {
-                        throw new InvalidInputException(source, at + ".emails", "'" + email + "' is not an e-mail"
-                                + " address: write name@example.com");
+                        throw new InvalidInputException(source, at + ".emails", "'" + Printable.of(email) + "' is not"
+                                + " an e-mail address: write name@example.com");
                     }
                     emails.add(email);
                 }
                 List<WebhookTarget> hooks = new ArrayList<>();
-                List<String> urls = strings(source, e.getValue(), at, "webhooks");
+                List<String> urls = strings(source, recipients.webhooks(), at + ".webhooks");
                 for (int i = 0; i < urls.size(); i++) {
                     hooks.add(new WebhookTarget(url(source, at + ".webhooks[" + i + "]", urls.get(i)), null));
                 }
-                for (String secret : strings(source, e.getValue(), at, "webhookSecrets")) {
+                for (String secret : strings(source, recipients.webhookSecrets(), at + ".webhookSecrets")) {
                     hooks.add(new WebhookTarget(null, secret));
                 }
                 if (!emails.isEmpty() && smtp == null) {
@@ -108,36 +102,46 @@ public record NoticeChannels(Map<Audience, Recipients> audiences, SmtpSettings s
         return java.util.Arrays.stream(Audience.values()).filter(a -> a.key().equals(key)).findFirst();
     }
 
-    private static SmtpSettings smtp(String source, JsonNode node) {
-        object(source, node, "smtp");
-        only(source, node, "smtp.", Set.of("host", "port", "startTls", "ssl", "from", "user", "passwordSecret",
-                "timeout"));
-        String host = text(source, node, "smtp", "host", true);
-        String from = text(source, node, "smtp", "from", true);
+    private static SmtpSettings smtp(String source, SmtpYaml node) {
+        String host = text(source, node.host(), "smtp.host", true);
+        String from = text(source, node.from(), "smtp.from", true);
         if (!EMAIL.matcher(from).matches()) {
-            throw new InvalidInputException(source, "smtp.from", "'" + from + "' is not an e-mail address");
+            throw new InvalidInputException(source, "smtp.from", "'" + Printable.of(from) + "' is not an e-mail"
+                    + " address");
         }
-        boolean ssl = node.path("ssl").asBoolean(false);
+        boolean ssl = bool(source, node.ssl(), "smtp.ssl", false);
         int port = ssl ? 465 : 587;
-        if (node.has("port")) {
-            JsonNode p = node.get("port");
-            if (!p.canConvertToInt() || p.asInt() < 1 || p.asInt() > 65535) {
-                throw new InvalidInputException(source, "smtp.port", "'" + p.asText() + "' is not a port: use 1 to"
-                        + " 65535 (587 for STARTTLS, 465 for TLS)");
+        if (node.port() != null) {
+            String p = node.port().strip();
+            if (!p.matches("[0-9]{1,5}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > 65535) {
+                throw new InvalidInputException(source, "smtp.port", "'" + Printable.of(p) + "' is not a port: use 1"
+                        + " to 65535 (587 for STARTTLS, 465 for TLS)");
             }
-            port = p.asInt();
+            port = Integer.parseInt(p);
         }
         Duration timeout = Duration.ofSeconds(30);
-        if (node.has("timeout")) {
+        if (node.timeout() != null) {
             try {
-                timeout = DurationText.parse(node.get("timeout").asText());
+                timeout = DurationText.parse(node.timeout());
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(source, "smtp.timeout", e.getMessage());
             }
         }
-        return new SmtpSettings(host, port, node.path("startTls").asBoolean(!ssl), ssl, from,
-                text(source, node, "smtp", "user", false), text(source, node, "smtp", "passwordSecret", false),
-                timeout);
+        return new SmtpSettings(host, port, bool(source, node.startTls(), "smtp.startTls", !ssl), ssl, from,
+                text(source, node.user(), "smtp.user", false), text(source, node.passwordSecret(),
+                        "smtp.passwordSecret", false), timeout);
+    }
+
+    private static boolean bool(String source, String value, String field, boolean otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new InvalidInputException(source, field, "'" + Printable.of(value) + "' is not true or"
+                    + " false: write true or false");
+        };
     }
 
     private static URI url(String source, String field, String text) {
@@ -154,52 +158,27 @@ public record NoticeChannels(Map<Audience, Recipients> audiences, SmtpSettings s
         }
     }
 
-    private static List<String> strings(String source, JsonNode node, String at, String key) {
+    private static List<String> strings(String source, List<String> list, String at) {
         List<String> values = new ArrayList<>();
-        if (!node.has(key)) {
+        if (list == null) {
             return values;
         }
-        JsonNode list = node.get(key);
-        if (!list.isArray()) {
-            throw new InvalidInputException(source, at + "." + key, "must be a list, e.g. [a, b]");
-        }
         for (int i = 0; i < list.size(); i++) {
-            if (!list.get(i).isValueNode() || list.get(i).asText().isBlank()) {
-                throw new InvalidInputException(source, at + "." + key + "[" + i + "]", "must be a non-empty value");
+            if (list.get(i) == null || list.get(i).isBlank()) {
+                throw new InvalidInputException(source, at + "[" + i + "]", "must be a non-empty value");
             }
-            values.add(list.get(i).asText().strip());
+            values.add(list.get(i).strip());
         }
         return values;
     }
 
-    private static String text(String source, JsonNode node, String at, String key, boolean required) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull() || v.asText().isBlank()) {
+    private static String text(String source, String value, String field, boolean required) {
+        if (value == null || value.isBlank()) {
             if (required) {
-                throw new InvalidInputException(source, at + "." + key, "missing: this field is required");
+                throw new InvalidInputException(source, field, "missing: this field is required");
             }
             return null;
         }
-        if (!v.isValueNode()) {
-            throw new InvalidInputException(source, at + "." + key, "must be a single value");
-        }
-        return v.asText().strip();
-    }
-
-    private static void object(String source, JsonNode node, String field) {
-        if (!node.isObject()) {
-            throw new InvalidInputException(source, field, "must be a mapping of field: value");
-        }
-    }
-
-    private static void only(String source, JsonNode node, String prefix, Set<String> allowed) {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                throw new InvalidInputException(source, prefix + name, "is not a known field here: use "
-                        + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
+        return value.strip();
     }
 }

@@ -34,6 +34,13 @@ final class CompatibilityCheck {
             String name = entry.getKey();
             VersionRange range = entry.getValue();
             ComponentVersion version = versionOf(platform, name);
+            // Several versions of a stack may run side by side: the range holds if one of them is in it.
+            for (Stack stack : platform.userSpace().stacks()) {
+                if (stack.name().equals(name) && version != null && !range.contains(version)
+                        && range.contains(stack.version())) {
+                    version = stack.version();
+                }
+            }
             if (version == null) {
                 throw new InvalidInputException(rangesOwner.source(), "compatibility." + name, "requires " + name + " "
                         + range + ", but " + platform.source() + " has no component called '" + name + "' (" + platformRole

@@ -33,11 +33,16 @@ final class PlanGraph {
         final TreeMap<String, String> params = new TreeMap<>();
 
         Draft(Phase phase, Layer layer, ActionKind kind, String component) {
+            this(phase, layer, kind, component, component);
+        }
+
+        /** {@code key} ends the id where the component's name alone is not unique (a stack's name and version). */
+        Draft(Phase phase, Layer layer, ActionKind kind, String component, String key) {
             this.phase = phase;
             this.layer = layer;
             this.kind = kind;
             this.component = component;
-            this.id = idOf(phase, kind, component);
+            this.id = idOf(phase, kind, key);
         }
 
         Draft change(String fromValue, String toValue) {
@@ -90,6 +95,10 @@ final class PlanGraph {
 
     Draft add(Phase phase, Layer layer, ActionKind kind, String component) {
         return add(new Draft(phase, layer, kind, component));
+    }
+
+    Draft add(Phase phase, Layer layer, ActionKind kind, String component, String key) {
+        return add(new Draft(phase, layer, kind, component, key));
     }
 
     /** The actions in order, each stage's first actions made to wait for the previous stage's last ones. */

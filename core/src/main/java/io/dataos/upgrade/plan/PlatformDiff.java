@@ -6,6 +6,7 @@ import io.dataos.upgrade.model.Layer;
 import io.dataos.upgrade.model.PlatformManifest;
 import io.dataos.upgrade.model.Stack;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,18 @@ import java.util.TreeMap;
  */
 final class PlatformDiff {
 
-    /** A stack that differs; {@code installed} or {@code target} is null when only one side has it. */
-    record StackChange(String name, Stack installed, Stack target) {}
+    /**
+     * A stack that differs; {@code installed} or {@code target} is null when only one side has it.
+     * {@code key} names it in action ids: the name, or name-version where either side holds several
+     * versions of the stack side by side.
+     */
+    record StackChange(String name, Stack installed, Stack target, String key) {
+
+        /** The stack as people read it: its name, with the version where several run side by side. */
+        String label() {
+            return key.equals(name) ? name : (target != null ? target : installed).identity();
+        }
+    }
 
     /** A component that changes against the plan's direction, in {@code layer} (null: the dataos-manager chart). */
     record WrongWay(String component, Layer layer, String from, String to, List<String> owners) {}
@@ -43,19 +54,14 @@ final class PlatformDiff {
     PlatformDiff(PlatformManifest installed, PlatformManifest target) {
         this.installed = installed;
         this.target = target;
-        Map<String, Stack> installedStacks = new TreeMap<>();
-        installed.userSpace().stacks().forEach(s -> installedStacks.put(s.name(), s));
-        Map<String, Stack> targetStacks = new TreeMap<>();
-        target.userSpace().stacks().forEach(s -> targetStacks.put(s.name(), s));
+        Map<String, List<Stack>> installedStacks = byName(installed.userSpace().stacks());
+        Map<String, List<Stack>> targetStacks = byName(target.userSpace().stacks());
         TreeMap<String, Boolean> stackNames = new TreeMap<>();
         installedStacks.keySet().forEach(n -> stackNames.put(n, true));
         targetStacks.keySet().forEach(n -> stackNames.put(n, true));
         for (String name : stackNames.keySet()) {
-            Stack now = installedStacks.get(name);
-            Stack then = targetStacks.get(name);
-            if (now == null || then == null || !now.version().equals(then.version())) {
-                stacks.add(new StackChange(name, now, then));
-            }
+            stacks.addAll(stackChanges(name, installedStacks.getOrDefault(name, List.of()),
+                    targetStacks.getOrDefault(name, List.of())));
         }
 
         Map<String, Cluster> installedClusters = new TreeMap<>();
@@ -88,6 +94,46 @@ final class PlatformDiff {
         managerChanged = installed.manager().differsFrom(target.manager());
     }
 
+    private static Map<String, List<Stack>> byName(List<Stack> stacks) {
+        Map<String, List<Stack>> byName = new TreeMap<>();
+        for (Stack stack : stacks) {
+            byName.computeIfAbsent(stack.name(), n -> new ArrayList<>()).add(stack);
+        }
+        byName.values().forEach(list -> list.sort(Comparator.comparing(Stack::version)));
+        return byName;
+    }
+
+    /**
+     * The changes of one stack name. Stacks are identified by name and version: a version on both
+     * sides is unchanged. With one version on each side, the stack moves from one to the other
+     * (reinstalled at the target's version). Where either side runs several versions side by side,
+     * every version only installed is removed and every version only in the target is reinstalled,
+     * each independently, so the versions both sides share are never touched.
+     */
+    private static List<StackChange> stackChanges(String name, List<Stack> installed, List<Stack> target) {
+        boolean sideBySide = installed.size() > 1 || target.size() > 1;
+        List<Stack> now = new ArrayList<>(installed);
+        List<Stack> then = new ArrayList<>(target);
+        for (Stack stack : target) {
+            now.stream().filter(s -> s.version().equals(stack.version())).findFirst().ifPresent(same -> {
+                now.remove(same);
+                then.remove(stack);
+            });
+        }
+        List<StackChange> changes = new ArrayList<>();
+        if (!sideBySide && now.size() == 1 && then.size() == 1) {
+            changes.add(new StackChange(name, now.get(0), then.get(0), key(then.get(0), sideBySide)));
+            return changes;
+        }
+        now.forEach(s -> changes.add(new StackChange(name, s, null, key(s, sideBySide))));
+        then.forEach(s -> changes.add(new StackChange(name, null, s, key(s, sideBySide))));
+        return changes;
+    }
+
+    private static String key(Stack stack, boolean sideBySide) {
+        return sideBySide ? stack.name() + "-" + stack.version() : stack.name();
+    }
+
     /**
      * Whether any layer or the manager release differs. A different Postgres snapshot counts only
      * for a rollback ({@code withData}): an upgrade keeps the data.
@@ -104,7 +150,7 @@ final class PlatformDiff {
     Map<Layer, List<String>> affected(boolean withData) {
         Map<Layer, List<String>> affected = new EnumMap<>(Layer.class);
         List<String> user = new ArrayList<>();
-        stacks.forEach(s -> user.add(s.name()));
+        stacks.forEach(s -> user.add(s.label()));
         clusters.forEach(c -> user.add(c.name()));
         user.sort(null);
         affected.put(Layer.USER_SPACE, user);

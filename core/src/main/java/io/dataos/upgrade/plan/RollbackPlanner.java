@@ -178,7 +178,8 @@ public final class RollbackPlanner {
             Stack now = change.installed();
             Stack then = change.target();
             if (then == null) {
-                graph.add(Phase.USER_SPACE, Layer.USER_SPACE, ActionKind.REMOVE_STACK, change.name())
+                graph.add(Phase.USER_SPACE, Layer.USER_SPACE, ActionKind.REMOVE_STACK, change.name(),
+                    change.key())
                         .change(now.version().toString(), null)
                         .describe("Remove stack " + now.name() + " " + now.version() + ", introduced after release "
                                 + diff.target.version() + ", and the resources that depend on it")
@@ -190,7 +191,8 @@ public final class RollbackPlanner {
                         + "].installFile", "is missing: stack " + then.name() + " must be reinstalled at " + then
                         .version() + " through its environment install file; give the workspace-relative path");
             }
-            graph.add(Phase.USER_SPACE, Layer.USER_SPACE, ActionKind.REINSTALL_STACK, change.name())
+            graph.add(Phase.USER_SPACE, Layer.USER_SPACE, ActionKind.REINSTALL_STACK, change.name(),
+                    change.key())
                     .change(now == null ? null : now.version().toString(), then.version().toString())
                     .describe(now == null
                             ? "Reinstall stack " + then.name() + " " + then.version() + " (removed since release "
@@ -273,7 +275,8 @@ public final class RollbackPlanner {
                     .param(ActionParams.GROUP_SIZE, group == null ? null
                             : Integer.toString(analysis.groups().get(group).size()))
                     .param(ActionParams.IMAGE, image(change.target()))
-                    .param(ActionParams.FROM_IMAGE, image(change.installed()));
+                    .param(ActionParams.FROM_IMAGE, image(change.installed()))
+                    .param(ActionParams.NAMESPACE, namespace(change));
             List<String> waitsFor = analysis.waitsFor().getOrDefault(change.name(), List.of());
             for (String dependent : waitsFor) {
                 CoreKernelRules.Change other = changes.get(dependent);
@@ -286,6 +289,14 @@ public final class RollbackPlanner {
             }
             action.describe(describe(change, group == null ? null : analysis.groups().get(group), waitsFor));
         }
+    }
+
+    /** The component's own namespace (the target's, else the installed one's); null means dataos-manager's. */
+    private static String namespace(CoreKernelRules.Change change) {
+        if (change.target() != null && change.target().namespace() != null) {
+            return change.target().namespace();
+        }
+        return change.installed() == null ? null : change.installed().namespace();
     }
 
     private static String describe(CoreKernelRules.Change change, List<String> group, List<String> waitsFor) {

@@ -221,7 +221,7 @@ public final class UpgradePlanner {
             reasons.computeIfAbsent(RiskLevel.MEDIUM, k -> new ArrayList<>()).add("the release notes list "
                     + target.notes().breaking().size() + " breaking change(s)");
         }
-        List<String> removed = diff.stacks.stream().filter(s -> s.target() == null).map(PlatformDiff.StackChange::name)
+        List<String> removed = diff.stacks.stream().filter(s -> s.target() == null).map(PlatformDiff.StackChange::label)
                 .toList();
         if (!removed.isEmpty()) {
             reasons.computeIfAbsent(RiskLevel.MEDIUM, k -> new ArrayList<>()).add("the release drops stacks ("

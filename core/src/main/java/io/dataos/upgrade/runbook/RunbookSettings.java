@@ -18,6 +18,8 @@ import io.dataos.upgrade.plan.ActionKind;
 import io.dataos.upgrade.postgres.PostgresConnection;
 import io.dataos.upgrade.run.PlanExecutor;
 import io.dataos.upgrade.verify.DurationText;
+import io.dataos.upgrade.yaml.Printable;
+import io.dataos.upgrade.yaml.StrictYaml;
 import io.dataos.upgrade.api.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -84,6 +86,8 @@ public record RunbookSettings(
         COMMAND_FIELDS = Collections.unmodifiableMap(fields);
     }
 
+    private static final StrictYaml.Format FORMAT = new StrictYaml.Format("a settings file", "docs/settings.md",
+            "a settings file holds fields such as 'helm:' and 'commands:' (docs/settings.md)", "use ");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
@@ -182,13 +186,14 @@ public record RunbookSettings(
      */
     public static RunbookSettings load(Workspace workspace, String path) throws IOException, InterruptedException {
         if (path == null || path.isBlank()) {
-            return workspace.exists(DEFAULT_FILE) ? parse(DEFAULT_FILE, workspace.read(DEFAULT_FILE)) : defaults();
+            return workspace.exists(DEFAULT_FILE) ? parse(DEFAULT_FILE, StrictYaml.readFile(workspace, DEFAULT_FILE, FORMAT))
+                    : defaults();
         }
         if (!workspace.exists(path)) {
             throw new InvalidInputException(path, "(file)", "the settings file does not exist: check the path, or"
                     + " leave it out to use " + DEFAULT_FILE + " or the defaults (docs/settings.md)");
         }
-        return parse(path, workspace.read(path));
+        return parse(path, StrictYaml.readFile(workspace, path, FORMAT));
     }
 
     /** Parses a settings file; {@code source} names it in errors. */
@@ -297,7 +302,31 @@ public record RunbookSettings(
         return normal;
     }
 
-    /** Reads the YAML tree field by field, refusing unknown fields and wrong types. */
+    /**
+     * The settings file as written, bound by Jackson databind (unknown fields refused, with the
+     * nearest known name) before {@link Reader} checks every value. Scalars stay text so that a
+     * number given as {@code parallelism: three} gets a message saying what to write.
+     */
+    record SettingsYaml(String apiVersion, String kind, String instance, String stateDir, String parallelism,
+            String maintenanceWindow, String valuesFile, String checks, HelmYaml helm, PostgresYaml postgres,
+            NoticesYaml notices, StakeholdersYaml stakeholders, Map<String, JsonNode> commands,
+            String commandTimeout, ChildEnvironmentYaml childEnvironment, Map<String, List<String>> delegates) {}
+
+    record ChildEnvironmentYaml(List<String> withhold) {}
+
+    record HelmYaml(String release, String namespace, String chart, String timeout, String kubeContext,
+            String kubeconfig, String executable, String kubectl, String namespaceLabel, String minimumVersion) {}
+
+    /** {@code password} and {@code passwordSecret} are bound only to be refused with the reason. */
+    record PostgresYaml(String host, String port, String database, String user, String binDir, JsonNode password,
+            JsonNode passwordSecret) {}
+
+    record NoticesYaml(JsonNode channels, String contact) {}
+
+    record StakeholdersYaml(List<String> dataProductConsumers, List<String> dataProductDevelopers,
+            List<String> operators, List<String> otherTeams) {}
+
+    /** Checks the bound settings value by value, naming the field and the fix. */
     private static final class Reader {
         private final String source;
 
@@ -306,50 +335,38 @@ public record RunbookSettings(
         }
 
         RunbookSettings read(byte[] yaml) {
-            JsonNode root;
-            try {
-                ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
-                mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-                root = mapper.readTree(yaml);
-            } catch (JsonProcessingException e) {
-                throw new InvalidInputException(source, e.getLocation() == null ? "(file)"
-                        : "line " + e.getLocation().getLineNr(), "is not valid YAML (" + e.getOriginalMessage() + ")");
-            } catch (IOException e) {
-                throw new InvalidInputException(source, "(file)", "cannot be read: " + e.getMessage());
-            }
             RunbookSettings d = defaults();
-            if (root == null || root.isMissingNode() || root.isNull()) {
+            // size, encoding, one document, no duplicate keys and no anchors or aliases (Jackson would
+            // read a scalar alias as its name)
+            if (StrictYaml.scanIfAny(yaml, source, FORMAT) == null) {
                 return new RunbookSettings(source, d.instance(), d.stateDir(), d.parallelism(), null, null, null,
                         d.helm(), null, null, null, Map.of(), d.commandTimeout(), List.of(), Map.of());
             }
-            object(root, "(root)");
-            only(root, "", Set.of("apiVersion", "kind", "instance", "stateDir", "parallelism", "maintenanceWindow",
-                    "valuesFile", "checks", "helm", "postgres", "notices", "stakeholders", "commands",
-                    "commandTimeout", "childEnvironment", "delegates"));
-            String apiVersion = text(root, "apiVersion", false);
+            SettingsYaml root = StrictYaml.read(yaml, source, FORMAT, SettingsYaml.class).value();
+            String apiVersion = text(root.apiVersion(), "apiVersion");
             if (apiVersion != null && !apiVersion.equals("dataos-upgrade/v1")) {
                 throw new InvalidInputException(source, "apiVersion", "'" + apiVersion + "' is not supported: write"
                         + " dataos-upgrade/v1");
             }
-            String kind = text(root, "kind", false);
+            String kind = text(root.kind(), "kind");
             if (kind != null && !kind.equals("RunbookSettings")) {
                 throw new InvalidInputException(source, "kind", "'" + kind + "' is not a settings file: write"
                         + " RunbookSettings");
             }
-            String instance = text(root, "instance", false);
-            String stateDir = text(root, "stateDir", false);
+            String instance = text(root.instance(), "instance");
+            String stateDir = text(root.stateDir(), "stateDir");
             stateDir = stateDir == null ? DEFAULT_STATE_DIR : relativePath(source, "stateDir", stateDir);
             int parallelism = d.parallelism();
-            if (root.has("parallelism")) {
-                JsonNode p = root.get("parallelism");
-                if (!p.canConvertToInt() || !p.isIntegralNumber() || p.asInt() < 1 || p.asInt() > 64) {
-                    throw new InvalidInputException(source, "parallelism", "'" + p.asText() + "' is not a number from"
-                            + " 1 to 64: how many independent actions may run at once (default "
+            if (root.parallelism() != null) {
+                String p = root.parallelism().strip();
+                if (!p.matches("[0-9]{1,2}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > 64) {
+                    throw new InvalidInputException(source, "parallelism", "'" + Printable.of(p) + "' is not a number"
+                            + " from 1 to 64: how many independent actions may run at once (default "
                             + PlanExecutor.DEFAULT_PARALLELISM + ")");
                 }
-                parallelism = p.asInt();
+                parallelism = Integer.parseInt(p);
             }
-            String window = text(root, "maintenanceWindow", false);
+            String window = text(root.maintenanceWindow(), "maintenanceWindow");
             if (window != null) {
                 try {
                     window = MaintenanceWindow.parse(window).spec();
@@ -357,26 +374,22 @@ public record RunbookSettings(
                     throw new InvalidInputException(source, "maintenanceWindow", e.getMessage());
                 }
             }
-            String valuesFile = path(root, "valuesFile");
-            String checks = path(root, "checks");
-            Helm helm = root.has("helm") ? helm(root.get("helm")) : d.helm();
-            Postgres postgres = root.has("postgres") ? postgres(root.get("postgres")) : null;
-            Notices notices = root.has("notices") ? notices(root.get("notices")) : null;
-            Stakeholders stakeholders = root.has("stakeholders") ? stakeholders(root.get("stakeholders")) : null;
-            Map<ActionKind, CommandTemplate> commands = root.has("commands") ? commands(root.get("commands"))
+            String valuesFile = path(root.valuesFile(), "valuesFile");
+            String checks = path(root.checks(), "checks");
+            Helm helm = root.helm() != null ? helm(root.helm()) : d.helm();
+            Postgres postgres = root.postgres() != null ? postgres(root.postgres()) : null;
+            Notices notices = root.notices() != null ? notices(root.notices()) : null;
+            Stakeholders stakeholders = root.stakeholders() != null ? stakeholders(root.stakeholders()) : null;
+            Map<ActionKind, CommandTemplate> commands = root.commands() != null ? commands(root.commands())
                     : Map.of();
-            Duration commandTimeout = root.has("commandTimeout") ? duration(root, "", "commandTimeout")
+            Duration commandTimeout = root.commandTimeout() != null ? duration(root.commandTimeout(), "commandTimeout")
                     : DEFAULT_COMMAND_TIMEOUT;
-            List<String> withheld = root.has("childEnvironment") ? childEnvironment(root.get("childEnvironment"))
+            List<String> withheld = root.childEnvironment() != null ? childEnvironment(root.childEnvironment())
                     : List.of();
             Map<String, List<String>> delegates = new LinkedHashMap<>();
-            if (root.has("delegates")) {
-                object(root.get("delegates"), "delegates");
-                Iterator<Map.Entry<String, JsonNode>> it = root.get("delegates").fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    delegates.put(e.getKey(), strings(e.getValue(), "delegates." + e.getKey()));
-                }
+            if (root.delegates() != null) {
+                root.delegates().forEach((approver, names) -> delegates.put(approver,
+                        strings(names, "delegates." + Printable.of(approver))));
             }
             return new RunbookSettings(source, instance == null ? DEFAULT_INSTANCE : instance, stateDir, parallelism,
                     window, valuesFile, checks, helm, postgres, notices, stakeholders, commands, commandTimeout,
@@ -384,34 +397,29 @@ public record RunbookSettings(
         }
 
         /** {@code childEnvironment.withhold}: more variables the commands must not inherit. */
-        private List<String> childEnvironment(JsonNode node) {
-            object(node, "childEnvironment");
-            only(node, "childEnvironment.", Set.of("withhold"));
-            List<String> names = strings(node.get("withhold"), "childEnvironment.withhold");
+        private List<String> childEnvironment(ChildEnvironmentYaml node) {
+            List<String> names = strings(node.withhold(), "childEnvironment.withhold");
             for (int i = 0; i < names.size(); i++) {
                 if (!names.get(i).matches("[A-Za-z_][A-Za-z0-9_]*")) {
                     throw new InvalidInputException(source, "childEnvironment.withhold[" + i + "]", "'"
-                            + names.get(i) + "' is not an environment variable name: letters, digits and _,"
-                            + " not starting with a digit");
+                            + Printable.of(names.get(i)) + "' is not an environment variable name: letters, digits"
+                            + " and _, not starting with a digit");
                 }
             }
             return names;
         }
 
-        private Helm helm(JsonNode node) {
-            object(node, "helm");
-            only(node, "helm.", Set.of("release", "namespace", "chart", "timeout", "kubeContext", "kubeconfig",
-                    "executable", "kubectl", "namespaceLabel", "minimumVersion"));
-            String release = text(node, "helm", "release");
-            String namespace = text(node, "helm", "namespace");
-            String chart = text(node, "helm", "chart");
-            Duration timeout = node.has("timeout") ? duration(node, "helm.", "timeout") : DEFAULT_HELM_TIMEOUT;
-            String context = text(node, "helm", "kubeContext");
-            String kubeconfig = text(node, "helm", "kubeconfig");
-            String executable = text(node, "helm", "executable");
-            String kubectl = text(node, "helm", "kubectl");
-            String label = text(node, "helm", "namespaceLabel");
-            String minimum = text(node, "helm", "minimumVersion");
+        private Helm helm(HelmYaml node) {
+            String release = text(node.release(), "helm.release");
+            String namespace = text(node.namespace(), "helm.namespace");
+            String chart = text(node.chart(), "helm.chart");
+            Duration timeout = node.timeout() != null ? duration(node.timeout(), "helm.timeout") : DEFAULT_HELM_TIMEOUT;
+            String context = text(node.kubeContext(), "helm.kubeContext");
+            String kubeconfig = text(node.kubeconfig(), "helm.kubeconfig");
+            String executable = text(node.executable(), "helm.executable");
+            String kubectl = text(node.kubectl(), "helm.kubectl");
+            String label = text(node.namespaceLabel(), "helm.namespaceLabel");
+            String minimum = text(node.minimumVersion(), "helm.minimumVersion");
             if (release != null) {
                 releaseName(source, "helm.release", release);
             }
@@ -429,8 +437,8 @@ public record RunbookSettings(
             for (Map.Entry<String, String> e : new LinkedHashMap<>(Map.of("kubeContext", nz(context), "kubeconfig",
                     nz(kubeconfig), "executable", nz(executable), "kubectl", nz(kubectl))).entrySet()) {
                 if (e.getValue().startsWith("-") || e.getValue().indexOf('\0') >= 0) {
-                    throw new InvalidInputException(source, "helm." + e.getKey(), "'" + e.getValue() + "' cannot start"
-                            + " with '-': give a name or a path");
+                    throw new InvalidInputException(source, "helm." + e.getKey(), "'" + Printable.of(e.getValue())
+                            + "' cannot start with '-': give a name or a path");
                 }
                 if ((e.getKey().equals("executable") || e.getKey().equals("kubectl"))
                         && io.dataos.upgrade.model.Launchers.isShellOrLauncher(e.getValue())) {
@@ -440,27 +448,26 @@ public record RunbookSettings(
                 }
             }
             if (minimum != null && !minimum.matches("\\d+\\.\\d+\\.\\d+")) {
-                throw new InvalidInputException(source, "helm.minimumVersion", "'" + minimum + "' is not a version"
-                        + " such as 3.8.0");
+                throw new InvalidInputException(source, "helm.minimumVersion", "'" + Printable.of(minimum) + "' is not"
+                        + " a version such as 3.8.0");
             }
             return new Helm(release, namespace, chart, timeout, context, kubeconfig,
                     executable == null ? "helm" : executable, kubectl == null ? "kubectl" : kubectl, label, minimum);
         }
 
-        private Postgres postgres(JsonNode node) {
-            object(node, "postgres");
-            for (String forbidden : List.of("password", "passwordSecret")) {
-                if (node.has(forbidden)) {
-                    throw new InvalidInputException(source, "postgres." + forbidden, "is not read from this file:"
-                            + " the password is always the secret " + PostgresConnection.PASSWORD_SECRET + " (Jenkins:"
-                            + " postgresCredentialsId; CLI: POSTGRES_PASSWORD or --postgres-password-file); remove"
-                            + " the field");
+        private Postgres postgres(PostgresYaml node) {
+            for (Map.Entry<String, JsonNode> forbidden : new LinkedHashMap<>(Map.of("password", nn(node.password()),
+                    "passwordSecret", nn(node.passwordSecret()))).entrySet()) {
+                if (!forbidden.getValue().isMissingNode()) {
+                    throw new InvalidInputException(source, "postgres." + forbidden.getKey(), "is not read from this"
+                            + " file: the password is always the secret " + PostgresConnection.PASSWORD_SECRET
+                            + " (Jenkins: postgresCredentialsId; CLI: POSTGRES_PASSWORD or --postgres-password-file);"
+                            + " remove the field");
                 }
             }
-            only(node, "postgres.", Set.of("host", "port", "database", "user", "binDir"));
-            String host = text(node, "postgres", "host");
-            String database = text(node, "postgres", "database");
-            String user = text(node, "postgres", "user");
+            String host = text(node.host(), "postgres.host");
+            String database = text(node.database(), "postgres.database");
+            String user = text(node.user(), "postgres.user");
             if (host == null || database == null || user == null) {
                 String missing = host == null ? "host" : database == null ? "database" : "user";
                 throw new InvalidInputException(source, "postgres." + missing, "is missing: the backup and restore"
@@ -468,15 +475,15 @@ public record RunbookSettings(
                         + PostgresConnection.PASSWORD_SECRET + ")");
             }
             int port = 5432;
-            if (node.has("port")) {
-                JsonNode p = node.get("port");
-                if (!p.isIntegralNumber() || p.asInt() < 1 || p.asInt() > 65535) {
-                    throw new InvalidInputException(source, "postgres.port", "'" + p.asText() + "' is not a port: use"
-                            + " 1 to 65535 (default 5432)");
+            if (node.port() != null) {
+                String p = node.port().strip();
+                if (!p.matches("[0-9]{1,5}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > 65535) {
+                    throw new InvalidInputException(source, "postgres.port", "'" + Printable.of(p) + "' is not a port:"
+                            + " use 1 to 65535 (default 5432)");
                 }
-                port = p.asInt();
+                port = Integer.parseInt(p);
             }
-            String binDir = text(node, "postgres", "binDir");
+            String binDir = text(node.binDir(), "postgres.binDir");
             try {
                 new PostgresConnection(host, port, user, database);
             } catch (InvalidInputException e) {
@@ -487,62 +494,59 @@ public record RunbookSettings(
             return new Postgres(host, port, database, user, binDir);
         }
 
-        private Notices notices(JsonNode node) {
-            object(node, "notices");
-            only(node, "notices.", Set.of("channels", "contact"));
+        private Notices notices(NoticesYaml node) {
             NoticeChannels channels = NoticeChannels.none();
-            if (node.has("channels")) {
+            if (node.channels() != null && !node.channels().isNull()) {
                 try {
                     channels = NoticeChannels.parse(source + " (notices.channels)",
-                            new YAMLMapper().writeValueAsString(node.get("channels")));
+                            new YAMLMapper().writeValueAsString(node.channels()));
                 } catch (JsonProcessingException e) {
                     throw new InvalidInputException(source, "notices.channels", "cannot be read: "
-                            + e.getOriginalMessage());
+                            + Printable.of(e.getOriginalMessage()));
                 }
             }
-            return new Notices(channels, text(node, "notices", "contact"));
+            return new Notices(channels, text(node.contact(), "notices.contact"));
         }
 
-        private Stakeholders stakeholders(JsonNode node) {
-            object(node, "stakeholders");
-            Map<String, List<String>> lists = new LinkedHashMap<>();
-            Set<String> keys = new TreeSet<>();
-            for (Stakeholders.Audience audience : Stakeholders.Audience.values()) {
-                keys.add(audience.key());
-            }
-            only(node, "stakeholders.", keys);
-            for (String key : keys) {
-                lists.put(key, strings(node.get(key), "stakeholders." + key));
-            }
-            return new Stakeholders(lists.get("dataProductConsumers"), lists.get("dataProductDevelopers"),
-                    lists.get("operators"), lists.get("otherTeams"));
+        private Stakeholders stakeholders(StakeholdersYaml node) {
+            return new Stakeholders(strings(node.dataProductConsumers(), "stakeholders.dataProductConsumers"),
+                    strings(node.dataProductDevelopers(), "stakeholders.dataProductDevelopers"),
+                    strings(node.operators(), "stakeholders.operators"),
+                    strings(node.otherTeams(), "stakeholders.otherTeams"));
         }
 
-        private Map<ActionKind, CommandTemplate> commands(JsonNode node) {
-            object(node, "commands");
+        private Map<ActionKind, CommandTemplate> commands(Map<String, JsonNode> node) {
             Map<String, ActionKind> byField = new LinkedHashMap<>();
             COMMAND_FIELDS.forEach((kind, field) -> byField.put(field, kind));
-            only(node, "commands.", byField.keySet());
             Map<ActionKind, CommandTemplate> templates = new EnumMap<>(ActionKind.class);
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.entrySet()) {
+                if (!byField.containsKey(e.getKey())) {
+                    throw StrictYaml.unknownField(source, "commands", e.getKey(), byField.keySet(), 0, "use ");
+                }
                 String at = "commands." + e.getKey();
-                JsonNode value = e.getValue();
+                JsonNode value = e.getValue() == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+                        : e.getValue();
                 List<String> run;
                 List<String> doneCheck = List.of();
                 Duration timeout = null;
                 if (value.isArray()) {
                     run = argv(value, at);
                 } else if (value.isObject()) {
-                    only(value, at + ".", Set.of("run", "doneCheck", "timeout"));
+                    Iterator<String> names = value.fieldNames();
+                    while (names.hasNext()) {
+                        String name = names.next();
+                        if (!Set.of("run", "doneCheck", "timeout").contains(name)) {
+                            throw StrictYaml.unknownField(source, at, name, Set.of("run", "doneCheck", "timeout"), 0,
+                                    "use ");
+                        }
+                    }
                     if (!value.has("run")) {
                         throw new InvalidInputException(source, at + ".run", "is missing: give the argv to run, e.g."
                                 + " [kubectl, apply, -f, \"{installFile}\"]");
                     }
                     run = argv(value.get("run"), at + ".run");
                     doneCheck = value.has("doneCheck") ? argv(value.get("doneCheck"), at + ".doneCheck") : List.of();
-                    timeout = value.has("timeout") ? duration(value, at + ".", "timeout") : null;
+                    timeout = value.has("timeout") ? duration(value.get("timeout").asText(""), at + ".timeout") : null;
                 } else {
                     throw new InvalidInputException(source, at, "is not an argv list: write [program, arg, …] or"
                             + " {run: [program, arg, …], doneCheck: [...], timeout: 10m}");
@@ -570,8 +574,8 @@ public record RunbookSettings(
                 Matcher m = PLACEHOLDER.matcher(text);
                 while (m.find()) {
                     if (!PLACEHOLDERS.contains(m.group(1))) {
-                        throw new InvalidInputException(source, at + "[" + i + "]", "'{" + m.group(1) + "}' is not a"
-                                + " placeholder: use {" + String.join("}, {", PLACEHOLDERS) + "}");
+                        throw new InvalidInputException(source, at + "[" + i + "]", "'{" + Printable.of(m.group(1))
+                                + "}' is not a placeholder: use {" + String.join("}, {", PLACEHOLDERS) + "}");
                     }
                 }
                 argv.add(text);
@@ -585,92 +589,57 @@ public record RunbookSettings(
             return argv;
         }
 
-        private List<String> strings(JsonNode node, String at) {
-            if (node == null || node.isNull()) {
+        private List<String> strings(List<String> values, String at) {
+            if (values == null) {
                 return List.of();
             }
-            if (!node.isArray()) {
-                throw new InvalidInputException(source, at, "is not a list: write [a, b]");
-            }
             List<String> out = new ArrayList<>();
-            for (int i = 0; i < node.size(); i++) {
-                if (!node.get(i).isTextual() || node.get(i).asText().isBlank()) {
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) == null || values.get(i).isBlank()) {
                     throw new InvalidInputException(source, at + "[" + i + "]", "is not a non-empty string");
                 }
-                out.add(node.get(i).asText());
+                out.add(values.get(i));
             }
             return out;
         }
 
-        private String path(JsonNode node, String field) {
-            String value = text(node, field, false);
-            return value == null ? null : relativePath(source, field, value);
+        private String path(String value, String field) {
+            String text = text(value, field);
+            return text == null ? null : relativePath(source, field, text);
         }
 
-        private Duration duration(JsonNode node, String prefix, String field) {
-            String text = node.get(field).asText("");
+        private Duration duration(String text, String field) {
             Duration value;
             try {
                 value = DurationText.parse(text);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(source, prefix + field, e.getMessage());
+                throw new InvalidInputException(source, field, e.getMessage());
             }
             if (value.isZero() || value.isNegative()) {
-                throw new InvalidInputException(source, prefix + field, "'" + text + "' is not a positive duration");
+                throw new InvalidInputException(source, field, "'" + Printable.of(text) + "' is not a positive"
+                        + " duration");
             }
             return value;
         }
 
-        private String text(JsonNode node, String parent, String field) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
+        /** A stripped single value; null when absent, refused when blank. */
+        private String text(String value, String field) {
+            if (value == null) {
                 return null;
             }
-            if (!value.isTextual() && !value.isNumber()) {
-                throw new InvalidInputException(source, parent + "." + field, "is not a string");
-            }
-            String text = value.asText().strip();
-            if (text.isEmpty()) {
-                throw new InvalidInputException(source, parent + "." + field, "is empty: give a value or leave the"
-                        + " field out");
-            }
-            return text;
-        }
-
-        private String text(JsonNode node, String field, boolean unused) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                return null;
-            }
-            if (!value.isTextual() && !value.isNumber()) {
-                throw new InvalidInputException(source, field, "is not a string");
-            }
-            String text = value.asText().strip();
+            String text = value.strip();
             if (text.isEmpty()) {
                 throw new InvalidInputException(source, field, "is empty: give a value or leave the field out");
             }
             return text;
         }
 
-        private void object(JsonNode node, String at) {
-            if (!node.isObject()) {
-                throw new InvalidInputException(source, at, "is not a mapping of fields (see docs/settings.md)");
-            }
-        }
-
-        private void only(JsonNode node, String prefix, Set<String> allowed) {
-            Iterator<String> names = node.fieldNames();
-            while (names.hasNext()) {
-                String name = names.next();
-                if (!allowed.contains(name)) {
-                    throw new InvalidInputException(source, prefix + name, "is not a known field here: use "
-                            + String.join(", ", new TreeSet<>(allowed)));
-                }
-            }
-        }
-
         private static String nz(String s) {
             return s == null ? "" : s;
+        }
+
+        private static JsonNode nn(JsonNode node) {
+            return node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
         }
     }
 

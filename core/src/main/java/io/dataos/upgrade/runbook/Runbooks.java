@@ -31,6 +31,7 @@ import io.dataos.upgrade.verify.CheckResult;
 import io.dataos.upgrade.verify.VerificationJson;
 import io.dataos.upgrade.verify.VerificationReport;
 import io.dataos.upgrade.api.Workspace;
+import io.dataos.upgrade.yaml.StrictYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,7 +51,10 @@ public final class Runbooks {
         return value.strip();
     }
 
-    /** The bytes of workspace file {@code path}, refusing a missing one with {@code field} named. */
+    /**
+     * The bytes of workspace file {@code path}, refusing a missing one with {@code field} named, and
+     * one larger than {@link StrictYaml#MAX_BYTES}, learnt by a bounded read.
+     */
     public static byte[] read(Workspace workspace, String path, String source, String field)
             throws IOException, InterruptedException {
         String relative = RunbookSettings.relativePath(source, field, path);
@@ -58,7 +62,12 @@ public final class Runbooks {
             throw new InvalidInputException(source, field, "'" + path + "' does not exist in the workspace: check the"
                     + " path (it is relative to the workspace)");
         }
-        return workspace.read(relative);
+        byte[] bytes = workspace.readAtMost(relative, StrictYaml.MAX_BYTES);
+        if (bytes.length > StrictYaml.MAX_BYTES) {
+            throw new InvalidInputException(path, "(file)", "is larger than " + (StrictYaml.MAX_BYTES >> 20)
+                    + " MiB: an input of the runbook is far smaller; check that this is the right file");
+        }
+        return bytes;
     }
 
     public static PlatformState readState(Workspace workspace, String path, String source, String field)

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.metrics.PrometheusEndpoint;
 import io.dataos.upgrade.model.Layer;
+import io.dataos.upgrade.yaml.StrictYaml;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,9 @@ public record ChecksFile(List<Check> checks, int parallelism) {
     public static final int MAX_PARALLELISM = 16;
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+    /** What a checks file is, for the messages of {@link StrictYaml}. */
+    public static final StrictYaml.Format FORMAT = new StrictYaml.Format("a checks file", "docs/verification.md",
+            "write 'checks:' followed by the list of checks (docs/verification.md)", "use ");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
     private static final Pattern K8S_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
     private static final Pattern RESOURCE = Pattern.compile(
@@ -50,6 +54,7 @@ public record ChecksFile(List<Check> checks, int parallelism) {
     }
 
     public static ChecksFile parse(String source, byte[] yaml) {
+        StrictYaml.scanIfAny(yaml, source, FORMAT); // the encoding, before the bytes become text
         return parse(source, new String(yaml, StandardCharsets.UTF_8));
     }
 
@@ -82,6 +87,8 @@ public record ChecksFile(List<Check> checks, int parallelism) {
         }
 
         ChecksFile read(String yaml) {
+            // size, encoding, one document, no duplicate keys and no anchors or aliases
+            StrictYaml.scanIfAny(yaml.getBytes(StandardCharsets.UTF_8), source, FORMAT);
             JsonNode root;
             try {
                 ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
@@ -514,8 +521,8 @@ public record ChecksFile(List<Check> checks, int parallelism) {
             while (names.hasNext()) {
                 String name = names.next();
                 if (!allowed.contains(name)) {
-                    throw new InvalidInputException(source, prefix + name, "is not a known field here: use "
-                            + String.join(", ", allowed.stream().sorted().toList()));
+                    throw StrictYaml.unknownField(source, prefix.endsWith(".") ? prefix.substring(0,
+                            prefix.length() - 1) : prefix, name, allowed, 0, "use ");
                 }
             }
         }

@@ -56,7 +56,8 @@ public final class VerificationActionHandler implements ActionHandler {
             return ActionOutcome.failed("checks file " + path + " does not exist in the workspace: write it (see"
                     + " docs/verification.md) or fix params.checks", "");
         }
-        ChecksFile file = ChecksFile.parse(path, context.workspace().read(path));
+        ChecksFile file = ChecksFile.parse(path, io.dataos.upgrade.yaml.StrictYaml.readFile(context.workspace(), path,
+                ChecksFile.FORMAT));
         VerificationPurpose purpose = action.kind() == ActionKind.VERIFY_ROLLBACK ? VerificationPurpose.POST_ROLLBACK
                 : VerificationPurpose.POST_UPGRADE;
         if (context.dryRun()) {

@@ -153,6 +153,13 @@ public final class LocalWorkspace implements Workspace {
      * user the engine may write), the file is written in place instead, which keeps both.
      */
     @Override
+    public byte[] readAtMost(String relative, int maxBytes) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(resolve(relative))) {
+            return in.readNBytes(maxBytes + 1);
+        }
+    }
+
+    @Override
     public void write(String relative, byte[] content) throws IOException {
         Path file = resolve(relative);
         Path target = Files.isSymbolicLink(file) ? realPath(file) : file;

@@ -124,6 +124,31 @@ class ManifestsTest {
     }
 
     @Test
+    void twoVersionsOfAStackRunSideBySideButTheSameVersionTwiceIsRefused() {
+        String flare5 = "    - name: flare\n      version: 5.0\n      installFile: environments/prod/flare-5.0.yaml\n";
+        Release sideBySide = read(RELEASE.replace("  clusters:\n", flare5 + "  clusters:\n"));
+        assertThat(sideBySide.userSpace().stacks()).extracting(Stack::identity).containsExactly("flare 6.0", "flare 5.0");
+
+        refused(RELEASE.replace("  clusters:\n", flare5.replace("5.0", "6.0") + "  clusters:\n"))
+                .hasMessageStartingWith("release.yaml: userSpace.stacks[1].version: 'flare 6.0' duplicates"
+                        + " userSpace.stacks[0]")
+                .hasMessageContaining("remove one");
+    }
+
+    @Test
+    void aCoreComponentMayNameItsOwnNamespace() {
+        Release release = read(RELEASE.replace("    owner: poros-team@example.com\n",
+                "    owner: poros-team@example.com\n    namespace: poros-system\n"));
+        assertThat(release.coreComponent("poros").orElseThrow().namespace()).isEqualTo("poros-system");
+        assertThat(release.coreComponent("metis").orElseThrow().namespace()).isNull();
+
+        refused(RELEASE.replace("    owner: poros-team@example.com\n",
+                "    owner: poros-team@example.com\n    namespace: Poros_System\n"))
+                .hasMessageStartingWith("release.yaml: coreKernel[2].namespace: 'Poros_System' is not valid: write a"
+                        + " Kubernetes namespace");
+    }
+
+    @Test
     void aStackAndAComponentMayNotShareAName() {
         refused(RELEASE.replace("    - name: flare", "    - name: metis"))
                 .hasMessageContaining("coreKernel[1].name: 'metis' is also userSpace.stacks[0].name");

@@ -54,7 +54,10 @@ class NoticeChannelsTest {
             "smtp: {host: h, from: a@b.c, port: 70000};smtp.port;1 to 65535",
             "smtp: {host: h, from: a@b.c, password: x};smtp.password;passwordSecret",
             "audiences: {operators: {webhooks: [not-a-url]}};audiences.operators.webhooks[0];webhookSecrets",
-            "audiences: {operators: {emails: [nobody]}};audiences.operators.emails;not an e-mail address"})
+            "audiences: {operators: {emails: [nobody]}};audiences.operators.emails;not an e-mail address",
+            "smtp: {host: &h h, from: a@b.c, user: *h};smtp.user;uses a YAML anchor or alias",
+            "smtp: {host: h, from: a@b.c, ssl: maybe};smtp.ssl;write true or false",
+            "smtp: {host: h, from: a@b.c, hots: x};smtp.hots;did you mean 'host'?"})
     void badChannelsFileIsRefusedNamingTheField(String yaml, String field, String fix) {
         assertThatThrownBy(() -> NoticeChannels.parse("channels.yaml", yaml))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {

@@ -113,6 +113,52 @@ class RollbackPlannerTest {
     }
 
     @Test
+    void twoVersionsOfAStackSideBySideAreRemovedAndReinstalledIndependently() {
+        // installed: flare 5.0 and 6.0 side by side, plus 7.0 introduced by the release; target: 4.0 and 5.0
+        Fixtures.Builder installed = platform("1.5.0").stack("flare", "5.0").stack("flare", "6.0")
+                .stack("flare", "7.0").stack("scanner", "2.0").kubernetes("1.28").iac("3.1.0").postgres("15.4", null);
+        Fixtures.Builder target = platform("1.4.0").stack("flare", "4.0").stack("flare", "5.0")
+                .stack("scanner", "2.0").kubernetes("1.28").iac("3.1.0").postgres("15.4", null);
+
+        Plan plan = plan(installed, target);
+
+        assertThat(ofKind(plan, ActionKind.REMOVE_STACK)).extracting(PlanAction::id, PlanAction::component,
+                PlanAction::from).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("user-space.remove-stack.flare-6.0", "flare", "6.0"),
+                        org.assertj.core.groups.Tuple.tuple("user-space.remove-stack.flare-7.0", "flare", "7.0"));
+        PlanAction reinstall = action(plan, "user-space.reinstall-stack.flare-4.0");
+        assertThat(reinstall.component()).isEqualTo("flare");
+        assertThat(reinstall.from()).isNull();
+        assertThat(reinstall.to()).isEqualTo("4.0");
+        assertThat(reinstall.params()).containsEntry(ActionParams.INSTALL_FILE, "environments/prod/flare-4.0.yaml");
+        assertThat(ofKind(plan, ActionKind.REINSTALL_STACK)).hasSize(1);
+        assertThat(ids(plan)).noneMatch(id -> id.contains("flare-5.0") || id.endsWith(".scanner"));
+        assertThat(plan.risk().affectedComponents().get(Layer.USER_SPACE))
+                .containsExactly("flare 4.0", "flare 6.0", "flare 7.0");
+    }
+
+    @Test
+    void aSingleVersionOfAStackKeepsItsPlainActionId() {
+        Plan plan = plan(platform("1.5.0").stack("flare", "6.0").kubernetes("1.28").iac("3.1.0").postgres("15.4", null),
+                platform("1.4.0").stack("flare", "5.0").kubernetes("1.28").iac("3.1.0").postgres("15.4", null));
+
+        assertThat(action(plan, "user-space.reinstall-stack.flare").from()).isEqualTo("6.0");
+    }
+
+    @Test
+    void aComponentsOwnNamespaceIsCarriedByItsActions() {
+        Plan plan = plan(platform("1.5.0").coreIn("poros", "1.10.1", "poros-system").core("metis", "3.0.1")
+                        .kubernetes("1.28").iac("3.1.0").postgres("15.4", null),
+                platform("1.4.0").coreIn("poros", "1.10.0", "poros-system").core("metis", "3.0.0")
+                        .kubernetes("1.28").iac("3.1.0").postgres("15.4", null));
+
+        assertThat(action(plan, "core-kernel.rollback-component.poros").params())
+                .containsEntry(ActionParams.NAMESPACE, "poros-system");
+        assertThat(action(plan, "core-kernel.rollback-component.metis").params())
+                .doesNotContainKey(ActionParams.NAMESPACE);
+    }
+
+    @Test
     void aStackTheTargetCannotReinstallWithoutAnInstallFileIsRefused() {
         Fixtures.Builder target = platform("1.4.0").stack("flare", "5.0", null).stack("scanner", "2.0")
                 .cluster("minervaa", "docker.io/rubiklabs/minerva:0.4.1").kubernetes("1.29").iac("3.2.0")

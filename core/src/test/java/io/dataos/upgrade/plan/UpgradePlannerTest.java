@@ -50,6 +50,18 @@ class UpgradePlannerTest {
     }
 
     @Test
+    void twoVersionsOfAStackSideBySideAreComparedVersionByVersion() {
+        Fixtures.Builder installed = installed().stack("flare", "6.0");
+        Plan keepsBoth = planner.plan(installed.state(), release().stack("flare", "5.0").release());
+        Plan dropsOne = planner.plan(installed.state(), release().stack("flare", "7.0").release());
+
+        assertThat(keepsBoth.risk().reasons()).noneMatch(r -> r.contains("drops stacks"));
+        assertThat(keepsBoth.risk().affectedComponents().get(Layer.USER_SPACE)).isEmpty();
+        assertThat(dropsOne.risk().reasons()).anyMatch(r -> r.startsWith("the release drops stacks (flare 5.0)"));
+        assertThat(dropsOne.risk().affectedComponents().get(Layer.USER_SPACE)).containsExactly("flare 5.0", "flare 7.0");
+    }
+
+    @Test
     void theScheduleIsApprovedByTheOperatorsInTheAgreedWindow() {
         Plan plan = planner.plan(installed().window("SAT 02:00-06:00 UTC").state(), release().release());
 

@@ -69,4 +69,26 @@ class RunbookHandlersTest {
         assertThat(siteKinds).contains("REMOVE_STACK", "REINSTALL_STACK", "REVERT_CLUSTER_IMAGE", "ROLLBACK_COMPONENT",
                 "REMOVE_COMPONENT");
     }
+
+    @Test
+    void aComponentsOwnNamespaceReachesTheSiteCommandTemplate() throws Exception {
+        Plan plan = new RollbackPlanner().plan(
+                io.dataos.upgrade.Fixtures.platform("1.5.0").coreIn("poros", "1.10.1", "poros-system")
+                        .core("metis", "3.0.1").kubernetes("1.28").iac("3.1.0").postgres("15.4", null).state(),
+                io.dataos.upgrade.Fixtures.platform("1.4.0").coreIn("poros", "1.10.0", "poros-system")
+                        .core("metis", "3.0.0").kubernetes("1.28").iac("3.1.0").postgres("15.4", null).release());
+        RunbookSettings settings = exampleSettings();
+        SiteCommandHandler handler = new SiteCommandHandler(new RunbookRun(settings, plan, "run-1", null, null, null,
+                true, null, null, java.util.List.of()));
+        java.util.List<String> template = settings.command(ActionKind.ROLLBACK_COMPONENT).run();
+
+        PlanAction poros = plan.actions().stream().filter(a -> a.id().equals("core-kernel.rollback-component.poros"))
+                .findFirst().orElseThrow();
+        PlanAction metis = plan.actions().stream().filter(a -> a.id().equals("core-kernel.rollback-component.metis"))
+                .findFirst().orElseThrow();
+        assertThat(RunbookSettings.CommandTemplate.substitute(template, handler.values(poros)))
+                .containsExactly("./ops/core-component.sh", "rollback", "poros", "1.10.1", "1.10.0", "poros-system");
+        assertThat(RunbookSettings.CommandTemplate.substitute(template, handler.values(metis)))
+                .endsWith("dataos-manager");
+    }
 }

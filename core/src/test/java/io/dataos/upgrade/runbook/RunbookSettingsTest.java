@@ -98,8 +98,29 @@ class RunbookSettingsTest {
     void unknownFieldIsRefusedNamingItAndTheKnownOnes() {
         assertThatThrownBy(() -> parse("helm:\n  relase: dataos-manager\n"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("dataos-upgrade.yaml: helm.relase: is not a known field here: use")
-                .hasMessageContaining("release");
+                .hasMessageStartingWith("dataos-upgrade.yaml: helm.relase: is not a known field here: did you mean"
+                        + " 'release'? use chart, executable,");
+    }
+
+    @Test
+    void anOversizedSettingsFileIsRefusedWithoutReadingItWhole() throws Exception {
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(dir.resolve("big.yaml").toFile(), "rw")) {
+            big.setLength(1L << 30); // sparse: 1 GiB that is never read whole
+        }
+
+        assertThatThrownBy(() -> RunbookSettings.load(new LocalWorkspace(dir), "big.yaml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("big.yaml: (file): is larger than 16 MiB: a settings file is far smaller; check that this"
+                        + " is the right file");
+    }
+
+    @Test
+    void aliasesInTheSettingsAreRefused() {
+        // Jackson's YAML reader would give helm.namespace the alias's name, "ns", not its value
+        assertThatThrownBy(() -> parse("helm:\n  release: &ns dataos-manager\n  namespace: *ns\n"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("dataos-upgrade.yaml: helm.namespace: uses a YAML anchor or alias (line 3): write the value"
+                        + " out in full");
     }
 
     @Test

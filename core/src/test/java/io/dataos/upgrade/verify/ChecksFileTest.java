@@ -227,8 +227,12 @@ class ChecksFileTest {
                         "checks[0].secretEnv.A-B", "environment variable name"),
                 Arguments.of("checks:\n  - {name: a, type: command, command: [x], expectExit: zero}\n",
                         "checks[0].expectExit", "whole number"),
-                Arguments.of("checks:\n  - {name: a, name: b, type: command, command: [x]}\n", "line 2",
-                        "Duplicate field"));
+                Arguments.of("checks:\n  - {name: a, name: b, type: command, command: [x]}\n", "checks[0].name",
+                        "is given twice (line 2): keep one"),
+                Arguments.of("checks:\n  - {name: &n a, type: command, command: [x]}\n  - {name: *n, type: command,"
+                        + " command: [y]}\n", "checks[1].name", "uses a YAML anchor or alias"),
+                Arguments.of("checks:\n  - {name: a, type: command, \"\\e[31mcomand\": [x]}\n",
+                        "checks[0].\\u001b[31mcomand", "did you mean 'command'? use command,"));
     }
 
     @ParameterizedTest(name = "{1}")
