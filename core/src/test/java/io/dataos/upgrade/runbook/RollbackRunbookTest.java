@@ -1,5 +1,6 @@
 package io.dataos.upgrade.runbook;
 
+import io.dataos.upgrade.api.RunbookPorts;
 import io.dataos.upgrade.api.RunbookResult;
 import io.dataos.upgrade.api.RunbookStatus;
 import io.dataos.upgrade.api.RollbackRequest;
@@ -204,19 +205,24 @@ class RollbackRunbookTest {
                         RunbookWorld.INSTALLED_15),
                 Manifests.read(Files.readAllBytes(world.workspace.resolve(RunbookWorld.INSTALLED)),
                         RunbookWorld.INSTALLED));
-        world.workspace.write("plans/rollback.json", PlanJson.write(plan));
         world.write(RunbookWorld.SETTINGS, world.read(RunbookWorld.SETTINGS).replace(
                 "  removeStack: [mkdir, -p, \"applied/remove-{component}-{version}\"]\n", ""));
-        RollbackRequest.Builder request = RollbackRequest.builder().plan("plans/rollback.json")
-                .valuesFile(RunbookWorld.VALUES);
+        // A reviewed plan file cannot name a kit (plans are sealed: the kit is chosen when the rollback is planned
+        // where it is kept), so the runbooks' preflight is asked directly, as the automatic rollback asks it.
+        RunbookPorts ports = world.ports(RunbookWorld.approved("prepare.assess-risk", RESTORE));
+        RunbookRun run = new RunbookRun(RunbookSettings.load(ports.workspace(), RunbookWorld.SETTINGS), plan,
+                plan.id(), RunbookWorld.VALUES, RunbookWorld.INSTALLED_15, Manifests.readPlatformState(Files
+                        .readAllBytes(world.workspace.resolve(RunbookWorld.INSTALLED_15)), RunbookWorld.INSTALLED_15),
+                true, null, null, java.util.List.of());
 
         for (boolean dryRun : new boolean[] {true, false}) {
-            assertThatThrownBy(() -> new RollbackRunbook(world.ports(RunbookWorld.approved("prepare.assess-risk",
-                    RESTORE))).run(request.dryRun(dryRun).build()))
-                    .isInstanceOf(io.dataos.upgrade.api.PreflightException.class)
-                    .hasMessageContaining("commands.removeStack: is missing")
-                    .hasMessageContaining("the backup kit of run upgrade-elsewhere, which is not in this workspace")
-                    .satisfies(e -> assertThat(((io.dataos.upgrade.api.PreflightException) e).problems()).hasSize(2));
+            var problems = Runbooks.preflight(run, ports, "rollback", dryRun, null);
+            assertThat(problems).extracting(Throwable::getMessage).hasSize(2)
+                    .anySatisfy(m -> assertThat(m).contains("commands.removeStack: is missing"))
+                    .anySatisfy(m -> assertThat(m).contains("the backup kit of run upgrade-elsewhere, which is not"
+                            + " in this workspace"));
+            assertThatThrownBy(() -> Runbooks.refuse(problems))
+                    .isInstanceOf(io.dataos.upgrade.api.PreflightException.class);
         }
         assertThat(world.fake.calls()).isEmpty();
         assertThat(world.workspace.resolve("applied/reinstalled-flare-5.0.yaml")).doesNotExist();
