@@ -167,7 +167,7 @@ public final class ControlPlane implements AutoCloseable {
                 "--service-cluster-ip-range", "10.96.0.0/24",
                 // the kubernetes Service's endpoints would be 127.0.0.1, which Endpoints refuse
                 "--endpoint-reconciler-type", "none",
-                "--allow-privileged", "true", "--profiling", "false", "--v", "1"));
+                "--allow-privileged=true", "--profiling=false", "--v", "1"));
         waitUntil("kube-apiserver answers /readyz", () -> get("/readyz") == 200);
 
         spawn("kube-controller-manager", List.of(binaries.path("kube-controller-manager"),
