@@ -24,6 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -122,15 +126,31 @@ class ExampleChartLifecycleTest {
         assertThat(stuck.complete()).isFalse();
         List<CheckResult> failing = verify(world, Duration.ofSeconds(5));
         assertThat(failing.get(0).status()).isEqualTo(CheckStatus.FAILED);
-        assertThat(failing.get(0).message()).contains("did not finish within");
+        assertThat(failing.get(0).message()).contains("did not complete").contains("timed out waiting for the condition");
 
         // a failed (not pending) release does not block: the pending check passes and names the status
         PreCheck pending = world.checks().run(new PreInstallChecks.Settings(target, "values.yaml", null, null)).get(4);
         assertThat(pending.passed()).isTrue();
         assertThat(pending.message()).contains("is failed at revision 3");
 
-        // rollback to the last good revision: 2, re-deployed as 4
-        HelmRelease rolledBack = world.rollback().rollback(target, null, WAIT);
+        // rollback to the last good revision: 2, re-deployed as 4. The example chart's StatefulSet is
+        // OrderedReady: the real controller does not replace a pod that never became Ready, even when
+        // the template is reverted (Kubernetes documents this: "you must also delete any Pods that
+        // StatefulSet had already attempted to run with the bad configuration"). So helm rollback
+        // --wait would wait out its timeout; once helm has reverted the template, the stuck pod is
+        // deleted, as an operator must, and the rollback completes.
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        Future<HelmRelease> rollingBack = background.submit(() -> world.rollback().rollback(target, null, WAIT));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!world.statefulSetImage(RELEASE).endsWith(":1.1.0") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(world.kubectl("get", "pod", RELEASE + "-0", "-o", "jsonpath={.spec.containers[0].image}"))
+                .as("the pod of the failed revision is still there after helm reverted the template")
+                .endsWith(":1.2.0-unready");
+        world.kubectl("delete", "pod", RELEASE + "-0", "--wait=false");
+        HelmRelease rolledBack = rollingBack.get(WAIT.toSeconds() + 30, TimeUnit.SECONDS);
+        background.shutdownNow();
         assertThat(rolledBack.revision()).isEqualTo(4);
         assertThat(rolledBack.status()).isEqualTo(HelmRelease.DEPLOYED);
         assertThat(world.statefulSetImage(RELEASE)).endsWith(":1.1.0");
