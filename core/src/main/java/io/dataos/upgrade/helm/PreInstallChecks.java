@@ -58,7 +58,7 @@ public final class PreInstallChecks {
                 throw new InvalidInputException("pre-install checks", "namespaceLabel", "'" + namespaceLabel
                         + "' names no label: use key or key=value, e.g. " + DEFAULT_NAMESPACE_LABEL);
             }
-            if (io.dataos.upgrade.model.Identifiers.labelProblem(namespaceLabel) != null) {
+            if (namespaceLabel != null && io.dataos.upgrade.model.Identifiers.labelProblem(namespaceLabel) != null) {
                 // printed inside a fix command: only a real label gets there
                 throw new InvalidInputException("pre-install checks", "namespaceLabel",
                         io.dataos.upgrade.model.Identifiers.labelProblem(namespaceLabel));
