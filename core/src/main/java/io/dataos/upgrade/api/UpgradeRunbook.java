@@ -108,6 +108,11 @@ public final class UpgradeRunbook {
             ports.log().accept(plan.message());
             return RunbookResults.nothingToDo("upgrade", plan, runId, request.dryRun());
         }
+        if (request.markDone() != null && !request.dryRun()) {
+            Runbooks.markDone(run, ports, request.markDone().strip(), request.startedBy() != null
+                    ? request.startedBy() : System.getProperty("user.name", "unknown"), request.markDoneReason(),
+                    "markDone");
+        }
         // Preflight: everything the upgrade (and its automatic rollback) needs, every problem at once.
         List<InvalidInputException> problems = new ArrayList<>(Runbooks.preflight(run, ports,
                 request.plan() != null ? request.plan() : SOURCE, request.dryRun(), null));
