@@ -109,7 +109,15 @@ public final class UpgradeRunbook {
             return RunbookResults.nothingToDo("upgrade", plan, runId, request.dryRun());
         }
         if (request.markDone() != null && !request.dryRun()) {
-            Runbooks.markDone(run, ports, request.markDone().strip(), request.startedBy() != null
+            // An action of the automatic rollback (once it has started) is marked in the rollback's run.
+            RunbookRun markIn = run;
+            if (plan.action(request.markDone().strip()).isEmpty() && request.autoRollback()
+                    && !JournalReader.read(ports.workspace(), rollbackRunId(runId)).isEmpty()) {
+                PlatformState target = recordedState(runId).orElse(installed);
+                markIn = rollbackRun(run, rollbackPlanner(run).plan(Runbooks.installedAfter(release, installed),
+                        target), installed, release, null, List.of());
+            }
+            Runbooks.markDone(markIn, ports, request.markDone().strip(), request.startedBy() != null
                     ? request.startedBy() : System.getProperty("user.name", "unknown"), request.markDoneReason(),
                     "markDone");
         }

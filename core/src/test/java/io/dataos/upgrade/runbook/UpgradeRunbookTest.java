@@ -384,4 +384,38 @@ class UpgradeRunbookTest {
                     .contains("done by hand (manual) by carol");
         }
     }
+
+    @Test
+    void markDoneOfAnActionOfTheAutomaticRollbackIsRecordedInTheRollbacksRunWhichContinues() throws Exception {
+        // validation fails once; after the rollback the platform answers again
+        try (LoopbackHttp health = new LoopbackHttp("/health", n -> n == 0 ? LoopbackHttp.Answer.text(503, "down")
+                : LoopbackHttp.Answer.text(200, "UP"))) {
+            world.checks(health.base() + "/health");
+            var approvals = RunbookWorld.approved("prepare.approve-window", "prepare.assess-risk",
+                    "cloud-kernel.restore-postgres.postgres");
+            world.fake.put("rollback-error", "Error: timed out waiting for the condition");
+            RunbookResult failed = new UpgradeRunbook(world.ports(approvals)).run(request().autoRollback(true).build());
+            assertThat(failed.rollbackRunId()).isEqualTo(failed.runId() + "-rollback");
+            assertThat(world.starts(failed.rollbackRunId())).containsEntry("manager.helm-rollback.dataos-manager", 1);
+            assertThat(world.succeeded(failed.rollbackRunId())).doesNotContain("manager.helm-rollback.dataos-manager");
+
+            // the operator rolled the release back by hand
+            Files.delete(world.fake.state().resolve("rollback-error"));
+            String rel = "releases/dataos-manager/";
+            for (String file : List.of("status.json", "history.json")) {
+                world.fake.put(rel + file, Files.readString(world.fake.state().resolve(rel + "after-rollback/" + file)));
+            }
+            RunbookResult resumed = new UpgradeRunbook(world.ports(approvals)).run(request().autoRollback(true)
+                    .startedBy("carol").markDone("manager.helm-rollback.dataos-manager", "helm rollback run by hand")
+                    .build());
+
+            assertThat(resumed.status()).as(resumed.message()).isEqualTo(RunbookStatus.ROLLED_BACK);
+            assertThat(world.fake.calls("helm", "rollback")).singleElement();
+            assertThat(world.succeeded(resumed.rollbackRunId())).contains("manager.helm-rollback.dataos-manager",
+                    "verify.verify-rollback");
+            assertThat(world.journal(resumed.rollbackRunId())).filteredOn(e -> e.flag("manual")).singleElement()
+                    .satisfies(e -> assertThat(e.text("markedBy")).isEqualTo("carol"));
+            assertThat(world.journal(resumed.runId())).noneMatch(e -> e.flag("manual"));
+        }
+    }
 }
