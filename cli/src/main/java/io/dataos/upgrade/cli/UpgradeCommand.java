@@ -60,6 +60,16 @@ final class UpgradeCommand implements Callable<Integer> {
             description = "Run id (the same id resumes). Default: the plan id, so the same upgrade resumes.")
     String runId;
 
+    @Option(names = "--mark-done", paramLabel = "ACTION",
+            description = "Record that ACTION of this run (e.g. manager.helm-upgrade.dataos-manager) was done by hand:"
+                    + " journaled with --started-by, the time and --reason, shown as manual in the reports; the run"
+                    + " then continues after it.")
+    String markDone;
+
+    @Option(names = "--reason", paramLabel = "TEXT",
+            description = "With --mark-done: why and how the action was done by hand.")
+    String reason;
+
     @Option(names = "--approve", paramLabel = "GATE=APPROVER",
             description = "Approve a gate (e.g. prepare.approve-window=alice). Repeatable.")
     Map<String, String> approved = new LinkedHashMap<>();
@@ -113,6 +123,10 @@ final class UpgradeCommand implements Callable<Integer> {
             // Refused here, like plan upgrade does, so that the message names the option the operator typed.
             UpgradeRunbook.checkWindow(window, Instant.now(), "command line", "--window");
         }
+        if (reason != null && markDone == null) {
+            throw new io.dataos.upgrade.api.InvalidInputException("--reason", reason, "is only read with --mark-done"
+                    + " ACTION (why and how that action was done by hand): add --mark-done or drop --reason");
+        }
         UpgradeRequest request = UpgradeRequest.builder()
                 .runId(runId)
                 .installed(options.inWorkspace(installed, "--installed"))
@@ -126,6 +140,7 @@ final class UpgradeCommand implements Callable<Integer> {
                 .force(force)
                 .backup(!noBackup)
                 .startedBy(startedBy)
+                .markDone(markDone, reason)
                 .overrides(options.overrides(releaseName, namespace, chart, timeoutMinutes))
                 .build();
         RunbookResult result = new UpgradeRunbook(options.ports(cli, options.approvals(approved, approveAllAs, approverGroups)))

@@ -159,6 +159,30 @@ class RunbookCommandsTest {
     }
 
     @Test
+    void upgradeMarkDoneRecordsTheHelmUpgradeDoneByHandAndTheUpgradeContinues() throws Exception {
+        fake.put("upgrade-error", "timed out waiting for the condition");
+        int failed = run(upgrade("--approve", "prepare.approve-window=alice"));
+        assertThat(failed).as(out.toString() + err).isEqualTo(1);
+        assertThat(out.toString()).contains("manager.helm-upgrade.dataos-manager");
+
+        int noMarkDone = run(upgrade("--approve", "prepare.approve-window=alice", "--reason", "by hand"));
+        assertThat(noMarkDone).isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("--reason", "is only read with --mark-done");
+
+        // the operator ran the helm upgrade by hand: the release is at 1.5.0, revision 4
+        Files.delete(fake.state().resolve("upgrade-error"));
+        String rel = "releases/dataos-manager/";
+        fake.put(rel + "status.json", Files.readString(fake.state().resolve(rel + "after-upgrade/status.json")));
+        int resumed = run(upgrade("--approve", "prepare.approve-window=alice", "--started-by", "carol", "--mark-done",
+                "manager.helm-upgrade.dataos-manager", "--reason", "helm upgrade run by hand"));
+
+        assertThat(resumed).as(out.toString() + err).isZero();
+        assertThat(out.toString()).contains("manager.helm-upgrade.dataos-manager marked done by hand (manual) by carol:"
+                + " helm upgrade run by hand");
+        assertThat(fake.calls("helm", "upgrade")).singleElement();
+    }
+
+    @Test
     void rollbackDryRunShowsTheTopDownPlanAndChangesNothing() throws Exception {
         String valuesBefore = Files.readString(ws.resolve("values.yaml"));
         // the rollback restores the database: the settings name it (a dry run does not connect)

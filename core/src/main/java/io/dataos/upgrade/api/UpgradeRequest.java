@@ -7,11 +7,13 @@ import java.io.Serializable;
  * dataos-manager values file, the runbook settings file (null: {@code dataos-upgrade.yaml} when it
  * exists), an optional reviewed plan file (then exactly that plan runs), an optional maintenance
  * window (else the settings', else the installed state's), and the options. {@code runId} null
- * derives one from the plan, so re-running the same upgrade resumes it.
+ * derives one from the plan, so re-running the same upgrade resumes it. {@code markDone} names an action
+ * of the run that a person completed by hand ({@code markDoneReason} says why); it is journaled as done, by
+ * {@code startedBy}, and the run continues after it.
  */
 public record UpgradeRequest(String runId, String installed, String release, String valuesFile, String settings,
         String plan, String maintenanceWindow, boolean dryRun, boolean autoRollback, boolean force, boolean backup,
-        String startedBy, SettingsOverrides overrides) implements Serializable {
+        String startedBy, SettingsOverrides overrides, String markDone, String markDoneReason) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -40,6 +42,8 @@ public record UpgradeRequest(String runId, String installed, String release, Str
         private boolean backup = true;
         private String startedBy;
         private SettingsOverrides overrides = SettingsOverrides.NONE;
+        private String markDone;
+        private String markDoneReason;
 
         public Builder runId(String value) {
             runId = value;
@@ -106,9 +110,16 @@ public record UpgradeRequest(String runId, String installed, String release, Str
             return this;
         }
 
+        /** An action of the run done by hand, and why; the run continues after it. */
+        public Builder markDone(String actionId, String why) {
+            markDone = actionId;
+            markDoneReason = why;
+            return this;
+        }
+
         public UpgradeRequest build() {
             return new UpgradeRequest(runId, installed, release, valuesFile, settings, plan, maintenanceWindow, dryRun,
-                    autoRollback, force, backup, startedBy, overrides);
+                    autoRollback, force, backup, startedBy, overrides, markDone, markDoneReason);
         }
     }
 }

@@ -108,6 +108,19 @@ public final class UpgradeRunbook {
             ports.log().accept(plan.message());
             return RunbookResults.nothingToDo("upgrade", plan, runId, request.dryRun());
         }
+        if (request.markDone() != null && !request.dryRun()) {
+            // An action of the automatic rollback (once it has started) is marked in the rollback's run.
+            RunbookRun markIn = run;
+            if (plan.action(request.markDone().strip()).isEmpty() && request.autoRollback()
+                    && !JournalReader.read(ports.workspace(), rollbackRunId(runId)).isEmpty()) {
+                PlatformState target = recordedState(runId).orElse(installed);
+                markIn = rollbackRun(run, rollbackPlanner(run).plan(Runbooks.installedAfter(release, installed),
+                        target), installed, release, null, List.of());
+            }
+            Runbooks.markDone(markIn, ports, request.markDone().strip(), request.startedBy() != null
+                    ? request.startedBy() : System.getProperty("user.name", "unknown"), request.markDoneReason(),
+                    "markDone");
+        }
         // Preflight: everything the upgrade (and its automatic rollback) needs, every problem at once.
         List<InvalidInputException> problems = new ArrayList<>(Runbooks.preflight(run, ports,
                 request.plan() != null ? request.plan() : SOURCE, request.dryRun(), null));

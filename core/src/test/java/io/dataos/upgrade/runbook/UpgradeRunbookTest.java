@@ -343,4 +343,79 @@ class UpgradeRunbookTest {
         assertThat(world.workspace.resolve(".dataos-upgrade/runs/" + result.runId() + "/"
                 + ManagerUpgrade.OVERLAY_NAME)).doesNotExist();
     }
+
+    @Test
+    void markDoneRecordsASiteActionDoneByHandAndTheUpgradeContinuesAfterIt() throws Exception {
+        try (LoopbackHttp health = new LoopbackHttp("/health", n -> LoopbackHttp.Answer.text(200, "UP"))) {
+            world.checks(health.base() + "/health");
+            var approvals = RunbookWorld.approved("prepare.approve-window");
+            world.fake.put("upgrade-error", "timed out waiting for the condition");
+            RunbookResult failed = new UpgradeRunbook(world.ports(approvals)).run(request().build());
+            assertThat(failed.failedAction()).as(failed.error()).isEqualTo("manager.helm-upgrade.dataos-manager");
+            assertThatThrownBy(() -> new UpgradeRunbook(world.ports(approvals)).run(request()
+                    .markDone("verify.validate", "checked by hand").build()))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("the run has not reached it");
+            assertThatThrownBy(() -> new UpgradeRunbook(world.ports(approvals)).run(request()
+                    .markDone("manager.helm-upgrade.dataos-manager", " ").build()))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("needs a reason");
+
+            // the operator ran the helm upgrade by hand: the release is at 1.5.0, revision 4
+            Files.delete(world.fake.state().resolve("upgrade-error"));
+            world.clusterAtRelease15();
+            RunbookResult resumed = new UpgradeRunbook(world.ports(approvals)).run(request().startedBy("carol")
+                    .markDone("manager.helm-upgrade.dataos-manager", "helm upgrade run by hand with a longer timeout")
+                    .build());
+
+            assertThat(resumed.status()).as(resumed.message()).isEqualTo(RunbookStatus.SUCCEEDED);
+            assertThat(resumed.runId()).isEqualTo(failed.runId());
+            assertThat(world.fake.calls("helm", "upgrade")).singleElement();
+            assertThat(world.succeeded(resumed.runId())).contains("manager.helm-upgrade.dataos-manager",
+                    "verify.validate");
+            assertThat(world.journal(resumed.runId())).filteredOn(e -> e.flag("manual")).singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.actionId()).isEqualTo("manager.helm-upgrade.dataos-manager");
+                        assertThat(e.text("markedBy")).isEqualTo("carol");
+                        assertThat(e.text("reason")).isEqualTo("helm upgrade run by hand with a longer timeout");
+                        assertThat(e.text("markedAt")).isNotBlank();
+                    });
+            assertThat(world.starts(resumed.runId())).containsEntry("manager.helm-upgrade.dataos-manager", 1);
+            assertThat(health.received()).hasSize(1);
+            assertThat(world.read("dataos-upgrade/reports/" + resumed.runId() + "/run-report.md"))
+                    .contains("done by hand (manual) by carol");
+        }
+    }
+
+    @Test
+    void markDoneOfAnActionOfTheAutomaticRollbackIsRecordedInTheRollbacksRunWhichContinues() throws Exception {
+        // validation fails once; after the rollback the platform answers again
+        try (LoopbackHttp health = new LoopbackHttp("/health", n -> n == 0 ? LoopbackHttp.Answer.text(503, "down")
+                : LoopbackHttp.Answer.text(200, "UP"))) {
+            world.checks(health.base() + "/health");
+            var approvals = RunbookWorld.approved("prepare.approve-window", "prepare.assess-risk",
+                    "cloud-kernel.restore-postgres.postgres");
+            world.fake.put("rollback-error", "Error: timed out waiting for the condition");
+            RunbookResult failed = new UpgradeRunbook(world.ports(approvals)).run(request().autoRollback(true).build());
+            assertThat(failed.rollbackRunId()).isEqualTo(failed.runId() + "-rollback");
+            assertThat(world.starts(failed.rollbackRunId())).containsEntry("manager.helm-rollback.dataos-manager", 1);
+            assertThat(world.succeeded(failed.rollbackRunId())).doesNotContain("manager.helm-rollback.dataos-manager");
+
+            // the operator rolled the release back by hand
+            Files.delete(world.fake.state().resolve("rollback-error"));
+            String rel = "releases/dataos-manager/";
+            for (String file : List.of("status.json", "history.json")) {
+                world.fake.put(rel + file, Files.readString(world.fake.state().resolve(rel + "after-rollback/" + file)));
+            }
+            RunbookResult resumed = new UpgradeRunbook(world.ports(approvals)).run(request().autoRollback(true)
+                    .startedBy("carol").markDone("manager.helm-rollback.dataos-manager", "helm rollback run by hand")
+                    .build());
+
+            assertThat(resumed.status()).as(resumed.message()).isEqualTo(RunbookStatus.ROLLED_BACK);
+            assertThat(world.fake.calls("helm", "rollback")).singleElement();
+            assertThat(world.succeeded(resumed.rollbackRunId())).contains("manager.helm-rollback.dataos-manager",
+                    "verify.verify-rollback");
+            assertThat(world.journal(resumed.rollbackRunId())).filteredOn(e -> e.flag("manual")).singleElement()
+                    .satisfies(e -> assertThat(e.text("markedBy")).isEqualTo("carol"));
+            assertThat(world.journal(resumed.runId())).noneMatch(e -> e.flag("manual"));
+        }
+    }
 }

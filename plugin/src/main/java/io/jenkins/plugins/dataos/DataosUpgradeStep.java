@@ -45,6 +45,8 @@ public class DataosUpgradeStep extends Step {
     private String stateDir;
     private List<Approval> approvals = List.of();
     private String runId;
+    private String markDone;
+    private String reason;
     private String settings;
     private boolean propagate = true;
     private List<SecretCredential> secrets = List.of();
@@ -200,6 +202,26 @@ public class DataosUpgradeStep extends Step {
         this.runId = StepFields.text(runId);
     }
 
+    public String getMarkDone() {
+        return markDone;
+    }
+
+    /** An action of the run done by hand (its id); {@code reason} says why. The run continues after it. */
+    @DataBoundSetter
+    public void setMarkDone(String markDone) {
+        this.markDone = StepFields.text(markDone);
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    /** With {@code markDone}: why and how that action was done by hand. */
+    @DataBoundSetter
+    public void setReason(String reason) {
+        this.reason = StepFields.text(reason);
+    }
+
     public String getSettings() {
         return settings;
     }
@@ -245,6 +267,10 @@ public class DataosUpgradeStep extends Step {
                 StepFields.problemWithApprovals("approvals", approvals),
                 StepFields.problemWithPath("settings", settings),
                 runId == null ? null : StepFields.problemWithRunId("runId", runId),
+                markDone == null ? null : StepFields.problemWithGateIds("markDone", List.of(markDone)),
+                markDone == null || reason != null ? null : Messages.format("Field.Required", "reason",
+                        "why and how " + markDone + " was done by hand"),
+                markDone != null || reason == null ? null : Messages.format("Field.OnlyWith", "reason", "markDone"),
                 StepFields.problemWithSecrets("secrets", secrets,
                         List.of(StepCredentials.PRIME_API_KEY, StepCredentials.POSTGRES_PASSWORD)));
     }
@@ -260,6 +286,8 @@ public class DataosUpgradeStep extends Step {
                 .option("settings", "--settings", settings)
                 .option("maintenanceWindow", "--window", maintenanceWindow)
                 .option("runId", "--run-id", runId)
+                .option("markDone", "--mark-done", markDone)
+                .option("reason", "--reason", reason)
                 .approvals(approvals)
                 .flag("dryRun", "--dry-run", dryRun)
                 .flag("autoRollback", "--auto-rollback", autoRollback)

@@ -37,4 +37,37 @@ class ApprovalAndManualStepArgumentsTest {
 
         assertThatThrownBy(step::invocation).isInstanceOf(AbortException.class).hasMessageContaining("reason");
     }
+
+    @Test
+    void theUpgradeStepsStepDoneByHandReachesTheEngineCommandLineWithItsReason() throws Exception {
+        DataosUpgradeStep step = new DataosUpgradeStep("release.yaml", "values.yaml", "prime-key", "installed.yaml");
+        step.setMarkDone("manager.helm-upgrade.dataos-manager");
+        step.setReason("helm upgrade run by hand");
+
+        assertThat(step.invocation().argv)
+                .containsSequence("--mark-done", "manager.helm-upgrade.dataos-manager")
+                .containsSequence("--reason", "helm upgrade run by hand");
+        assertThat(new DataosUpgradeStep("release.yaml", "values.yaml", "prime-key", "installed.yaml").invocation().argv)
+                .doesNotContain("--mark-done", "--reason");
+    }
+
+    @Test
+    void theUpgradeStepsMarkDoneNeedsItsReasonAndAReasonNeedsMarkDone() {
+        DataosUpgradeStep noReason = new DataosUpgradeStep("release.yaml", "values.yaml", "prime-key",
+                "installed.yaml");
+        noReason.setMarkDone("manager.helm-upgrade.dataos-manager");
+        assertThatThrownBy(noReason::invocation).isInstanceOf(AbortException.class)
+                .hasMessageContaining("reason is required");
+
+        DataosUpgradeStep onlyReason = new DataosUpgradeStep("release.yaml", "values.yaml", "prime-key",
+                "installed.yaml");
+        onlyReason.setReason("by hand");
+        assertThatThrownBy(onlyReason::invocation).isInstanceOf(AbortException.class)
+                .hasMessageContaining("reason is only read with markDone");
+
+        DataosUpgradeStep badId = new DataosUpgradeStep("release.yaml", "values.yaml", "prime-key", "installed.yaml");
+        badId.setMarkDone("helm upgrade; rm -rf /");
+        badId.setReason("by hand");
+        assertThatThrownBy(badId::invocation).isInstanceOf(AbortException.class).hasMessageContaining("markDone");
+    }
 }
