@@ -156,6 +156,16 @@ class ChecksFileTest {
         assertThat(((HttpCheck) file.checks().get(0)).expectStatus()).containsExactly(200);
     }
 
+    @Test
+    void theTypeMayComeAfterTheFieldsItDecidesOn() {
+        ChecksFile file = ChecksFile.parse("c.yaml", """
+                checks:
+                  - {url: "http://127.0.0.1:1/", expectStatus: 204, name: gw, type: http}
+                """);
+
+        assertThat(((HttpCheck) file.checks().get(0)).expectStatus()).containsExactly(204);
+    }
+
     static Stream<Arguments> badFiles() {
         String http = "  - {name: a, type: http, url: \"http://h/\"}\n";
         return Stream.of(
