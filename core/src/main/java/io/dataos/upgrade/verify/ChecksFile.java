@@ -1,13 +1,22 @@
 package io.dataos.upgrade.verify;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.metrics.PrometheusEndpoint;
+import io.dataos.upgrade.model.Launchers;
 import io.dataos.upgrade.model.Layer;
+import io.dataos.upgrade.verify.ChecksYaml.CheckYaml;
+import io.dataos.upgrade.verify.ChecksYaml.CommandYaml;
+import io.dataos.upgrade.verify.ChecksYaml.DataIntegrityYaml;
+import io.dataos.upgrade.verify.ChecksYaml.DatabaseYaml;
+import io.dataos.upgrade.verify.ChecksYaml.FileYaml;
+import io.dataos.upgrade.verify.ChecksYaml.HelmTestYaml;
+import io.dataos.upgrade.verify.ChecksYaml.HttpYaml;
+import io.dataos.upgrade.verify.ChecksYaml.InterLayerYaml;
+import io.dataos.upgrade.verify.ChecksYaml.OneOrMany;
+import io.dataos.upgrade.verify.ChecksYaml.PromQlYaml;
+import io.dataos.upgrade.verify.ChecksYaml.PrometheusYaml;
+import io.dataos.upgrade.verify.ChecksYaml.RolloutYaml;
+import io.dataos.upgrade.verify.ChecksYaml.UntypedYaml;
 import io.dataos.upgrade.yaml.StrictYaml;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,96 +58,56 @@ public record ChecksFile(List<Check> checks, int parallelism) {
 
     /** Reads the YAML text of a checks file; {@code source} names it in error messages. */
     public static ChecksFile parse(String source, String yaml) {
-        return new Reader(source).read(yaml);
+        return parse(source, yaml.getBytes(StandardCharsets.UTF_8));
     }
 
     public static ChecksFile parse(String source, byte[] yaml) {
-        StrictYaml.scanIfAny(yaml, source, FORMAT); // the encoding, before the bytes become text
-        return parse(source, new String(yaml, StandardCharsets.UTF_8));
+        return new Reader(source).read(yaml);
     }
 
-    /** Reads one checks file, tracking the field path for every error. */
+    /** Checks the bound file value by value, naming the field and the fix. */
     private static final class Reader {
-
-        private static final Set<String> ROOT_KEYS = Set.of("parallelism", "defaults", "checks");
-        private static final Set<String> DEFAULT_KEYS = Set.of("timeout", "prometheus", "database");
-        private static final Set<String> PROMETHEUS_KEYS = Set.of("url", "grafanaDatasourceUid", "tokenSecret");
-        private static final Set<String> DATABASE_KEYS = Set.of("jdbcUrl", "user", "passwordSecret", "baseline");
-        private static final Set<String> COMMON_KEYS = Set.of("name", "type", "layer", "timeout", "critical", "when");
-        private static final Map<CheckType, Set<String>> TYPE_KEYS = Map.of(
-                CheckType.ROLLOUT, Set.of("resource", "namespace", "context"),
-                CheckType.HELM_TEST, Set.of("release", "namespace", "logs"),
-                CheckType.HTTP, Set.of("url", "expectStatus", "bodyContains", "tokenSecret"),
-                CheckType.PROMQL, Set.of("prometheus", "query", "comparison", "threshold", "bakeTime", "interval",
-                        "passWhenEmpty"),
-                CheckType.DATA_INTEGRITY, Set.of("jdbcUrl", "user", "passwordSecret", "tables", "baseline",
-                        "compare"),
-                CheckType.INTER_LAYER, Set.of("from", "to", "tcp", "url", "expectStatus"),
-                CheckType.COMMAND, Set.of("command", "workDir", "secretEnv", "expectExit"));
 
         private final String source;
         private Duration defaultTimeout = DEFAULT_TIMEOUT;
-        private JsonNode prometheusDefaults;
-        private JsonNode databaseDefaults;
+        private PrometheusYaml prometheusDefaults;
+        private DatabaseYaml databaseDefaults;
 
         Reader(String source) {
             this.source = source;
         }
 
-        ChecksFile read(String yaml) {
-            // size, encoding, one document, no duplicate keys and no anchors or aliases
-            StrictYaml.scanIfAny(yaml.getBytes(StandardCharsets.UTF_8), source, FORMAT);
-            JsonNode root;
-            try {
-                ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
-                mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-                root = mapper.readTree(yaml);
-            } catch (JsonProcessingException e) {
-                String where = e.getLocation() == null ? "(file)" : "line " + e.getLocation().getLineNr();
-                throw new InvalidInputException(source, where, "not valid YAML (" + e.getOriginalMessage()
-                        + "): fix the syntax");
-            }
-            if (root == null || root.isMissingNode() || root.isNull()) {
+        ChecksFile read(byte[] yaml) {
+            // size, encoding, one document, no duplicate keys and no anchors or aliases (Jackson would
+            // read a scalar alias as its name); then unknown fields, with the nearest known name
+            if (StrictYaml.scanIfAny(yaml, source, FORMAT) == null) {
                 throw new InvalidInputException(source, "checks", "the file is empty: list at least one check");
             }
-            requireObject(root, "(root)");
-            onlyKeys(root, "", ROOT_KEYS);
+            FileYaml root = StrictYaml.read(yaml, source, FORMAT, FileYaml.class).value();
             int parallelism = 1;
-            if (root.has("parallelism")) {
-                parallelism = integer(root.get("parallelism"), "parallelism");
+            if (root.parallelism() != null) {
+                parallelism = integer(root.parallelism(), "parallelism");
                 if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
                     throw new InvalidInputException(source, "parallelism", "is " + parallelism + ": use 1 (one"
                             + " check at a time) up to " + MAX_PARALLELISM);
                 }
             }
-            if (root.has("defaults")) {
-                JsonNode defaults = root.get("defaults");
-                requireObject(defaults, "defaults");
-                onlyKeys(defaults, "defaults.", DEFAULT_KEYS);
-                if (defaults.has("timeout")) {
-                    defaultTimeout = positiveDuration(defaults.get("timeout"), "defaults.timeout");
+            if (root.defaults() != null) {
+                if (root.defaults().timeout() != null) {
+                    defaultTimeout = positiveDuration(root.defaults().timeout(), "defaults.timeout");
                 }
-                if (defaults.has("prometheus")) {
-                    prometheusDefaults = defaults.get("prometheus");
-                    requireObject(prometheusDefaults, "defaults.prometheus");
-                    onlyKeys(prometheusDefaults, "defaults.prometheus.", PROMETHEUS_KEYS);
-                }
-                if (defaults.has("database")) {
-                    databaseDefaults = defaults.get("database");
-                    requireObject(databaseDefaults, "defaults.database");
-                    onlyKeys(databaseDefaults, "defaults.database.", DATABASE_KEYS);
-                }
+                prometheusDefaults = root.defaults().prometheus();
+                databaseDefaults = root.defaults().database();
             }
-            JsonNode list = root.get("checks");
-            if (list == null || !list.isArray() || list.isEmpty()) {
+            if (root.checks() == null || root.checks().isEmpty()) {
                 throw new InvalidInputException(source, "checks", "missing or empty: list the checks to run,"
                         + " each with a name and a type (" + CheckType.fileNames() + ")");
             }
             List<Check> checks = new ArrayList<>();
             Set<String> names = new HashSet<>();
-            for (int i = 0; i < list.size(); i++) {
+            for (int i = 0; i < root.checks().size(); i++) {
                 String at = "checks[" + i + "]";
-                Check check = check(list.get(i), at);
+                Check check = check(root.checks().get(i), at);
                 if (!names.add(check.name())) {
                     throw new InvalidInputException(source, at + ".name", "'" + check.name() + "' is used by an"
                             + " earlier check: give every check its own name (it names the JUnit testcase)");
@@ -149,38 +117,48 @@ public record ChecksFile(List<Check> checks, int parallelism) {
             return new ChecksFile(checks, parallelism);
         }
 
-        private Check check(JsonNode node, String at) {
-            requireObject(node, at);
-            String typeName = text(node, at, "type");
-            CheckType type = CheckType.fromFileName(typeName).orElseThrow(() -> new InvalidInputException(source,
-                    at + ".type", "'" + typeName + "' is not a check type: use one of " + CheckType.fileNames()));
-            Set<String> allowed = new HashSet<>(COMMON_KEYS);
-            allowed.addAll(TYPE_KEYS.get(type));
-            onlyKeys(node, at + ".", allowed);
+        private Check check(CheckYaml node, String at) {
+            if (node == null) {
+                throw new InvalidInputException(source, at, "must be a mapping of field: value");
+            }
+            if (node instanceof UntypedYaml) {
+                String typeName = text(node.type(), at + ".type");
+                throw new InvalidInputException(source, at + ".type", "'" + typeName + "' is not a check type: use"
+                        + " one of " + CheckType.fileNames());
+            }
             CheckBasics basics = basics(node, at);
-            return switch (type) {
-                case ROLLOUT -> rollout(node, at, basics);
-                case HELM_TEST -> new HelmTestCheck(basics, k8sName(node, at, "release"), k8sName(node, at, "namespace"),
-                        bool(node, at, "logs", false));
-                case HTTP -> new HttpCheck(basics, url(node.get("url"), at + ".url"),
-                        statuses(node, at), optionalText(node, at, "bodyContains"),
-                        optionalText(node, at, "tokenSecret"));
-                case PROMQL -> promql(node, at, basics);
-                case DATA_INTEGRITY -> dataIntegrity(node, at, basics);
-                case INTER_LAYER -> interLayer(node, at, basics);
-                case COMMAND -> command(node, at, basics);
-            };
+            if (node instanceof RolloutYaml r) {
+                return rollout(r, at, basics);
+            }
+            if (node instanceof HelmTestYaml h) {
+                return new HelmTestCheck(basics, k8sName(h.release(), at + ".release"),
+                        k8sName(h.namespace(), at + ".namespace"), bool(h.logs(), at + ".logs", false));
+            }
+            if (node instanceof HttpYaml h) {
+                return new HttpCheck(basics, url(h.url(), at + ".url"), statuses(h.expectStatus(), at),
+                        optionalText(h.bodyContains()), optionalText(h.tokenSecret()));
+            }
+            if (node instanceof PromQlYaml p) {
+                return promql(p, at, basics);
+            }
+            if (node instanceof DataIntegrityYaml d) {
+                return dataIntegrity(d, at, basics);
+            }
+            if (node instanceof InterLayerYaml l) {
+                return interLayer(l, at, basics);
+            }
+            return command((CommandYaml) node, at, basics);
         }
 
-        private CheckBasics basics(JsonNode node, String at) {
-            String name = text(node, at, "name");
-            Layer layer = node.has("layer") ? layer(node.get("layer"), at + ".layer") : null;
-            Duration timeout = node.has("timeout") ? positiveDuration(node.get("timeout"), at + ".timeout")
+        private CheckBasics basics(CheckYaml node, String at) {
+            String name = text(node.name(), at + ".name");
+            Layer layer = node.layer() != null ? layer(node.layer(), at + ".layer") : null;
+            Duration timeout = node.timeout() != null ? positiveDuration(node.timeout(), at + ".timeout")
                     : defaultTimeout;
-            boolean critical = bool(node, at, "critical", true);
+            boolean critical = bool(node.critical(), at + ".critical", true);
             Set<VerificationPurpose> when = EnumSet.allOf(VerificationPurpose.class);
-            if (node.has("when")) {
-                String w = scalar(node.get("when"), at + ".when");
+            if (node.when() != null) {
+                String w = node.when();
                 when = switch (w) {
                     case "postUpgrade" -> EnumSet.of(VerificationPurpose.POST_UPGRADE);
                     case "postRollback" -> EnumSet.of(VerificationPurpose.POST_ROLLBACK);
@@ -192,62 +170,59 @@ public record ChecksFile(List<Check> checks, int parallelism) {
             return new CheckBasics(name, layer, timeout, critical, when);
         }
 
-        private RolloutCheck rollout(JsonNode node, String at, CheckBasics basics) {
-            String resource = text(node, at, "resource");
+        private RolloutCheck rollout(RolloutYaml node, String at, CheckBasics basics) {
+            String resource = text(node.resource(), at + ".resource");
             if (!RESOURCE.matcher(resource).matches()) {
                 throw new InvalidInputException(source, at + ".resource", "'" + resource + "' is not a workload"
                         + " kubectl can watch: write kind/name, e.g. statefulset/dataos-manager");
             }
-            return new RolloutCheck(basics, resource, k8sName(node, at, "namespace"),
-                    optionalText(node, at, "context"));
+            return new RolloutCheck(basics, resource, k8sName(node.namespace(), at + ".namespace"),
+                    optionalText(node.context()));
         }
 
-        private PromQlCheck promql(JsonNode node, String at, CheckBasics basics) {
-            JsonNode endpointNode = node.has("prometheus") ? node.get("prometheus") : prometheusDefaults;
-            String endpointAt = node.has("prometheus") ? at + ".prometheus" : "defaults.prometheus";
+        private PromQlCheck promql(PromQlYaml node, String at, CheckBasics basics) {
+            PrometheusYaml endpointNode = node.prometheus() != null ? node.prometheus() : prometheusDefaults;
+            String endpointAt = node.prometheus() != null ? at + ".prometheus" : "defaults.prometheus";
             if (endpointNode == null) {
                 throw new InvalidInputException(source, at + ".prometheus", "missing: give the Prometheus (or"
                         + " Grafana) url here or under defaults.prometheus");
             }
-            requireObject(endpointNode, endpointAt);
-            onlyKeys(endpointNode, endpointAt + ".", PROMETHEUS_KEYS);
-            URI url = url(endpointNode.get("url"), endpointAt + ".url");
-            String uid = optionalText(endpointNode, endpointAt, "grafanaDatasourceUid");
+            URI url = url(endpointNode.url(), endpointAt + ".url");
+            String uid = optionalText(endpointNode.grafanaDatasourceUid());
             if (uid != null && !uid.matches("[A-Za-z0-9_-]+")) {
                 throw new InvalidInputException(source, endpointAt + ".grafanaDatasourceUid", "'" + uid + "' is"
                         + " not a data source uid: copy it from Grafana (letters, digits, - and _)");
             }
-            PrometheusEndpoint endpoint = new PrometheusEndpoint(url, uid,
-                    optionalText(endpointNode, endpointAt, "tokenSecret"));
-            String query = text(node, at, "query");
-            String symbol = text(node, at, "comparison");
+            PrometheusEndpoint endpoint = new PrometheusEndpoint(url, uid, optionalText(endpointNode.tokenSecret()));
+            String query = text(node.query(), at + ".query");
+            String symbol = text(node.comparison(), at + ".comparison");
             Comparison comparison = Comparison.fromSymbol(symbol).orElseThrow(() -> new InvalidInputException(source,
                     at + ".comparison", "'" + symbol + "' is not a comparison: use one of " + Comparison.symbols()));
-            JsonNode thresholdNode = node.get("threshold");
-            if (thresholdNode == null || !(thresholdNode.isNumber() || thresholdNode.isTextual())) {
+            if (node.threshold() == null) {
                 throw new InvalidInputException(source, at + ".threshold", "missing: give the number the query's"
                         + " value is compared with, e.g. 0.05");
             }
             double threshold;
             try {
-                threshold = Double.parseDouble(thresholdNode.asText());
+                threshold = Double.parseDouble(node.threshold());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(source, at + ".threshold", "'" + thresholdNode.asText() + "' is not"
+                throw new InvalidInputException(source, at + ".threshold", "'" + node.threshold() + "' is not"
                         + " a number: write e.g. 0.05");
             }
-            Duration bake = node.has("bakeTime") ? duration(node.get("bakeTime"), at + ".bakeTime") : Duration.ZERO;
-            Duration interval = node.has("interval") ? positiveDuration(node.get("interval"), at + ".interval")
+            Duration bake = node.bakeTime() != null ? duration(node.bakeTime(), at + ".bakeTime") : Duration.ZERO;
+            Duration interval = node.interval() != null ? positiveDuration(node.interval(), at + ".interval")
                     : Duration.ofSeconds(30);
             if (!bake.isZero() && interval.compareTo(bake) > 0) {
                 throw new InvalidInputException(source, at + ".interval", "is longer than bakeTime: the query would"
                         + " be evaluated only once; shorten interval or lengthen bakeTime");
             }
             return new PromQlCheck(basics, endpoint, query, comparison, threshold, bake, interval,
-                    bool(node, at, "passWhenEmpty", false));
+                    bool(node.passWhenEmpty(), at + ".passWhenEmpty", false));
         }
 
-        private DataIntegrityCheck dataIntegrity(JsonNode node, String at, CheckBasics basics) {
-            String jdbcUrl = fromCheckOrDatabase(node, at, "jdbcUrl", true);
+        private DataIntegrityCheck dataIntegrity(DataIntegrityYaml node, String at, CheckBasics basics) {
+            DatabaseYaml d = databaseDefaults;
+            String jdbcUrl = fromCheckOrDatabase(node.jdbcUrl(), d == null ? null : d.jdbcUrl(), at, "jdbcUrl", true);
             if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
                 throw new InvalidInputException(source, at + ".jdbcUrl", "'" + jdbcUrl + "' is not a PostgreSQL"
                         + " JDBC URL: write jdbc:postgresql://HOST:PORT/DATABASE (no password in it)");
@@ -256,17 +231,18 @@ public record ChecksFile(List<Check> checks, int parallelism) {
                 throw new InvalidInputException(source, at + ".jdbcUrl", "carries a password: remove it and put"
                         + " the password in the secret named by passwordSecret (default postgres-password)");
             }
-            String user = fromCheckOrDatabase(node, at, "user", true);
-            String passwordSecret = fromCheckOrDatabase(node, at, "passwordSecret", false);
-            String baseline = fromCheckOrDatabase(node, at, "baseline", true);
-            JsonNode tablesNode = node.get("tables");
-            if (tablesNode == null || !tablesNode.isArray() || tablesNode.isEmpty()) {
+            String user = fromCheckOrDatabase(node.user(), d == null ? null : d.user(), at, "user", true);
+            String passwordSecret = fromCheckOrDatabase(node.passwordSecret(), d == null ? null : d.passwordSecret(),
+                    at, "passwordSecret", false);
+            String baseline = fromCheckOrDatabase(node.baseline(), d == null ? null : d.baseline(), at, "baseline",
+                    true);
+            if (node.tables() == null || node.tables().isEmpty()) {
                 throw new InvalidInputException(source, at + ".tables", "missing or empty: list the critical"
                         + " tables as schema.table, e.g. [public.datasets]");
             }
             List<String> tables = new ArrayList<>();
-            for (int i = 0; i < tablesNode.size(); i++) {
-                String table = scalar(tablesNode.get(i), at + ".tables[" + i + "]");
+            for (int i = 0; i < node.tables().size(); i++) {
+                String table = scalar(node.tables().get(i), at + ".tables[" + i + "]");
                 if (!TABLE.matcher(table).matches()) {
                     throw new InvalidInputException(source, at + ".tables[" + i + "]", "'" + table + "' is not a"
                             + " plain table name: write schema.table or table (letters, digits, _ and $)");
@@ -274,24 +250,24 @@ public record ChecksFile(List<Check> checks, int parallelism) {
                 tables.add(table);
             }
             IntegrityComparison compare = IntegrityComparison.CHECKSUM;
-            if (node.has("compare")) {
-                String c = scalar(node.get("compare"), at + ".compare");
+            if (node.compare() != null) {
+                String c = node.compare();
                 compare = IntegrityComparison.fromFileName(c).orElseThrow(() -> new InvalidInputException(source,
                         at + ".compare", "'" + c + "' is not accepted: use " + IntegrityComparison.fileNames()));
             }
             return new DataIntegrityCheck(basics, jdbcUrl, user, passwordSecret, tables, baseline, compare);
         }
 
-        private InterLayerCheck interLayer(JsonNode node, String at, CheckBasics basics) {
-            if (!node.has("from") || !node.has("to")) {
-                throw new InvalidInputException(source, at + (node.has("from") ? ".to" : ".from"), "missing: label"
-                        + " the probe with the calling layer (from) and the layer reached (to): userSpace,"
+        private InterLayerCheck interLayer(InterLayerYaml node, String at, CheckBasics basics) {
+            if (node.from() == null || node.to() == null) {
+                throw new InvalidInputException(source, at + (node.from() != null ? ".to" : ".from"), "missing:"
+                        + " label the probe with the calling layer (from) and the layer reached (to): userSpace,"
                         + " coreKernel or cloudKernel");
             }
-            Layer from = layer(node.get("from"), at + ".from");
-            Layer to = layer(node.get("to"), at + ".to");
-            boolean tcp = node.has("tcp");
-            boolean http = node.has("url");
+            Layer from = layer(node.from(), at + ".from");
+            Layer to = layer(node.to(), at + ".to");
+            boolean tcp = node.tcp() != null;
+            boolean http = node.url() != null;
             if (tcp == http) {
                 throw new InvalidInputException(source, at + (tcp ? ".url" : ".tcp"), tcp
                         ? "give either tcp or url, not both: one probe per check"
@@ -301,7 +277,7 @@ public record ChecksFile(List<Check> checks, int parallelism) {
                     ? new CheckBasics(basics.name(), from, basics.timeout(), basics.critical(), basics.appliesTo())
                     : basics;
             if (tcp) {
-                String target = scalar(node.get("tcp"), at + ".tcp");
+                String target = node.tcp();
                 int colon = target.lastIndexOf(':');
                 int port = -1;
                 if (colon > 0) {
@@ -321,34 +297,30 @@ public record ChecksFile(List<Check> checks, int parallelism) {
                 }
                 return new InterLayerCheck(withLayer, from, to, host, port, null, null);
             }
-            return new InterLayerCheck(withLayer, from, to, null, 0, url(node.get("url"), at + ".url"),
-                    statuses(node, at));
+            return new InterLayerCheck(withLayer, from, to, null, 0, url(node.url(), at + ".url"),
+                    statuses(node.expectStatus(), at));
         }
 
-        private CommandCheck command(JsonNode node, String at, CheckBasics basics) {
-            JsonNode argvNode = node.get("command");
-            if (argvNode == null || !argvNode.isArray() || argvNode.isEmpty()) {
-                throw new InvalidInputException(source, at + ".command", (argvNode != null && argvNode.isTextual()
+        private CommandCheck command(CommandYaml node, String at, CheckBasics basics) {
+            OneOrMany argvNode = node.command();
+            if (argvNode == null || argvNode.single() || argvNode.values().isEmpty()) {
+                throw new InvalidInputException(source, at + ".command", argvNode != null && argvNode.single()
                         ? "is a single string: write the argv as a list, e.g. [./regression.sh, --suite, smoke]"
                         + " (commands never run through a shell)"
-                        : "missing: give the argv as a list, e.g. [./regression.sh, --suite, smoke]"));
+                        : "missing: give the argv as a list, e.g. [./regression.sh, --suite, smoke]");
             }
             List<String> argv = new ArrayList<>();
-            for (int i = 0; i < argvNode.size(); i++) {
-                argv.add(scalar(argvNode.get(i), at + ".command[" + i + "]"));
+            for (int i = 0; i < argvNode.values().size(); i++) {
+                argv.add(scalar(argvNode.values().get(i), at + ".command[" + i + "]"));
             }
             if (argv.get(0).isBlank()) {
                 throw new InvalidInputException(source, at + ".command[0]", "is blank: name the program to run");
             }
-            io.dataos.upgrade.model.Launchers.refuseShell(argv, source, at + ".command", "write the argv of the"
-                    + " program itself, e.g. [./regression.sh, --suite, smoke]");
+            Launchers.refuseShell(argv, source, at + ".command", "write the argv of the program itself, e.g."
+                    + " [./regression.sh, --suite, smoke]");
             Map<String, String> secretEnv = new LinkedHashMap<>();
-            if (node.has("secretEnv")) {
-                JsonNode env = node.get("secretEnv");
-                requireObject(env, at + ".secretEnv");
-                Iterator<Map.Entry<String, JsonNode>> fields = env.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> e = fields.next();
+            if (node.secretEnv() != null) {
+                for (Map.Entry<String, String> e : node.secretEnv().entrySet()) {
                     if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
                         throw new InvalidInputException(source, at + ".secretEnv." + e.getKey(), "is not an"
                                 + " environment variable name: use letters, digits and _");
@@ -356,16 +328,16 @@ public record ChecksFile(List<Check> checks, int parallelism) {
                     secretEnv.put(e.getKey(), scalar(e.getValue(), at + ".secretEnv." + e.getKey()));
                 }
             }
-            int expectExit = node.has("expectExit") ? integer(node.get("expectExit"), at + ".expectExit") : 0;
-            return new CommandCheck(basics, argv, optionalText(node, at, "workDir"), secretEnv, expectExit);
+            int expectExit = node.expectExit() != null ? integer(node.expectExit(), at + ".expectExit") : 0;
+            return new CommandCheck(basics, argv, optionalText(node.workDir()), secretEnv, expectExit);
         }
 
-        private String fromCheckOrDatabase(JsonNode node, String at, String key, boolean required) {
-            if (node.has(key)) {
-                return scalar(node.get(key), at + "." + key);
+        private String fromCheckOrDatabase(String value, String fallback, String at, String key, boolean required) {
+            if (value != null) {
+                return value;
             }
-            if (databaseDefaults != null && databaseDefaults.has(key)) {
-                return scalar(databaseDefaults.get(key), "defaults.database." + key);
+            if (fallback != null) {
+                return fallback;
             }
             if (required) {
                 throw new InvalidInputException(source, at + "." + key, "missing: give it here or under"
@@ -374,18 +346,17 @@ public record ChecksFile(List<Check> checks, int parallelism) {
             return null;
         }
 
-        private Set<Integer> statuses(JsonNode node, String at) {
-            if (!node.has("expectStatus")) {
+        private Set<Integer> statuses(OneOrMany node, String at) {
+            if (node == null) {
                 return Set.of(200);
             }
-            JsonNode s = node.get("expectStatus");
             Set<Integer> codes = new LinkedHashSet<>();
-            if (s.isArray()) {
-                for (int i = 0; i < s.size(); i++) {
-                    codes.add(status(s.get(i), at + ".expectStatus[" + i + "]"));
-                }
+            if (node.single()) {
+                codes.add(status(node.values().get(0), at + ".expectStatus"));
             } else {
-                codes.add(status(s, at + ".expectStatus"));
+                for (int i = 0; i < node.values().size(); i++) {
+                    codes.add(status(node.values().get(i), at + ".expectStatus[" + i + "]"));
+                }
             }
             if (codes.isEmpty()) {
                 throw new InvalidInputException(source, at + ".expectStatus", "is empty: list the accepted HTTP"
@@ -394,16 +365,15 @@ public record ChecksFile(List<Check> checks, int parallelism) {
             return codes;
         }
 
-        private int status(JsonNode node, String field) {
-            int code = integer(node, field);
+        private int status(String text, String field) {
+            int code = integer(scalar(text, field), field);
             if (code < 100 || code > 599) {
                 throw new InvalidInputException(source, field, code + " is not an HTTP status: use 100 to 599");
             }
             return code;
         }
 
-        private Layer layer(JsonNode node, String field) {
-            String text = scalar(node, field);
+        private Layer layer(String text, String field) {
             return switch (text) {
                 case "userSpace", "USER_SPACE" -> Layer.USER_SPACE;
                 case "coreKernel", "CORE_KERNEL" -> Layer.CORE_KERNEL;
@@ -413,11 +383,10 @@ public record ChecksFile(List<Check> checks, int parallelism) {
             };
         }
 
-        private URI url(JsonNode node, String field) {
-            if (node == null) {
+        private URI url(String text, String field) {
+            if (text == null) {
                 throw new InvalidInputException(source, field, "missing: give an http:// or https:// URL");
             }
-            String text = scalar(node, field);
             URI uri;
             try {
                 uri = new URI(text);
@@ -435,96 +404,68 @@ public record ChecksFile(List<Check> checks, int parallelism) {
             return uri;
         }
 
-        private Duration positiveDuration(JsonNode node, String field) {
-            Duration d = duration(node, field);
+        private Duration positiveDuration(String text, String field) {
+            Duration d = duration(text, field);
             if (d.isZero() || d.isNegative()) {
                 throw new InvalidInputException(source, field, "must be longer than zero");
             }
             return d;
         }
 
-        private Duration duration(JsonNode node, String field) {
+        private Duration duration(String text, String field) {
             try {
-                return DurationText.parse(scalar(node, field));
+                return DurationText.parse(text);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(source, field, e.getMessage());
             }
         }
 
-        private int integer(JsonNode node, String field) {
-            if (node.isIntegralNumber() && node.canConvertToInt()) {
-                return node.intValue();
+        private int integer(String text, String field) {
+            if (text.matches("-?\\d{1,9}")) {
+                return Integer.parseInt(text);
             }
-            if (node.isTextual() && node.asText().matches("-?\\d{1,9}")) {
-                return Integer.parseInt(node.asText());
-            }
-            throw new InvalidInputException(source, field, "'" + node.asText() + "' is not a whole number");
+            throw new InvalidInputException(source, field, "'" + text + "' is not a whole number");
         }
 
-        private boolean bool(JsonNode node, String at, String key, boolean fallback) {
-            if (!node.has(key)) {
+        private boolean bool(String text, String field, boolean fallback) {
+            if (text == null) {
                 return fallback;
             }
-            JsonNode value = node.get(key);
-            if (value.isBoolean()) {
-                return value.booleanValue();
+            if (text.equals("true") || text.equals("false")) {
+                return Boolean.parseBoolean(text);
             }
-            throw new InvalidInputException(source, at + "." + key, "'" + value.asText() + "' is not true or"
-                    + " false");
+            throw new InvalidInputException(source, field, "'" + text + "' is not true or false");
         }
 
-        private String text(JsonNode node, String at, String key) {
-            JsonNode value = node.get(key);
-            if (value == null || value.isNull()) {
-                throw new InvalidInputException(source, at + "." + key, "missing: this field is required");
+        private String text(String value, String field) {
+            if (value == null) {
+                throw new InvalidInputException(source, field, "missing: this field is required");
             }
-            String text = scalar(value, at + "." + key);
-            if (text.isBlank()) {
-                throw new InvalidInputException(source, at + "." + key, "is blank: give a value");
+            if (value.isBlank()) {
+                throw new InvalidInputException(source, field, "is blank: give a value");
             }
-            return text;
+            return value;
         }
 
-        private String optionalText(JsonNode node, String at, String key) {
-            JsonNode value = node.get(key);
-            if (value == null || value.isNull()) {
-                return null;
-            }
-            String text = scalar(value, at + "." + key);
-            return text.isBlank() ? null : text;
+        private static String optionalText(String value) {
+            return value == null || value.isBlank() ? null : value;
         }
 
-        private String k8sName(JsonNode node, String at, String key) {
-            String name = text(node, at, key);
+        private String k8sName(String value, String field) {
+            String name = text(value, field);
             if (name.length() > 253 || !K8S_NAME.matcher(name).matches()) {
-                throw new InvalidInputException(source, at + "." + key, "'" + name + "' is not a Kubernetes name:"
+                throw new InvalidInputException(source, field, "'" + name + "' is not a Kubernetes name:"
                         + " use lower-case letters, digits, - and .");
             }
             return name;
         }
 
-        private String scalar(JsonNode node, String field) {
-            if (node == null || !node.isValueNode() || node.isNull()) {
-                throw new InvalidInputException(source, field, "must be a single value, not a list or mapping");
+        /** An item of a list or map, which may be null ({@code - ~}). */
+        private String scalar(String value, String field) {
+            if (value == null) {
+                throw new InvalidInputException(source, field, "must be a single value, not empty");
             }
-            return node.asText();
-        }
-
-        private void requireObject(JsonNode node, String field) {
-            if (!node.isObject()) {
-                throw new InvalidInputException(source, field, "must be a mapping of field: value");
-            }
-        }
-
-        private void onlyKeys(JsonNode node, String prefix, Set<String> allowed) {
-            Iterator<String> names = node.fieldNames();
-            while (names.hasNext()) {
-                String name = names.next();
-                if (!allowed.contains(name)) {
-                    throw StrictYaml.unknownField(source, prefix.endsWith(".") ? prefix.substring(0,
-                            prefix.length() - 1) : prefix, name, allowed, 0, "use ");
-                }
-            }
+            return value;
         }
     }
 }

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -68,6 +70,9 @@ public final class StrictYaml {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** The token a Jackson message names ("from Array value (token `JsonToken.START_ARRAY`)"). */
+    private static final Pattern NAMED_TOKEN = Pattern.compile("\\(token `JsonToken\\.([A-Z_]+)`\\)");
 
     private StrictYaml() {}
 
@@ -337,7 +342,10 @@ public final class StrictYaml {
 
     private static String shapeProblem(MismatchedInputException e) {
         Class<?> target = e.getTargetType();
-        JsonToken token = e.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
+        // the token Jackson names: the parser may have read on (a polymorphic record is buffered first)
+        Matcher named = NAMED_TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
+        JsonToken token = named.find() ? JsonToken.valueOf(named.group(1))
+                : e.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
         String got = token == JsonToken.START_ARRAY ? "a list" : token == JsonToken.START_OBJECT
                 || token == JsonToken.FIELD_NAME ? "a mapping" : "a single value";
         if (target != null && Collection.class.isAssignableFrom(target)) {

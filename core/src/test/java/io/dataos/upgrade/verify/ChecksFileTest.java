@@ -156,6 +156,16 @@ class ChecksFileTest {
         assertThat(((HttpCheck) file.checks().get(0)).expectStatus()).containsExactly(200);
     }
 
+    @Test
+    void theTypeMayComeAfterTheFieldsItDecidesOn() {
+        ChecksFile file = ChecksFile.parse("c.yaml", """
+                checks:
+                  - {url: "http://127.0.0.1:1/", expectStatus: 204, name: gw, type: http}
+                """);
+
+        assertThat(((HttpCheck) file.checks().get(0)).expectStatus()).containsExactly(204);
+    }
+
     static Stream<Arguments> badFiles() {
         String http = "  - {name: a, type: http, url: \"http://h/\"}\n";
         return Stream.of(
@@ -231,6 +241,16 @@ class ChecksFileTest {
                         "is given twice (line 2): keep one"),
                 Arguments.of("checks:\n  - {name: &n a, type: command, command: [x]}\n  - {name: *n, type: command,"
                         + " command: [y]}\n", "checks[1].name", "uses a YAML anchor or alias"),
+                Arguments.of("checks:\n  - {name: a}\n", "checks[0].type", "missing"),
+                Arguments.of("checks:\n  - {name: a, type: http, url: \"http://h/\", resource: x}\n",
+                        "checks[0].resource", "use bodyContains, critical, expectStatus, layer, name, timeout,"
+                        + " tokenSecret, type, url, when"),
+                Arguments.of("checks:\n  - {name: a, type: http, url: \"http://h/\", expectStatus: [200, 700]}\n",
+                        "checks[0].expectStatus[1]", "100 to 599"),
+                Arguments.of("checks:\n  - {name: [a], type: command, command: [x]}\n", "checks[0].name",
+                        "is a list but a single value is expected"),
+                Arguments.of("checks:\n  - {name: a, type: command, command: [x, ~]}\n", "checks[0].command[1]",
+                        "must be a single value"),
                 Arguments.of("checks:\n  - {name: a, type: command, \"\\e[31mcomand\": [x]}\n",
                         "checks[0].\\u001b[31mcomand", "did you mean 'command'? use command,"));
     }
