@@ -116,19 +116,6 @@ public final class Identifiers {
      * {@code \\uXXXX} so an error message cannot itself carry terminal escapes, and long values are cut.
      */
     public static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        int limit = Math.min(text.length(), 80);
-        for (int i = 0; i < limit; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c > 0x7e) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        if (text.length() > limit) {
-            out.append("...");
-        }
-        return out.toString();
+        return io.dataos.upgrade.yaml.Printable.of(text);
     }
 }

@@ -48,8 +48,9 @@ class RunbookSettingsTest {
         assertThat(s.stakeholders().otherTeams()).containsExactly("#ops-oncall");
         assertThat(s.commands().keySet()).containsExactlyInAnyOrder(ActionKind.REMOVE_STACK,
                 ActionKind.REINSTALL_STACK, ActionKind.REVERT_CLUSTER_IMAGE, ActionKind.ROLLBACK_COMPONENT,
-                ActionKind.REMOVE_COMPONENT, ActionKind.NEW_CLUSTER);
+                ActionKind.REMOVE_COMPONENT, ActionKind.NEW_CLUSTER, ActionKind.RESTORE_POSTGRES);
         assertThat(s.command(ActionKind.REINSTALL_STACK).doneCheck()).isNotEmpty();
+        assertThat(s.command(ActionKind.RESTORE_POSTGRES).run()).contains("{snapshot}");
         assertThat(s.command(ActionKind.REINSTALL_STACK).timeout()).isEqualTo(Duration.ofMinutes(20));
         assertThat(s.withheldVariables()).containsExactly("VAULT_TOKEN");
     }
