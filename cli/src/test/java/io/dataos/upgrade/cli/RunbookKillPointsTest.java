@@ -106,7 +106,9 @@ class RunbookKillPointsTest {
         assertThat(world.fake.calls("helm", "rollback")).as("helm rollback ran to its end exactly once")
                 .singleElement().satisfies(call -> assertThat(call).containsSequence("rollback", "dataos-manager", "3"));
         List<String> sites = List.of("remove-stack-talos", "reinstall-stack-flare", "revert-cluster-image-minervaa",
-                "rollback-component-heimdall", "rollback-component-metis");
+                "rollback-component-heimdall", "rollback-component-metis",
+                // the target names a platform snapshot: the site's restore template brings PostgreSQL back
+                "restore-snapshot-dataos-pg-1.4.0-20261120");
         assertThat(Files.readAllLines(marker(world))).as("each site command's effect exactly once")
                 .containsExactlyInAnyOrderElementsOf(sites.stream().map(s -> "done:" + s).toList());
         assertThat(chain.midCommand()).as("killed while each site command and helm rollback ran")
@@ -297,7 +299,8 @@ class RunbookKillPointsTest {
                 {"reinstallStack", "reinstall-stack-{component}"},
                 {"revertClusterImage", "revert-cluster-image-{component}"},
                 {"rollbackComponent", "rollback-component-{component}"},
-                {"removeComponent", "remove-component-{component}"}}) {
+                {"removeComponent", "remove-component-{component}"},
+                {"restorePostgresSnapshot", "restore-snapshot-{snapshot}"}}) {
             commands.append("  ").append(kind[0]).append(":\n    run: [\"").append(step).append("\", \"")
                     .append(kind[1]).append("\"]\n    doneCheck: [grep, -qx, \"done:").append(kind[1])
                     .append("\", \"").append(marker).append("\"]\n");
@@ -321,6 +324,10 @@ class RunbookKillPointsTest {
                 notices:
                   contact: dataos-ops@acme.example
                 commandTimeout: 1m
+                delegates:
+                  dataos-ops@acme.example: [kill-test]
+                  heimdall-team@acme.example: [kill-test]
+                  metis-team@acme.example: [kill-test]
                 commands:
                 """.formatted(RunbookWorld.CHECKS, helm, world.fake.kubectl(), cluster.port(),
                 world.database.database(), cluster.binDir()) + commands);

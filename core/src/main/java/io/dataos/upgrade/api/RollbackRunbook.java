@@ -90,6 +90,8 @@ public final class RollbackRunbook {
                     ? request.startedBy() : System.getProperty("user.name", "unknown"), request.markDoneReason(),
                     "markDone");
         }
+        Runbooks.removeLeftoversFirst(ports, run.managerTarget().release(), runId, request.startedBy(),
+                request.dryRun());
         // Preflight: everything the plan needs, every problem at once, before the first change.
         Runbooks.refuse(Runbooks.preflight(run, ports, source, request.dryRun(), null));
         ActionHandlers handlers = Runbooks.handlers(run, ports);

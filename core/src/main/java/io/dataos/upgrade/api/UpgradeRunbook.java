@@ -121,6 +121,8 @@ public final class UpgradeRunbook {
                     ? request.startedBy() : System.getProperty("user.name", "unknown"), request.markDoneReason(),
                     "markDone");
         }
+        Runbooks.removeLeftoversFirst(ports, run.managerTarget().release(), runId, request.startedBy(),
+                request.dryRun());
         // Preflight: everything the upgrade (and its automatic rollback) needs, every problem at once.
         List<InvalidInputException> problems = new ArrayList<>(Runbooks.preflight(run, ports,
                 request.plan() != null ? request.plan() : SOURCE, request.dryRun(), null));

@@ -493,6 +493,30 @@ public final class Runbooks {
         return lock;
     }
 
+    /**
+     * Removes the private files earlier runs of the release left behind (a killed run's key overlay) before
+     * anything else of this run, even a preflight that then refuses it: when there are any, the release lock
+     * is taken for the moment it takes ({@link #lock} removes them) and given back. A dry run changes nothing.
+     */
+    public static void removeLeftoversFirst(RunbookPorts ports, String release, String runId, String startedBy,
+            boolean dryRun) throws IOException, InterruptedException {
+        if (dryRun || !anyLeftover(ports.workspace())) {
+            return;
+        }
+        release(lock(ports, release, runId, startedBy, false), ports);
+    }
+
+    private static boolean anyLeftover(Workspace workspace) throws IOException, InterruptedException {
+        for (String run : workspace.list(io.dataos.upgrade.run.Journal.RUNS_DIR)) {
+            for (String name : PRIVATE_FILES) {
+                if (workspace.exists(io.dataos.upgrade.run.Journal.RUNS_DIR + "/" + run + "/" + name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public static void release(RunLock lock, RunbookPorts ports) {
         if (lock == null) {
             return;
