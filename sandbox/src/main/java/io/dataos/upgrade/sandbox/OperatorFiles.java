@@ -82,6 +82,9 @@ final class OperatorFiles {
         } else {
             from = read(example.file("installed-1.5.yaml"));
             to = read(example.file("release-1.4.yaml"));
+            // PostgreSQL comes back for real, from the backup kit the rehearsed upgrade took at 1.4: with the
+            // example's platform snapshot named, only the (simulated) site template would restore it
+            to.withObjectProperty("cloudKernel").withObjectProperty("postgres").remove("snapshot");
         }
         String toTag = own == null ? null : own.toTag();
         if (toTag != null) {
@@ -178,9 +181,10 @@ final class OperatorFiles {
                   rollbackComponent: [%s, rollback-component, "{component}", "{from}", "{to}", "{namespace}"]
                   removeComponent: [%s, remove-component, "{component}", "{from}", "{namespace}"]
                   newCluster: [%s, new-cluster, "{version}"]
+                  restorePostgresSnapshot: [%s, restore-postgres-snapshot, "{snapshot}", "{database}"]
                 commandTimeout: 2m
                 """.formatted(sim, STATE_DIR, VALUES_FILE, CHECKS_FILE, release, ns, chart, k8s.kubeconfig(),
-                db.host(), db.port(), db.database(), db.user(), db.binDir(), sim, sim, sim, sim, sim, sim);
+                db.host(), db.port(), db.database(), db.user(), db.binDir(), sim, sim, sim, sim, sim, sim, sim);
         Files.writeString(root.resolve(SETTINGS_FILE), yaml, StandardCharsets.UTF_8);
     }
 

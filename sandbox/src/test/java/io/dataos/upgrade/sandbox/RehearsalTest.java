@@ -111,7 +111,7 @@ class RehearsalTest {
         // ... and the site's own commands went to the labelled simulator, never to a real program.
         assertThat(printed).anyMatch(line -> line.contains("[user-space.reinstall-stack.flare] [simulated] a real run"
                         + " would execute: reinstall-stack environments/prod/stacks/flare-5.0.yaml"))
-                .anyMatch(line -> line.contains("[cloud-kernel.iac-rollback] [simulated] a real run would execute:"
+                .anyMatch(line -> line.contains("[cloud-kernel.iac-rollback.iac] [simulated] a real run would execute:"
                         + " terraform"));
         assertThat(printed).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith(Rehearsal.LABEL));
 
