@@ -206,6 +206,8 @@ class EngineExecutionTest extends RunbookPlatformTest {
     void theEngineJarIsCopiedToTheAgentOnceAndArgumentsReachItAsTheyWereWritten() throws Exception {
         // the launcher expands $NAME and ${NAME} in arguments; an approver's name is taken as written
         String approver = "ops-$USER-${HOME}-$$";
+        platform.write("dataos-upgrade.yaml", platform.read("dataos-upgrade.yaml").replace(
+                "dataos-ops@example.com: [ops-lead]", "dataos-ops@example.com: [ops-lead, \"" + approver + "\"]"));
         Map<String, Object> first = Steps.run(upgrade(approver), new TestStepContext(workspace, agent));
         Path engineDir = agent.resolve("dataos-upgrade/engine");
         List<Path> jars = files(engineDir);
