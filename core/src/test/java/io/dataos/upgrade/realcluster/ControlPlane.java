@@ -276,8 +276,9 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     private int get(String path) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().sslContext(trustAll()).connectTimeout(Duration.ofSeconds(2))
-                .build();
+        // HTTP/1.1: the JDK's HTTP/2 client meets GOAWAY from the Go server while it starts and never recovers
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(trustAll())
+                .connectTimeout(Duration.ofSeconds(2)).build();
         HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(serverUrl + path))
                 .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
         return response.statusCode();
