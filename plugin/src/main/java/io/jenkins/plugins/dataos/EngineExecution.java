@@ -399,8 +399,8 @@ final class EngineExecution extends StepExecution {
             Throwable cause = stopCause != null ? stopCause
                     : new FlowInterruptedException(Result.ABORTED, true);
             buildLog().println(invocation.function + ": " + Messages.format("Engine.Stopped", code));
-            finish(null, cause);
             forget(dir);
+            finish(null, cause);
             return;
         }
         Map<String, Object> result = null;
@@ -423,14 +423,15 @@ final class EngineExecution extends StepExecution {
             forget(dir); // a refusal or a failed runbook is an outcome too: its log is in the build's
             throw refused;
         }
-        finish(value, null);
         forget(dir);
+        finish(value, null);
     }
 
     /**
      * Deletes the run folder of an engine that ended with an outcome: its log is in the build's, its result is the
      * step's. A folder of a crash is kept for diagnosis (the message names it); the agent wrapper prunes those
-     * after {@code AgentRun.KEEP_FINISHED}.
+     * after {@code AgentRun.KEEP_FINISHED}. Called before the step completes, so that whoever sees the step end
+     * (the next step, a test) also sees the folder gone.
      */
     private void forget(FilePath dir) {
         try {

@@ -132,15 +132,16 @@ class EngineExecutionTest extends RunbookPlatformTest {
         Path marks = slowHelm(4);
         TestStepContext context = new TestStepContext(workspace, agent);
         StepExecution running = startUntilHelmRuns(context, marks);
+        long pid = enginePid().orElseThrow();
         FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true);
 
         running.stop(abort);
 
         assertThatThrownBy(context::await).isSameAs(abort);
         assertThat(context.log()).contains("asked the engine to stop").contains("the engine stopped (exit 143)");
-        long pid = enginePid().orElseThrow();
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("engine still running")
                 .isFalse();
+        assertThat(files(agent.resolve("dataos-upgrade/runs"))).as("run folder of the stopped step").isEmpty();
         assertThat(Files.readString(Steps.inRunState(agent, ".dataos-upgrade/runs/build-7/journal.jsonl"))).contains("interrupted");
 
         helmDelay(0);
