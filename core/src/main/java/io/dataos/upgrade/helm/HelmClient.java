@@ -83,7 +83,11 @@ public final class HelmClient {
         }
     }
 
-    /** {@code helm status RELEASE -n NS -o json}; empty when Helm says the release is not found. */
+    /**
+     * {@code helm status RELEASE -n NS -o json} for the release's state, and {@code helm get metadata RELEASE -n NS
+     * -o json} for its chart: {@code helm status} strips the chart from what it prints (helm 3 and 4 alike), and
+     * {@code helm get metadata} (Helm 3.13 and newer) names it. Empty when Helm says the release is not found.
+     */
     public Optional<HelmRelease> status(String release, String namespace) throws IOException, InterruptedException {
         CapturedOutput out = read(List.of("status", release, "-n", namespace, "-o", "json"), List.of());
         if (!out.succeeded()) {
@@ -94,13 +98,25 @@ public final class HelmClient {
         }
         JsonNode node = parseJson(out, "helm status " + release);
         JsonNode info = node.path("info");
-        JsonNode meta = node.path("chart").path("metadata");
+        CapturedOutput metadata = read(List.of("get", "metadata", release, "-n", namespace, "-o", "json"), List.of());
+        if (!metadata.succeeded()) {
+            if (isNotFound(metadata)) {
+                return Optional.empty(); // uninstalled between the two calls
+            }
+            if (metadata.lines().stream().anyMatch(l -> l.contains("unknown command \"metadata\""))) {
+                throw new CommandFailedException("helm get metadata " + release + " (the release's chart and"
+                        + " version): this helm is older than 3.13, which added it; install Helm 3.13 or newer",
+                        metadata);
+            }
+            throw new CommandFailedException("helm get metadata " + release, metadata);
+        }
+        JsonNode meta = parseJson(metadata, "helm get metadata " + release);
         // Helm 3.0 pre-releases wrote "Description"; every release since writes "description".
         String description = info.hasNonNull("description") ? info.path("description").asText()
                 : info.path("Description").asText("");
         return Optional.of(new HelmRelease(node.path("name").asText(release), node.path("namespace").asText(namespace),
                 node.path("version").asInt(), info.path("status").asText(""), description,
-                time(info.path("first_deployed")), time(info.path("last_deployed")), meta.path("name").asText(""),
+                time(info.path("first_deployed")), time(info.path("last_deployed")), meta.path("chart").asText(""),
                 meta.path("version").asText(""), meta.path("appVersion").asText("")));
     }
 

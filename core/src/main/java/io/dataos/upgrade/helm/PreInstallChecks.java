@@ -30,7 +30,7 @@ public final class PreInstallChecks {
     public static final String DEFAULT_NAMESPACE_LABEL = "dataos.io/partOf=dataos";
     /** Also accepted when no label is configured: the Kubernetes recommended label earlier versions required. */
     public static final String RECOMMENDED_NAMESPACE_LABEL = "app.kubernetes.io/part-of=dataos";
-    public static final String DEFAULT_MINIMUM_HELM = "3.8.0";
+    public static final String DEFAULT_MINIMUM_HELM = "3.13.0";
     /** The public chart repository, as the README of the charts' source repository gives it. */
     public static final String CHART_REPOSITORY = "https://tmdc-io.github.io/dataos-helm";
     /** Where the public dataos-manager chart's source and README live. */

@@ -49,7 +49,20 @@ class HelmClientTest {
         assertThat(release.lastDeployed()).isEqualTo(OffsetDateTime.parse("2024-05-06T10:00:01.123456789+02:00"));
         assertThat(release.toString()).doesNotContain("pk-fixture-value");
         assertThat(fake.calls()).containsExactly(List.of("helm", "status", "dataos-manager", "-n", "dataos-manager",
-                "-o", "json", "--kubeconfig", "/etc/kube/config", "--kube-context", "prod"));
+                "-o", "json", "--kubeconfig", "/etc/kube/config", "--kube-context", "prod"), List.of("helm", "get",
+                "metadata", "dataos-manager", "-n", "dataos-manager", "-o", "json", "--kubeconfig", "/etc/kube/config",
+                "--kube-context", "prod"));
+    }
+
+    @Test
+    void aHelmOlderThan313CannotNameTheInstalledChartAndSaysWhatToInstall() throws Exception {
+        fake.put("releases/dataos-manager/status.json", HelmFixtures.status("dataos-manager", "dataos-manager", 7,
+                "deployed", "Upgrade complete", "1.11.4"));
+        fake.put("version", "v3.12.3");
+
+        assertThatThrownBy(() -> helm.status("dataos-manager", "dataos-manager"))
+                .isInstanceOf(CommandFailedException.class).hasMessageContaining("older than 3.13")
+                .hasMessageContaining("install Helm 3.13 or newer");
     }
 
     @Test

@@ -146,7 +146,7 @@ class PreInstallChecksTest {
         fake.put("kube/namespaces/dataos-manager.json", "");
         java.nio.file.Files.delete(fake.state().resolve("kube/namespaces/dataos-manager.json"));
         fake.put("charts/dataos_dataos-manager.yaml", HelmFixtures.chart("1.11.4"));
-        fake.put("version", "v3.7.2");
+        fake.put("version", "v3.12.3");
         workspace.write("values.yaml", "image:\n  tag: [broken\n".getBytes(StandardCharsets.UTF_8));
         PreInstallChecks.Settings pinned = new PreInstallChecks.Settings(
                 HelmTarget.DATAOS_MANAGER.withChartVersion("1.12.0"), "values.yaml", null, null);
@@ -154,7 +154,7 @@ class PreInstallChecksTest {
         Map<String, PreCheck> results = checks.run(pinned).stream()
                 .collect(Collectors.toMap(PreCheck::name, Function.identity()));
 
-        assertThat(results.get(PreInstallChecks.HELM).message()).contains("v3.7.2 is older than the supported 3.8.0");
+        assertThat(results.get(PreInstallChecks.HELM).message()).contains("v3.12.3 is older than the supported 3.13.0");
         assertThat(results.get(PreInstallChecks.NAMESPACE).message())
                 .isEqualTo("namespace dataos-manager does not exist");
         assertThat(results.get(PreInstallChecks.CHART).outcome()).isEqualTo(PreCheck.Outcome.SKIPPED);

@@ -92,6 +92,8 @@ class ExampleChartLifecycleTest {
         HelmRelease installed = upgrade.upgrade(target, "values.yaml", "run", WAIT);
         assertThat(installed.revision()).isEqualTo(1);
         assertThat(installed.status()).isEqualTo(HelmRelease.DEPLOYED);
+        // helm status leaves the chart out; helm get metadata names it (the double printed it in status)
+        assertThat(installed.chart()).isEqualTo("dataos-manager-0.1.0");
         assertThat(world.releaseSecrets(RELEASE)).containsExactly("sh.helm.release.v1.dataos-manager.v1=deployed");
         assertThat(world.secretField("dataos-manager-secrets", "PRIME_API_KEY"))
                 .isEqualTo(TestSecrets.PRIME_API_KEY_VALUE);

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * JSON and YAML exactly as Helm 3 prints them, for the fake helm: {@code helm status -o json} is the
- * whole release object (pkg/release.Release: name, info{first_deployed, last_deployed, deleted,
+ * JSON and YAML exactly as Helm 3 prints them, for the fake helm. {@link #status} is the release as
+ * Helm stores it (pkg/release.Release: name, info{first_deployed, last_deployed, deleted,
  * description, status, notes}, chart{metadata, lock, templates, values, schema, files}, config,
- * manifest, version, namespace) on one line; {@code helm history -o json} is a list of
+ * manifest, version, namespace) on one line: the fake's {@code helm status -o json} prints it without
+ * its chart, as the real one does, and its {@code helm get metadata -o json} prints the chart's name,
+ * version and appVersion from it. {@code helm history -o json} is a list of
  * {revision, updated, status, chart, app_version, description}, oldest first.
  */
 public final class HelmFixtures {

@@ -186,7 +186,10 @@ public final class SandboxCommandRunner implements CommandRunner {
                     return notFound(out);
                 }
                 if (a.value("--output", "-o").map("json"::equals).orElse(false)) {
-                    out.accept(JSON.writeValueAsString(record.get()));
+                    // as helm 3 and 4 print it (cmd/helm/status.go sets rel.Chart to nil): the release, no chart
+                    ObjectNode shown = record.get().deepCopy();
+                    shown.remove("chart");
+                    out.accept(JSON.writeValueAsString(shown));
                 } else {
                     out.accept(statusText(record.get()));
                 }
@@ -217,6 +220,17 @@ public final class SandboxCommandRunner implements CommandRunner {
                 }
                 if (what.equals("manifest")) {
                     out.accept(record.get().path("manifest").asText("").stripTrailing());
+                } else if (what.equals("metadata")) {
+                    // as helm 3.13+ and 4 print it with -o json (pkg/action/get_metadata.go)
+                    JsonNode meta = record.get().path("chart").path("metadata");
+                    ObjectNode m = JSON.createObjectNode().put("name", record.get().path("name").asText())
+                            .put("chart", meta.path("name").asText()).put("version", meta.path("version").asText())
+                            .put("appVersion", meta.path("appVersion").asText(""))
+                            .put("namespace", record.get().path("namespace").asText())
+                            .put("revision", record.get().path("version").asInt())
+                            .put("status", record.get().path("info").path("status").asText())
+                            .put("deployedAt", record.get().path("info").path("last_deployed").asText());
+                    out.accept(JSON.writeValueAsString(m));
                 } else if (what.equals("values")) {
                     JsonNode config = record.get().path("config");
                     String format = a.value("--output", "-o").orElse("table");

@@ -88,7 +88,14 @@ class SandboxCommandRunnerTest {
         assertThat(status.path("name").asText()).isEqualTo(REL);
         assertThat(status.path("version").asInt()).isEqualTo(1);
         assertThat(status.path("info").path("status").asText()).isEqualTo("deployed");
-        assertThat(status.path("chart").path("metadata").path("version").asText()).isEqualTo("0.1.0");
+        assertThat(status.has("chart")).as("helm status leaves the chart out, as the real helm does").isFalse();
+
+        assertThat(helm("get", "metadata", REL, "-n", NS, "-o", "json").exitCode()).isZero();
+        JsonNode metadata = json(null);
+        assertThat(metadata.path("chart").asText()).isEqualTo("dataos-manager");
+        assertThat(metadata.path("version").asText()).isEqualTo("0.1.0");
+        assertThat(metadata.path("appVersion").asText()).isEqualTo("1.0.0");
+        assertThat(metadata.path("revision").asInt()).isEqualTo(1);
 
         helm("history", REL, "-n", NS, "-o", "json");
         JsonNode history = json(null);
