@@ -12,12 +12,13 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * One gate approved in the Jenkinsfile, and who approved it ({@code input}'s {@code submitterParameter}):
- * {@code approvals: [approval(gate: 'prepare.approve-window', approver: approver)]}, optionally with the groups the
- * approver belongs to ({@code groups: ['dataos-ops']}), which the engine matches against the gate's approvers as
- * {@code input}'s {@code submitter} matches ids or groups. The engine refuses an approval by someone who is neither
- * among the gate's approvers nor their delegate. The groups are what the Jenkinsfile writes here: whoever can edit
- * the Jenkinsfile can write any name, so {@code input}'s {@code submitter} is the guard that a person of the gate's
- * approvers answered. The engine records the approval in the journal and reports; a gate with no approval waits.
+ * {@code approvals: [approval(gate: 'prepare.approve-window', approver: approver)]}. The engine refuses an approval by
+ * someone who is neither among the gate's approvers, by id or by group, nor their delegate; the approver's groups
+ * are those Jenkins' security realm gives their user record ({@link UserGroups}), as {@code input}'s
+ * {@code submitter} matches ids or groups, plus any written here ({@code groups: ['dataos-ops']}). Whoever can
+ * edit the Jenkinsfile can write any name, so {@code input}'s {@code submitter} is the guard that a person of the
+ * gate's approvers answered. The engine records the approval in the journal and reports; a gate with no approval
+ * waits.
  */
 public final class Approval extends AbstractDescribableImpl<Approval> implements Serializable {
 
@@ -45,7 +46,10 @@ public final class Approval extends AbstractDescribableImpl<Approval> implements
         return groups;
     }
 
-    /** The groups the approver belongs to, matched against the gate's approvers like the approver's id. */
+    /**
+     * More groups of the approver, beside those Jenkins knows, matched against the gate's approvers like the
+     * approver's id.
+     */
     @org.kohsuke.stapler.DataBoundSetter
     public void setGroups(java.util.List<String> groups) {
         this.groups = groups == null ? java.util.List.of() : groups.stream().map(StepFields::text)

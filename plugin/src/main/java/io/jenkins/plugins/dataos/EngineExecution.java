@@ -198,6 +198,7 @@ final class EngineExecution extends StepExecution {
             argv.addAll(List.of(java.command(), "-Xmx64m", "-XX:+UseSerialGC", "-cp", jar.getRemote(), WRAPPER,
                     dir.getRemote(), Integer.toString(graceSeconds), "--", java.command(), "-jar", jar.getRemote()));
             argv.addAll(invocation.argv);
+            argv.addAll(UserGroups.argv(invocation.approvers, invocation.argv, buildLog(), invocation.function));
             if (invocation.outcome == EngineInvocation.Outcome.RUNBOOK && run != null) {
                 argv.addAll(List.of("--started-by", "jenkins " + run.getFullDisplayName()));
             }

@@ -38,6 +38,8 @@ final class EngineInvocation implements Serializable {
     final boolean workspaceOptions;
     /** The step argument each command-line option came from, to name it in the engine's refusals. */
     final Map<String, String> arguments;
+    /** Who approved gates, whose Jenkins groups go to the engine as well (null in a step saved before it). */
+    final List<String> approvers;
 
     private EngineInvocation(Builder b) {
         this.function = b.function;
@@ -49,6 +51,7 @@ final class EngineInvocation implements Serializable {
         this.unstableOnFailure = b.unstableOnFailure;
         this.workspaceOptions = b.workspaceOptions;
         this.arguments = Map.copyOf(b.fields);
+        this.approvers = List.copyOf(b.approvers);
     }
 
     static Builder of(String function, String... command) {
@@ -66,6 +69,7 @@ final class EngineInvocation implements Serializable {
         private boolean propagate = true;
         private boolean unstableOnFailure;
         private boolean workspaceOptions = true;
+        private final java.util.Set<String> approvers = new java.util.LinkedHashSet<>();
 
         private Builder(String function, String... command) {
             this.function = function;
@@ -107,13 +111,15 @@ final class EngineInvocation implements Serializable {
 
         /**
          * The approvals as {@code --approve GATE=APPROVER}, one per gate, and each approver's groups as
-         * {@code --approver-group APPROVER=GROUP}.
+         * {@code --approver-group APPROVER=GROUP}; the groups Jenkins knows of each approver are added when the
+         * engine is launched ({@link UserGroups}).
          */
         Builder approvals(List<Approval> approvals) {
             fields.put("--approve", "approvals");
             fields.put("--approver-group", "approvals");
             if (approvals != null) {
                 approvals.forEach(a -> option("approvals", "--approve", a.getGate() + "=" + a.getApprover()));
+                approvals.forEach(a -> approvers.add(a.getApprover()));
                 java.util.Set<String> seen = new java.util.LinkedHashSet<>();
                 approvals.forEach(a -> a.getGroups().forEach(g -> seen.add(a.getApprover() + "=" + g)));
                 seen.forEach(g -> option("approvals", "--approver-group", g));

@@ -47,6 +47,7 @@ class EngineExecutionTest extends RunbookPlatformTest {
     void stop() throws Exception {
         EngineExecution.staleMillis = 90_000;
         EngineExecution.reconnectMillis = 300_000;
+        TestStepContext.USERS.clear();
         killEngines();
     }
 
@@ -201,6 +202,25 @@ class EngineExecutionTest extends RunbookPlatformTest {
                 .hasMessageContaining(agent.resolve("no-such-jdk/bin/java").toString())
                 .hasMessageContaining("JAVA_HOME of the build").hasMessageContaining("Java 17 or newer");
         assertThat(platform.clis.calls()).isEmpty();
+    }
+
+    @Test
+    void aGateOwnedByATeamIsApprovedByAMemberWhomJenkinsPutsInItAndByNoOneElse() throws Exception {
+        // the window gate's approver is the team dataos-ops@example.com; carol is no delegate
+        assertThatThrownBy(() -> Steps.run(upgrade("carol"), new TestStepContext(workspace, agent)))
+                .isInstanceOf(AbortException.class).hasMessageContaining(WINDOW_GATE)
+                .hasMessageContaining("carol").hasMessageContaining("dataos-ops@example.com");
+        assertThat(platform.clis.calls()).as("nothing ran for a refused approval").isEmpty();
+
+        TestStepContext.USERS.put("carol", List.of("dataos-ops@example.com", "qa"));
+        TestStepContext context = new TestStepContext(workspace, agent);
+        Map<String, Object> approved = Steps.run(upgrade("carol"), context);
+
+        assertThat(approved).containsEntry("status", "SUCCEEDED");
+        assertThat(context.log()).contains(
+                "dataosUpgrade: approver carol is in these Jenkins groups: dataos-ops@example.com, qa");
+        assertThat(Files.readString(Steps.inRunState(agent, ".dataos-upgrade/runs/build-7/journal.jsonl")))
+                .contains("\"approver\":\"carol\"").contains("dataos-ops@example.com");
     }
 
     @Test

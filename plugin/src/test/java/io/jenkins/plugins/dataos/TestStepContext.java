@@ -74,6 +74,29 @@ final class TestStepContext extends StepContext {
         }
     }
 
+    /**
+     * The users the tests' security realm knows, by id, with their groups: what {@code User.getById(id, false)
+     * .impersonate2()} gives in a real controller (a user unknown to Jenkins is none). Empty unless a test adds one.
+     */
+    static final Map<String, java.util.List<String>> USERS = new ConcurrentHashMap<>();
+
+    static {
+        UserGroups.directory = id -> {
+            java.util.List<String> groups = USERS.get(id);
+            if (groups == null) {
+                return null;
+            }
+            java.util.List<org.springframework.security.core.GrantedAuthority> authorities =
+                    new java.util.ArrayList<>();
+            authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                    UserGroups.AUTHENTICATED));
+            groups.forEach(g -> authorities.add(
+                    new org.springframework.security.core.authority.SimpleGrantedAuthority(g)));
+            return org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                    id, null, authorities);
+        };
+    }
+
     private final String id;
     private transient volatile boolean stopped;
 
