@@ -7,7 +7,9 @@ import io.dataos.upgrade.api.WindowRequest;
 import io.dataos.upgrade.api.WindowRunbook;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,8 +69,15 @@ final class PlanUpgradeCommand implements Callable<Integer> {
     @Option(names = "--window-zone", paramLabel = "ZONE", description = "The window's time zone. Default: UTC.")
     String windowZone;
 
+    @Option(names = "--window-token-secret", paramLabel = "NAME",
+            description = "Send the secret NAME (environment variable NAME upper-cased, '-' as '_') as a bearer token"
+                    + " to --window-prometheus (window suggest --token-secret).")
+    String windowTokenSecret;
+
     @Mixin
     PlanOutput output;
+
+    Function<String, String> environment = System::getenv;
 
     Clock clock = Clock.systemUTC();
 
@@ -76,9 +85,14 @@ final class PlanUpgradeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
         WindowRequest suggest = windowPrometheus == null ? null : new WindowRequest(windowPrometheus,
-                windowGrafanaDatasource, windowQuery, windowLookback, windowDuration, windowZone, null);
+                windowGrafanaDatasource, windowQuery, windowLookback, windowDuration, windowZone, windowTokenSecret);
+        if (suggest == null && windowTokenSecret != null) {
+            throw new CommandLine.ParameterException(cli, "--window-token-secret is the token for"
+                    + " --window-prometheus: give --window-prometheus too, or leave the token out");
+        }
         // progress on standard error: standard output holds the plan or its result
-        WindowRunbook windows = new WindowRunbook(RunbookPorts.local(Path.of("."), null).withClock(clock)
+        WindowRunbook windows = new WindowRunbook(RunbookPorts.local(Path.of("."), null)
+                .withSecrets(CliSecrets.of(Map.of(), environment)).withClock(clock)
                 .withLog(line -> {
                     cli.getErr().println("dataos-upgrade: " + line);
                     cli.getErr().flush();

@@ -33,6 +33,10 @@ class PlanCommandTest {
         return new Run(exitCode, out.toString(), err.toString());
     }
 
+    static Path examplePath(String name) {
+        return Path.of(example(name));
+    }
+
     private static String example(String name) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {

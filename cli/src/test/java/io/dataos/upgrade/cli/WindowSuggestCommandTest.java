@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataos.upgrade.metrics.FakePrometheus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code dataos-upgrade window suggest} against a real HTTP server answering query_range like Prometheus. */
@@ -76,5 +80,55 @@ class WindowSuggestCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(new ObjectMapper().readTree(run.out()).path("error").asText()).contains("duration",
                 "quarter hours");
+    }
+
+    @Test
+    void planUpgradeSendsTheNamedSecretAsBearerTokenToATrafficSourceThatAsksForOne(@TempDir Path tmp)
+            throws Exception {
+        String token = "glsa_window-token-7c1e9f2a-do-not-leak";
+        Path installed = tmp.resolve("installed.yaml");
+        Files.writeString(installed, Files.readString(PlanCommandTest.examplePath("installed-1.4.yaml"))
+                .replaceAll("(?m)^maintenanceWindow:.*$", ""));
+        try (FakePrometheus grafana = FakePrometheus.quietWednesdayAfternoons().requireToken(token)) {
+            List<String> args = List.of("plan", "upgrade", "--installed", installed.toString(), "--release",
+                    PlanCommandTest.examplePath("release-1.5.yaml").toString(), "--window-prometheus",
+                    grafana.base().toString(), "--window-query", "sum(rate(http_requests_total[5m]))",
+                    "--window-token-secret", "grafana-token", "--output", "json");
+
+            Run refused = plan(args, name -> name.equals("GRAFANA_TOKEN") ? "wrong-token-value-0000" : null);
+            Run planned = plan(args, name -> name.equals("GRAFANA_TOKEN") ? token : null);
+
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.err() + refused.out()).contains("401");
+            assertThat(planned.exitCode()).as(planned.err()).isZero();
+            JsonNode plan = new ObjectMapper().readTree(planned.out());
+            assertThat(plan.path("inputs").path("window").asText()).isEqualTo("WED 13:00-17:00 UTC");
+            assertThat(refused.err() + refused.out() + planned.err() + planned.out()).doesNotContain(token)
+                    .doesNotContain("wrong-token-value-0000");
+        }
+    }
+
+    @Test
+    void aWindowTokenWithoutATrafficSourceIsRefused() {
+        Run run = run("plan", "upgrade", "--installed", PlanCommandTest.examplePath("installed-1.4.yaml").toString(),
+                "--release", PlanCommandTest.examplePath("release-1.5.yaml").toString(), "--window-token-secret",
+                "grafana-token");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--window-token-secret is the token for --window-prometheus");
+    }
+
+    /** {@code plan upgrade} with its environment (where secrets come from) replaced. */
+    private static Run plan(List<String> args, java.util.function.Function<String, String> environment) {
+        CommandLine commandLine = DataosUpgradeCommand.newCommandLine();
+        PlanUpgradeCommand upgrade = commandLine.getSubcommands().get("plan").getSubcommands().get("upgrade")
+                .getCommand();
+        upgrade.environment = environment;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exitCode = commandLine.execute(args.toArray(String[]::new));
+        return new Run(exitCode, out.toString(), err.toString());
     }
 }

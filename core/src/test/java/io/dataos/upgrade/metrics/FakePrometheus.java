@@ -33,6 +33,7 @@ public final class FakePrometheus implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, DoubleUnaryOperator> series;
     private final List<Asked> asked = new CopyOnWriteArrayList<>();
+    private volatile String token;
 
     /** Serves {@code series}: label value of {@code job} → traffic at a Unix time. */
     public FakePrometheus(Map<String, DoubleUnaryOperator> series) throws IOException {
@@ -72,6 +73,15 @@ public final class FakePrometheus implements AutoCloseable {
         return (weekend ? 0.7 : 1.0) * level + 5 * Math.sin(unixSeconds * 0.0137);
     }
 
+    /**
+     * Answers only requests with {@code Authorization: Bearer token}, others 401 as Grafana does (Prometheus behind
+     * an authenticating proxy answers the same way).
+     */
+    public FakePrometheus requireToken(String token) {
+        this.token = token;
+        return this;
+    }
+
     public URI base() {
         return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
     }
@@ -88,6 +98,12 @@ public final class FakePrometheus implements AutoCloseable {
                 int eq = pair.indexOf('=');
                 params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+            String required = token;
+            if (required != null && !("Bearer " + required).equals(
+                    exchange.getRequestHeaders().getFirst("Authorization"))) {
+                answer(exchange, 401, "{\"message\":\"Unauthorized\"}");
+                return;
             }
             double start = Double.parseDouble(params.get("start"));
             double end = Double.parseDouble(params.get("end"));

@@ -2,13 +2,16 @@ package io.jenkins.plugins.dataos;
 
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import java.util.List;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -39,6 +42,9 @@ public class DataosPlanStep extends Step {
     private String windowLookback;
     private String windowDuration;
     private String windowZone;
+    private String windowTokenCredentialsId;
+    /** The name under which the window token reaches the engine (environment variable WINDOW_TOKEN). */
+    static final String WINDOW_TOKEN = "window-token";
 
     @DataBoundConstructor
     public DataosPlanStep(String type, String installed) {
@@ -145,6 +151,16 @@ public class DataosPlanStep extends Step {
         this.windowZone = StepFields.text(windowZone);
     }
 
+    public String getWindowTokenCredentialsId() {
+        return windowTokenCredentialsId;
+    }
+
+    /** A Secret text credential sent as bearer token to {@code windowPrometheus} (a Grafana service account token). */
+    @DataBoundSetter
+    public void setWindowTokenCredentialsId(String windowTokenCredentialsId) {
+        this.windowTokenCredentialsId = StepFields.text(windowTokenCredentialsId);
+    }
+
     /** Every argument problem, first one first; nothing has run yet. */
     void validate() throws AbortException {
         StepFields.requireAll(
@@ -162,7 +178,10 @@ public class DataosPlanStep extends Step {
                 StepFields.problemWithPath("outputDir", outputDir),
                 windowPrometheus == null ? null : StepFields.problemWithRequired("windowQuery", windowQuery,
                         "the PromQL query whose value is the platform's traffic, e.g."
-                                + " sum(rate(http_requests_total[5m]))"));
+                                + " sum(rate(http_requests_total[5m]))"),
+                windowTokenCredentialsId == null || windowPrometheus != null ? null
+                        : "windowTokenCredentialsId is the token for windowPrometheus: set windowPrometheus too, or"
+                                + " leave the token out");
     }
 
     /** The engine's {@code plan upgrade|rollback} command; refuses bad arguments before anything starts. */
@@ -179,6 +198,9 @@ public class DataosPlanStep extends Step {
                 .option("windowLookback", "--window-lookback", windowLookback)
                 .option("windowDuration", "--window-duration", windowDuration)
                 .option("windowZone", "--window-zone", windowZone)
+                .option("windowTokenCredentialsId", "--window-token-secret",
+                        windowTokenCredentialsId == null ? null : WINDOW_TOKEN)
+                .secret(WINDOW_TOKEN, windowTokenCredentialsId)
                 .option("outputDir", "--out-dir", outputDir)
                 .inWorkspaceDirectory()
                 .build();
@@ -208,6 +230,17 @@ public class DataosPlanStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return EngineExecution.CONTEXT;
+        }
+
+        @POST
+        public ListBoxModel doFillWindowTokenCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String windowTokenCredentialsId) {
+            return CredentialsIdItems.fill(item, windowTokenCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckWindowTokenCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsIdItems.check(item, "windowTokenCredentialsId", value, false);
         }
 
         @POST

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dataos;
 
+import static io.jenkins.plugins.dataos.RunbookFixture.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +26,11 @@ class DataosPlanStepTest {
     Path workspace;
     @TempDir
     Path agent;
+
+    @org.junit.jupiter.api.AfterEach
+    void forgetCredentials() {
+        TestCredentials.reset();
+    }
 
     @Test
     void upgradePlanOfTheExamplesIsWrittenToTheWorkspaceAndReturnedWithItsGates() throws Exception {
@@ -161,6 +167,41 @@ class DataosPlanStepTest {
             assertThat(prometheus.asked()).singleElement().satisfies(a -> assertThat(a.query())
                     .isEqualTo("sum(rate(http_requests_total[5m]))"));
         }
+    }
+
+    @Test
+    void aTrafficSourceThatAsksForATokenGetsTheWindowTokenCredentialAndTheLogNeverShowsIt() throws Exception {
+        Path installed = workspace.resolve("state/installed.yaml");
+        Steps.example("installed-1.4.yaml", workspace, "state/installed.yaml");
+        Files.writeString(installed, Files.readString(installed).replaceAll("(?m)^maintenanceWindow:.*$", ""));
+        Steps.example("release-1.5.yaml", workspace, "releases/dataos-1.5.0.yaml");
+        TestCredentials.secretText("dataos-grafana-token", TOKEN);
+        DataosPlanStep step = new DataosPlanStep("upgrade", "state/installed.yaml");
+        step.setRelease("releases/dataos-1.5.0.yaml");
+        step.setWindowTokenCredentialsId("dataos-grafana-token");
+        try (FakePrometheus grafana = FakePrometheus.quietWednesdayAfternoons().requireToken(TOKEN)) {
+            step.setWindowPrometheus(grafana.base().toString());
+            step.setWindowQuery("sum(rate(http_requests_total[5m]))");
+            TestStepContext context = new TestStepContext(workspace, agent);
+
+            Map<String, Object> result = Steps.run(step, context);
+
+            assertThat(result).containsEntry("maintenanceWindow", "WED 13:00-17:00 UTC");
+            assertThat(step.invocation().argv).containsSequence("--window-token-secret", DataosPlanStep.WINDOW_TOKEN)
+                    .noneMatch(a -> a.contains(TOKEN));
+            assertThat(context.log()).doesNotContain(TOKEN);
+            assertThat(Steps.filesContaining(agent, TOKEN)).as("files holding the token").isEmpty();
+        }
+    }
+
+    @Test
+    void aWindowTokenWithoutATrafficSourceIsRefused() {
+        DataosPlanStep step = new DataosPlanStep("upgrade", "state/installed.yaml");
+        step.setRelease("releases/dataos-1.5.0.yaml");
+        step.setWindowTokenCredentialsId("dataos-grafana-token");
+
+        assertThatThrownBy(step::invocation).isInstanceOf(AbortException.class)
+                .hasMessageContaining("windowTokenCredentialsId is the token for windowPrometheus");
     }
 
     @Test
