@@ -85,15 +85,19 @@ public final class RollbackRunbook {
             ports.log().accept(plan.message());
             return RunbookResults.nothingToDo("rollback", plan, runId, request.dryRun());
         }
-        if (request.markDone() != null && !request.dryRun()) {
-            Runbooks.markDone(run, ports, request.markDone().strip(), request.startedBy() != null
-                    ? request.startedBy() : System.getProperty("user.name", "unknown"), request.markDoneReason(),
-                    "markDone");
+        // the mark is checked now and journaled once preflight passed: a refused run records nothing
+        String marked = request.markDone() != null && !request.dryRun() ? request.markDone().strip() : null;
+        if (marked != null) {
+            Runbooks.checkMarkDone(run, ports, marked, request.markDoneReason(), "markDone");
         }
         Runbooks.removeLeftoversFirst(ports, run.managerTarget().release(), runId, request.startedBy(),
                 request.dryRun());
         // Preflight: everything the plan needs, every problem at once, before the first change.
-        Runbooks.refuse(Runbooks.preflight(run, ports, source, request.dryRun(), null));
+        Runbooks.refuse(Runbooks.preflight(run, ports, source, request.dryRun(), null, marked));
+        if (marked != null) {
+            Runbooks.markDone(run, ports, marked, request.startedBy() != null ? request.startedBy()
+                    : System.getProperty("user.name", "unknown"), request.markDoneReason(), "markDone");
+        }
         ActionHandlers handlers = Runbooks.handlers(run, ports);
         RunLock lock = Runbooks.lock(ports, run.managerTarget().release(), runId, request.startedBy(),
                 request.dryRun());

@@ -108,24 +108,25 @@ public final class UpgradeRunbook {
             ports.log().accept(plan.message());
             return RunbookResults.nothingToDo("upgrade", plan, runId, request.dryRun());
         }
-        if (request.markDone() != null && !request.dryRun()) {
-            // An action of the automatic rollback (once it has started) is marked in the rollback's run.
-            RunbookRun markIn = run;
-            if (plan.action(request.markDone().strip()).isEmpty() && request.autoRollback()
+        // An action of the automatic rollback (once it has started) is marked in the rollback's run. The mark is
+        // checked now and journaled once preflight and the window let the run start: a refused run records nothing.
+        RunbookRun markIn = null;
+        String marked = request.markDone() != null && !request.dryRun() ? request.markDone().strip() : null;
+        if (marked != null) {
+            markIn = run;
+            if (plan.action(marked).isEmpty() && request.autoRollback()
                     && !JournalReader.read(ports.workspace(), rollbackRunId(runId)).isEmpty()) {
                 PlatformState target = recordedState(runId).orElse(installed);
                 markIn = rollbackRun(run, rollbackPlanner(run).plan(Runbooks.installedAfter(release, installed),
                         target), installed, release, null, List.of());
             }
-            Runbooks.markDone(markIn, ports, request.markDone().strip(), request.startedBy() != null
-                    ? request.startedBy() : System.getProperty("user.name", "unknown"), request.markDoneReason(),
-                    "markDone");
+            Runbooks.checkMarkDone(markIn, ports, marked, request.markDoneReason(), "markDone");
         }
         Runbooks.removeLeftoversFirst(ports, run.managerTarget().release(), runId, request.startedBy(),
                 request.dryRun());
         // Preflight: everything the upgrade (and its automatic rollback) needs, every problem at once.
         List<InvalidInputException> problems = new ArrayList<>(Runbooks.preflight(run, ports,
-                request.plan() != null ? request.plan() : SOURCE, request.dryRun(), null));
+                request.plan() != null ? request.plan() : SOURCE, request.dryRun(), null, marked));
         Plan rollbackPlan = null;
         if (request.autoRollback()) {
             // The rollback must be possible before the upgrade starts, not discovered broken after a failure.
@@ -133,7 +134,7 @@ public final class UpgradeRunbook {
             RunbookRun planned = rollbackRun(run, rollbackPlan, installed, release, null, List.of());
             // the upgrade's own backup takes the kit its rollback restores
             problems.addAll(Runbooks.preflight(planned, ports, "automatic rollback plan " + rollbackPlan.id(),
-                    request.dryRun(), run.runId()));
+                    request.dryRun(), run.runId(), marked));
         }
         Runbooks.refuse(problems);
         ActionHandlers handlers = Runbooks.handlers(run, ports);
@@ -157,6 +158,10 @@ public final class UpgradeRunbook {
             }
         }
 
+        if (marked != null) {
+            Runbooks.markDone(markIn, ports, marked, request.startedBy() != null ? request.startedBy()
+                    : System.getProperty("user.name", "unknown"), request.markDoneReason(), "markDone");
+        }
         RunLock lock = Runbooks.lock(ports, run.managerTarget().release(), runId, request.startedBy(),
                 request.dryRun());
         try {

@@ -228,6 +228,15 @@ public final class Runbooks {
      */
     public static List<InvalidInputException> preflight(RunbookRun run, RunbookPorts ports, String source,
             boolean dryRun, String kitToCome) throws IOException, InterruptedException {
+        return preflight(run, ports, source, dryRun, kitToCome, null);
+    }
+
+    /**
+     * {@link #preflight(RunbookRun, RunbookPorts, String, boolean, String)} with action {@code markedDone} taken as
+     * done: the operator marks it done by hand in this very call, which is journaled only once preflight passes.
+     */
+    public static List<InvalidInputException> preflight(RunbookRun run, RunbookPorts ports, String source,
+            boolean dryRun, String kitToCome, String markedDone) throws IOException, InterruptedException {
         List<InvalidInputException> problems = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         java.util.function.Consumer<InvalidInputException> add = p -> {
@@ -238,9 +247,10 @@ public final class Runbooks {
         };
         io.dataos.upgrade.run.RunHistory history = io.dataos.upgrade.run.JournalReader.read(ports.workspace(),
                 run.runId());
+        java.util.function.Predicate<String> done = id -> id.equals(markedDone)
+                || history.state(id) == ActionState.SUCCEEDED;
         ActionHandlers handlers = RunbookHandlers.forRun(run, ports.clock());
-        handlers.problems(source, run.plan().actions(), id -> history.state(id) == ActionState.SUCCEEDED)
-                .forEach(add);
+        handlers.problems(source, run.plan().actions(), done).forEach(add);
         boolean verifies = run.plan().actions().stream()
                 .anyMatch(a -> a.kind() == ActionKind.VALIDATE || a.kind() == ActionKind.VERIFY_ROLLBACK);
         if (verifies && (run.settings().checks() == null || !ports.workspace().exists(run.settings().checks()))) {
@@ -265,7 +275,7 @@ public final class Runbooks {
         // Everything the plan will need is checked before its first action (the announcement, the backup):
         // the values file takes the new tag, and the manager release's names are ones Helm accepts.
         for (PlanAction action : run.plan().actions()) {
-            if (history.state(action.id()) == ActionState.SUCCEEDED) {
+            if (done.test(action.id())) {
                 continue;
             }
             if (action.kind() == ActionKind.UPDATE_MANAGER_TAG && run.valuesFile() != null
@@ -287,7 +297,7 @@ public final class Runbooks {
         boolean needsDatabase = false;
         for (int i = 0; i < actions.size(); i++) {
             PlanAction action = actions.get(i);
-            if (history.state(action.id()) == ActionState.SUCCEEDED) {
+            if (done.test(action.id())) {
                 continue;
             }
             needsDatabase |= action.kind() == ActionKind.RESTORE_POSTGRES || (action.kind() == ActionKind.BACKUP
@@ -315,7 +325,7 @@ public final class Runbooks {
             }
         }
         if (!dryRun) {
-            secretProblems(run, ports, source, history).forEach(add);
+            secretProblems(run, ports, source, done).forEach(add);
         }
         if (needsDatabase && run.settings().postgres() != null) {
             java.util.Optional<io.dataos.upgrade.secret.Secret> password = ports.secrets().find(
@@ -348,35 +358,13 @@ public final class Runbooks {
      */
     public static void markDone(RunbookRun run, RunbookPorts ports, String actionId, String by, String reason,
             String option) throws IOException, InterruptedException {
-        PlanAction action = run.plan().action(actionId).orElseThrow(() -> new InvalidInputException(option, actionId,
-                "is not an action of run " + run.runId() + ": give one of its action ids, e.g. "
-                        + run.plan().actions().get(run.plan().actions().size() - 1).id()));
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException(option, actionId, "needs a reason: say what was done by hand and why"
-                    + " (--reason TEXT, markDoneReason)");
-        }
         RunLock lock = lock(ports, run.managerTarget().release(), run.runId(), by, false);
         try {
             io.dataos.upgrade.run.RunHistory history = io.dataos.upgrade.run.JournalReader.read(ports.workspace(),
                     run.runId());
-            if (history.isEmpty()) {
-                throw new InvalidInputException(option, actionId, "run " + run.runId() + " has not started: run it"
-                        + " first; an action can be marked done once the run has reached it");
-            }
-            if (history.state(actionId) == ActionState.SUCCEEDED) {
+            if (markable(run, history, actionId, reason, option).isEmpty()) {
                 ports.log().accept(actionId + " is already done in run " + run.runId() + "; not marked again");
                 return;
-            }
-            var record = history.action(actionId);
-            if (action.requiresApproval() && (record == null || !record.approved())) {
-                throw new InvalidInputException(option, actionId, "is a gate that has not been approved: approve it"
-                        + " (--approve " + actionId + "=APPROVER); it is not done by hand in its approvers' place");
-            }
-            List<String> waiting = action.dependsOn().stream()
-                    .filter(d -> history.state(d) != ActionState.SUCCEEDED).toList();
-            if (!waiting.isEmpty()) {
-                throw new InvalidInputException(option, actionId, "the run has not reached it: "
-                        + String.join(", ", waiting) + " must succeed first");
             }
             io.dataos.upgrade.run.Journal journal = io.dataos.upgrade.run.Journal.continuing(ports.workspace(),
                     history, ports.clock(), ports.journalProgress());
@@ -388,6 +376,47 @@ public final class Runbooks {
         } finally {
             release(lock, ports);
         }
+    }
+
+    /**
+     * Refuses what {@link #markDone} would refuse, writing nothing: a run checks the action it is asked to mark
+     * before its preflight and journals the mark only once preflight (and, for an upgrade, the window) passed.
+     */
+    public static void checkMarkDone(RunbookRun run, RunbookPorts ports, String actionId, String reason,
+            String option) throws IOException, InterruptedException {
+        markable(run, io.dataos.upgrade.run.JournalReader.read(ports.workspace(), run.runId()), actionId, reason,
+                option);
+    }
+
+    /** Action {@code actionId} if it can be marked done now, empty when it is done already. */
+    private static java.util.Optional<PlanAction> markable(RunbookRun run, io.dataos.upgrade.run.RunHistory history,
+            String actionId, String reason, String option) {
+        PlanAction action = run.plan().action(actionId).orElseThrow(() -> new InvalidInputException(option, actionId,
+                "is not an action of run " + run.runId() + ": give one of its action ids, e.g. "
+                        + run.plan().actions().get(run.plan().actions().size() - 1).id()));
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(option, actionId, "needs a reason: say what was done by hand and why"
+                    + " (--reason TEXT, markDoneReason)");
+        }
+        if (history.isEmpty()) {
+            throw new InvalidInputException(option, actionId, "run " + run.runId() + " has not started: run it"
+                    + " first; an action can be marked done once the run has reached it");
+        }
+        if (history.state(actionId) == ActionState.SUCCEEDED) {
+            return java.util.Optional.empty();
+        }
+        var record = history.action(actionId);
+        if (action.requiresApproval() && (record == null || !record.approved())) {
+            throw new InvalidInputException(option, actionId, "is a gate that has not been approved: approve it"
+                    + " (--approve " + actionId + "=APPROVER); it is not done by hand in its approvers' place");
+        }
+        List<String> waiting = action.dependsOn().stream()
+                .filter(d -> history.state(d) != ActionState.SUCCEEDED).toList();
+        if (!waiting.isEmpty()) {
+            throw new InvalidInputException(option, actionId, "the run has not reached it: "
+                    + String.join(", ", waiting) + " must succeed first");
+        }
+        return java.util.Optional.of(action);
     }
 
     /** Approvals given in advance by someone who is neither among a gate's approvers nor their delegate. */
@@ -419,12 +448,12 @@ public final class Runbooks {
     }
 
     private static List<InvalidInputException> secretProblems(RunbookRun run, RunbookPorts ports, String source,
-            io.dataos.upgrade.run.RunHistory history) {
+            java.util.function.Predicate<String> done) {
         List<InvalidInputException> problems = new ArrayList<>();
         java.util.Set<String> warnedInIds = new java.util.HashSet<>();
         java.util.Set<String> missing = new java.util.HashSet<>();
         for (PlanAction action : run.plan().actions()) {
-            if (history.state(action.id()) == ActionState.SUCCEEDED) {
+            if (done.test(action.id())) {
                 continue;
             }
             String secret = switch (action.kind()) {

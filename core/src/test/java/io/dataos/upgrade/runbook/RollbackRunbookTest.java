@@ -239,6 +239,14 @@ class RollbackRunbookTest {
         assertThatThrownBy(() -> new RollbackRunbook(world.ports(approvals)).run(request()
                 .markDone("manager.helm-rollback.dataos-manager", "done by hand").build()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("the run has not reached it");
+        // a run that preflight refuses (here: the checks file the verification needs is gone) records no mark
+        String checks = world.read(RunbookWorld.CHECKS);
+        java.nio.file.Files.delete(world.workspace.resolve(RunbookWorld.CHECKS));
+        assertThatThrownBy(() -> new RollbackRunbook(world.ports(approvals)).run(request().startedBy("carol")
+                .markDone("cloud-kernel.new-cluster.kubernetes", "cluster built in the console").build()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("checks");
+        assertThat(world.journal(failed.runId())).noneMatch(e -> e.flag("manual"));
+        world.write(RunbookWorld.CHECKS, checks);
 
         RunbookResult resumed = new RollbackRunbook(world.ports(approvals)).run(request().startedBy("carol")
                 .markDone("cloud-kernel.new-cluster.kubernetes", "cluster 1.28 built in the console, DataOS moved")
