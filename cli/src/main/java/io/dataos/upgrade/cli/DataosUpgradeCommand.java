@@ -42,6 +42,8 @@ public final class DataosUpgradeCommand implements Runnable {
      */
     public static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new DataosUpgradeCommand());
+        // an argument such as --reason @notes.txt is taken as written, never replaced by a file's contents
+        commandLine.setExpandAtFiles(false);
         commandLine.setExitCodeExceptionMapper(ExitCodes::of);
         commandLine.setExecutionExceptionHandler(ExitCodes::report);
         commandLine.setParameterExceptionHandler(ExitCodes::refuse);

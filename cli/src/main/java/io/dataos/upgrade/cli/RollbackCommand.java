@@ -73,6 +73,11 @@ final class RollbackCommand implements Callable<Integer> {
                     + " like input's submitter. Repeatable.")
     java.util.List<String> approverGroups = new java.util.ArrayList<>();
 
+    @Option(names = "--approver-groups-file", paramLabel = "FILE",
+            description = "More APPROVER=GROUP pairs, one a line (the Jenkins steps write the groups the security"
+                    + " realm gives each approver here, out of the command line).")
+    java.nio.file.Path approverGroupsFile;
+
     @Option(names = "--approve-all-as", paramLabel = "NAME",
             description = "Approve every gate of this run, recorded as approved by NAME.")
     String approveAllAs;
@@ -103,7 +108,8 @@ final class RollbackCommand implements Callable<Integer> {
                 .startedBy(startedBy)
                 .overrides(options.overrides(null, null, null, timeoutMinutes))
                 .build();
-        RunbookResult result = new RollbackRunbook(options.ports(cli, options.approvals(approved, approveAllAs, approverGroups)))
+        RunbookResult result = new RollbackRunbook(options.ports(cli, options.approvals(approved, approveAllAs,
+                RunbookOptions.approverGroups(approverGroups, approverGroupsFile))))
                 .run(request);
         if (options.format == RunbookOptions.Format.JSON) {
             options.printJson(cli, result.toMap());

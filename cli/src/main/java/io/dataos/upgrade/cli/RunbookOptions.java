@@ -221,6 +221,48 @@ final class RunbookOptions {
         return approvals(approved, approveAllAs, java.util.List.of());
     }
 
+    /** The largest {@code --approver-groups-file} read: a user in thousands of groups still fits. */
+    static final long MAX_GROUPS_FILE = 1 << 20;
+
+    /**
+     * The {@code --approver-group} pairs and those of {@code --approver-groups-file} (one a line; blank lines and
+     * {@code #} comments skipped), each line checked as {@code --approver-group} is.
+     */
+    static java.util.List<String> approverGroups(java.util.List<String> given, Path file) throws IOException {
+        java.util.List<String> all = new java.util.ArrayList<>(given);
+        if (file == null) {
+            return all;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("--approver-groups-file", file.toString(), "is not a file: give the file"
+                    + " of APPROVER=GROUP lines");
+        }
+        if (Files.size(file) > MAX_GROUPS_FILE) {
+            throw new InvalidInputException("--approver-groups-file", file.toString(), "is larger than "
+                    + MAX_GROUPS_FILE + " bytes: give the file of APPROVER=GROUP lines");
+        }
+        java.util.List<String> lines;
+        try {
+            lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            throw new InvalidInputException("--approver-groups-file", file.toString(), "is not UTF-8 text: write it"
+                    + " as UTF-8, one APPROVER=GROUP a line");
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0 || line.substring(eq + 1).isBlank()) {
+                throw new InvalidInputException(file.toString(), "line " + (i + 1), "is not APPROVER=GROUP: write"
+                        + " one pair a line, e.g. bob=poros-team");
+            }
+            all.add(line);
+        }
+        return all;
+    }
+
     /**
      * As {@link #approvals(Map, String)}, with the groups of {@code --approver-group APPROVER=GROUP}
      * (an approval counts for a gate whose approvers name the approver or one of its groups).

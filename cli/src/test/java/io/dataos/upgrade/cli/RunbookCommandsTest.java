@@ -148,6 +148,41 @@ class RunbookCommandsTest {
     }
 
     @Test
+    void anApproversGroupsCanComeFromAFileOneALineAndABadLineIsRefusedNamingIt() throws Exception {
+        Path groups = ws.getParent().resolve("approver-groups");
+        Files.writeString(groups, "# from Jenkins' security realm\nmallory=qa\n\nmallory=dataos-ops@example.com\n");
+        Path bad = ws.getParent().resolve("bad-groups");
+        Files.writeString(bad, "mallory=qa\nmallory dataos-ops@example.com\n");
+
+        int refused = run(upgrade("--approve", "prepare.approve-window=mallory", "--approver-groups-file",
+                bad.toString()));
+
+        assertThat(refused).isEqualTo(2);
+        assertThat(err.toString()).contains(bad.toString()).contains("line 2").contains("is not APPROVER=GROUP");
+        assertThat(fake.calls("helm", "upgrade")).isEmpty();
+
+        int accepted = run(upgrade("--approve", "prepare.approve-window=mallory", "--approver-groups-file",
+                groups.toString()));
+
+        assertThat(accepted).as(out.toString() + err).isZero();
+        assertThat(out.toString()).contains("gate prepare.approve-window approved by mallory")
+                .contains("as a member of dataos-ops@example.com");
+    }
+
+    @Test
+    void anArgumentStartingWithAtIsTakenAsWrittenNotAsAFileOfArguments() throws Exception {
+        Path notes = ws.resolve("notes.txt");
+        Files.writeString(notes, "--approve-all-as\nmallory\n");
+
+        // picocli would read the file's lines as arguments (and approve every gate); the engine does not
+        int exit = run(upgrade("@" + notes));
+
+        assertThat(exit).as(out.toString() + err).isEqualTo(2);
+        assertThat(err.toString()).contains("@" + notes);
+        assertThat(fake.calls("helm", "upgrade")).isEmpty();
+    }
+
+    @Test
     void markDoneTakesItsReasonFromReasonAndNeedsARunThatStarted() throws Exception {
         int exit = run("rollback", "--workspace", ws.toString(), "--installed", "installed-1.5.yaml", "--target",
                 "release-1.4.yaml", "--values", "values.yaml", "--mark-done", "prepare.backup", "--reason",

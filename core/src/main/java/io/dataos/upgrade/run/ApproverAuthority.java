@@ -1,7 +1,6 @@
 package io.dataos.upgrade.run;
 
 import io.dataos.upgrade.plan.PlanAction;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,28 +31,52 @@ public final class ApproverAuthority implements Approvals {
      */
     public static Optional<String> refusal(PlanAction gate, Decision.Approved approval,
             Map<String, List<String>> delegates) {
-        if (gate.approvers().isEmpty()) {
+        if (gate.approvers().isEmpty() || basis(gate, approval, delegates).isPresent()) {
             return Optional.empty();
         }
-        List<String> who = new ArrayList<>();
-        who.add(approval.by());
-        who.addAll(approval.groups());
-        for (String approver : gate.approvers()) {
-            List<String> allowed = new ArrayList<>();
-            allowed.add(approver);
-            allowed.addAll(delegates.getOrDefault(approver, List.of()));
-            for (String name : who) {
-                if (allowed.stream().anyMatch(a -> same(a, name))) {
-                    return Optional.empty();
-                }
-            }
-        }
         List<String> named = gate.approvers().stream().filter(delegates::containsKey).toList();
-        return Optional.of("gate " + gate.id() + " approved by " + approval.by() + (approval.groups().isEmpty() ? ""
-                : " (groups " + String.join(", ", approval.groups()) + ")") + ", who is not among its approvers "
+        // the groups are not listed: from a directory they can be hundreds, and who is in which group is the
+        // directory's to show
+        int groups = approval.groups().size();
+        return Optional.of("gate " + gate.id() + " approved by " + approval.by() + (groups == 0 ? ""
+                : " (in " + groups + (groups == 1 ? " group" : " groups") + ", none of them an approver)")
+                + ", who is not among its approvers "
                 + String.join(", ", gate.approvers()) + (named.isEmpty() ? " and not named as their delegate"
                 : " nor among their delegates") + ": the approval is refused; have one of them approve it (Jenkins:"
                 + " input with submitter set to them), or name the approver in delegates of the settings");
+    }
+
+    /**
+     * On what ground {@code approval} passes {@code gate}: {@code ""} when the approver's id is one of the gate's
+     * approvers, else the group or delegation that makes them one ("as a member of dataos-ops"); empty when nothing
+     * does.
+     */
+    static Optional<String> basis(PlanAction gate, Decision.Approved approval, Map<String, List<String>> delegates) {
+        for (String approver : gate.approvers()) {
+            if (same(approver, approval.by())) {
+                return Optional.of("");
+            }
+        }
+        for (String approver : gate.approvers()) {
+            for (String group : approval.groups()) {
+                if (same(approver, group)) {
+                    return Optional.of("as a member of " + approver);
+                }
+            }
+        }
+        for (String approver : gate.approvers()) {
+            for (String delegate : delegates.getOrDefault(approver, List.of())) {
+                if (same(delegate, approval.by())) {
+                    return Optional.of("as a delegate of " + approver);
+                }
+                for (String group : approval.groups()) {
+                    if (same(delegate, group)) {
+                        return Optional.of("as a member of " + delegate + ", a delegate of " + approver);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean same(String a, String b) {
@@ -67,6 +90,12 @@ public final class ApproverAuthority implements Approvals {
             Optional<String> refused = refusal(gate, approved, delegates);
             if (refused.isPresent()) {
                 return new Decision.Pending(refused.get());
+            }
+            // the journal and the reports say on what ground someone who is not named approved
+            String basis = basis(gate, approved, delegates).orElse("");
+            if (!basis.isEmpty()) {
+                return new Decision.Approved(approved.by(), approved.at(),
+                        approved.note().isEmpty() ? basis : approved.note() + "; " + basis, approved.groups());
             }
         }
         return decision;

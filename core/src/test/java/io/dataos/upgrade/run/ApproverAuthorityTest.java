@@ -47,4 +47,31 @@ class ApproverAuthorityTest {
                 Map.of());
         assertThat(rehearsal.decide(GATE)).isInstanceOf(Decision.Approved.class);
     }
+
+    @Test
+    void aRefusalCountsTheApproversGroupsWithoutListingThem() {
+        assertThat(ApproverAuthority.refusal(GATE, by("bob", "devs", "vpn-users", "floor-3"), Map.of()))
+                .hasValueSatisfying(why -> assertThat(why).contains("approved by bob (in 3 groups, none of them an"
+                        + " approver)").doesNotContain("devs").doesNotContain("vpn-users"));
+    }
+
+    @Test
+    void anApprovalThroughAGroupOrADelegationSaysSoOnItsNote() throws Exception {
+        assertThat(ApproverAuthority.basis(GATE, by("poros-team"), Map.of())).hasValue("");
+        assertThat(ApproverAuthority.basis(GATE, by("bob", "devs", "Poros-Team"), Map.of()))
+                .hasValue("as a member of poros-team");
+        assertThat(ApproverAuthority.basis(GATE, by("bob"), Map.of("poros-team", List.of("bob"))))
+                .hasValue("as a delegate of poros-team");
+        assertThat(ApproverAuthority.basis(GATE, by("bob", "platform-leads"),
+                Map.of("poros-team", List.of("platform-leads"))))
+                .hasValue("as a member of platform-leads, a delegate of poros-team");
+        assertThat(ApproverAuthority.basis(GATE, by("bob", "devs"), Map.of())).isEmpty();
+
+        Approvals member = new ApproverAuthority(new PreApprovedGates(Map.of(GATE.id(), "carol"),
+                Map.of("carol", List.of("devs", "poros-team")), java.time.Clock.systemUTC()), Map.of());
+        assertThat(member.decide(GATE)).isInstanceOfSatisfying(Decision.Approved.class, approved -> {
+            assertThat(approved.by()).isEqualTo("carol");
+            assertThat(approved.note()).endsWith("as a member of poros-team");
+        });
+    }
 }

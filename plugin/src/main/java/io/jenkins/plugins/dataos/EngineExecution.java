@@ -160,6 +160,9 @@ final class EngineExecution extends StepExecution {
             SecretMasker secrets = new SecretMasker();
             Map<String, String> secretEnvironment = StepCredentials.resolve(run, invocation.credentialIds, secrets);
             masker = secrets;
+            // before anything is written to the agent: the realm may take its time
+            List<String> groups = UserGroups.pairs(invocation.approvers, invocation.argv, buildLog(),
+                    invocation.function);
 
             FilePath root = agent.getRootPath();
             if (root == null) {
@@ -198,7 +201,12 @@ final class EngineExecution extends StepExecution {
             argv.addAll(List.of(java.command(), "-Xmx64m", "-XX:+UseSerialGC", "-cp", jar.getRemote(), WRAPPER,
                     dir.getRemote(), Integer.toString(graceSeconds), "--", java.command(), "-jar", jar.getRemote()));
             argv.addAll(invocation.argv);
-            argv.addAll(UserGroups.argv(invocation.approvers, invocation.argv, buildLog(), invocation.function));
+            if (!groups.isEmpty()) {
+                // not on the command line, which the build log shows: who is in which group is the directory's
+                FilePath groupsFile = dir.child(APPROVER_GROUPS);
+                groupsFile.write(String.join("\n", groups) + "\n", "UTF-8");
+                argv.addAll(List.of("--approver-groups-file", groupsFile.getRemote()));
+            }
             if (invocation.outcome == EngineInvocation.Outcome.RUNBOOK && run != null) {
                 argv.addAll(List.of("--started-by", "jenkins " + run.getFullDisplayName()));
             }
@@ -685,4 +693,6 @@ final class EngineExecution extends StepExecution {
     static final String HEARTBEAT = "heartbeat";
     static final String STOP = "stop";
     static final String SECRETS = "secrets";
+    /** The groups Jenkins knows of the approvers, one APPROVER=GROUP a line (--approver-groups-file). */
+    static final String APPROVER_GROUPS = "approver-groups";
 }

@@ -64,13 +64,25 @@ final class UserGroups {
         return List.copyOf(groups);
     }
 
+    /** How long the security realm may take to answer for all approvers of one step. */
+    static volatile long timeoutMillis = 30_000;
+
+    private static final java.util.concurrent.ExecutorService LOOKUPS = java.util.concurrent.Executors
+            .newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "dataos-upgrade approver groups");
+                t.setDaemon(true);
+                return t;
+            });
+
     /**
-     * {@code --approver-group APPROVER=GROUP} for each group Jenkins knows of each approver, except those already in
-     * {@code argv}; one line per approver in the build log says what was found, so the audit trail shows why a
-     * gate owned by a team was accepted.
+     * {@code APPROVER=GROUP} for each group Jenkins knows of each approver, except those {@code argv} gives already
+     * (the engine gets them as lines of {@code --approver-groups-file}, out of the command line the log shows). The realm is asked on a thread of its own and waited for at most {@link #timeoutMillis}: a
+     * directory that hangs (LDAP) must not hold up the threads that follow every running engine. The build log says
+     * how many groups were found, not which: who is in which group is the directory's to show (Jenkins shows a
+     * user's groups to administrators only), and the engine's journal names the one that made the approver one.
      */
-    static List<String> argv(Collection<String> approvers, List<String> argv, java.io.PrintStream log,
-            String function) {
+    static List<String> pairs(Collection<String> approvers, List<String> argv, java.io.PrintStream log,
+            String function) throws InterruptedException {
         java.util.Set<String> given = new java.util.HashSet<>();
         for (int i = 0; i + 1 < argv.size(); i++) {
             if (argv.get(i).equals("--approver-group")) {
@@ -78,28 +90,43 @@ final class UserGroups {
             }
         }
         List<String> more = new ArrayList<>();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         for (String approver : approvers == null ? List.<String>of() : approvers) {
             List<String> groups;
+            java.util.concurrent.Future<List<String>> lookup = LOOKUPS.submit(() -> of(approver,
+                    directory.apply(approver)));
             try {
-                groups = of(approver, directory.apply(approver));
-            } catch (RuntimeException realmDown) {
+                groups = lookup.get(Math.max(0, deadline - System.nanoTime()),
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException slow) {
+                lookup.cancel(true);
+                log.println(Messages.format("Approval.GroupsUnknown", function, approver,
+                        "no answer within " + (timeoutMillis % 1000 == 0 ? timeoutMillis / 1000 + " s"
+                                : timeoutMillis + " ms")));
+                continue;
+            } catch (java.util.concurrent.ExecutionException failed) {
                 // a directory that does not answer (LDAP down) must not fail the run: the id alone is matched
                 log.println(Messages.format("Approval.GroupsUnknown", function, approver,
-                        String.valueOf(realmDown.getMessage()).replaceAll("\\p{Cntrl}", " ")));
+                        failed.getCause().getClass().getSimpleName()));
+                LOGGER.log(java.util.logging.Level.FINE, "groups of " + approver, failed.getCause());
                 continue;
             }
             if (groups.isEmpty()) {
                 log.println(Messages.format("Approval.NoGroups", function, approver));
                 continue;
             }
-            log.println(Messages.format("Approval.Groups", function, approver, String.join(", ", groups)));
+            log.println(Messages.format("Approval.Groups", function, approver, groups.size()));
+            LOGGER.log(java.util.logging.Level.FINE, () -> approver + " is in " + groups);
             for (String group : groups) {
-                String pair = approver + "=" + group;
+                String pair = approver + "=" + group.replaceAll("\\p{Cntrl}", " ");
                 if (given.add(pair)) {
-                    more.addAll(List.of("--approver-group", pair));
+                    more.add(pair);
                 }
             }
         }
         return more;
     }
+
+    private static final java.util.logging.Logger LOGGER = java.util.logging.Logger.getLogger(
+            UserGroups.class.getName());
 }

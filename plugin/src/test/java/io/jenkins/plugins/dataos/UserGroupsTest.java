@@ -35,33 +35,60 @@ class UserGroupsTest {
     }
 
     @Test
-    void aSecurityRealmThatDoesNotAnswerLeavesTheIdAloneToMatchAndSaysSo() {
+    void aSecurityRealmThatFailsLeavesTheIdAloneToMatchAndSaysSoWithoutItsMessage() throws Exception {
         var directory = UserGroups.directory;
         UserGroups.directory = id -> {
             throw new IllegalStateException("LDAP: connection refused\nldap.example.com:636");
         };
         try {
-            assertThat(UserGroups.argv(List.of("bob"), List.of(), out, "dataosUpgrade")).isEmpty();
+            assertThat(UserGroups.pairs(List.of("bob"), List.of(), out, "dataosUpgrade")).isEmpty();
         } finally {
             UserGroups.directory = directory;
         }
         assertThat(log.toString(StandardCharsets.UTF_8)).isEqualTo("dataosUpgrade: the groups of approver bob could"
-                + " not be read from Jenkins' security realm (LDAP: connection refused ldap.example.com:636): only"
-                + " the id bob is matched against the gates' approvers" + System.lineSeparator());
+                + " not be read from Jenkins' security realm (IllegalStateException): only the id bob is matched"
+                + " against the gates' approvers" + System.lineSeparator());
     }
 
     @Test
-    void eachApproversJenkinsGroupsBecomeApproverGroupOptionsNotRepeatingTheJenkinsfilesAndAreLogged() {
+    void aSecurityRealmThatHangsIsWaitedForOnlySoLong() throws Exception {
+        var directory = UserGroups.directory;
+        long timeout = UserGroups.timeoutMillis;
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        UserGroups.directory = id -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        };
+        UserGroups.timeoutMillis = 200;
+        try {
+            assertThat(UserGroups.pairs(List.of("bob", "carol"), List.of(), out, "dataosUpgrade")).isEmpty();
+        } finally {
+            UserGroups.directory = directory;
+            UserGroups.timeoutMillis = timeout;
+            never.countDown();
+        }
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains(
+                "the groups of approver bob could not be read from Jenkins' security realm (no answer within 200 ms)",
+                "the groups of approver carol could not be read");
+    }
+
+    @Test
+    void eachApproversJenkinsGroupsBecomePairsNotRepeatingTheJenkinsfilesAndAreOnlyCountedInTheLog()
+            throws Exception {
         TestStepContext.USERS.put("bob", List.of("poros-team", "dataos-ops"));
         TestStepContext.USERS.put("carol", List.of());
 
-        List<String> more = UserGroups.argv(List.of("bob", "carol", "dave"),
+        List<String> more = UserGroups.pairs(List.of("bob", "carol", "dave"),
                 List.of("rollback", "--approve", "g=bob", "--approver-group", "bob=dataos-ops"), out, "dataosRollback");
 
-        assertThat(more).containsExactly("--approver-group", "bob=poros-team");
+        assertThat(more).containsExactly("bob=poros-team");
         assertThat(log.toString(StandardCharsets.UTF_8)).contains(
-                "dataosRollback: approver bob is in these Jenkins groups: dataos-ops, poros-team",
+                "dataosRollback: approver bob is in 2 Jenkins group(s), passed to the engine",
                 "dataosRollback: approver carol has no groups in Jenkins",
-                "dataosRollback: approver dave has no groups in Jenkins");
+                "dataosRollback: approver dave has no groups in Jenkins").doesNotContain("poros-team");
     }
 }
