@@ -160,6 +160,14 @@ public final class Rehearsal {
         try {
             return binaries == null ? rehearse(work, started, database)
                     : rehearseOnRealCluster(work, started, database, binaries);
+        } catch (InterruptedException e) {
+            if (e.getMessage() != null) {
+                throw e;
+            }
+            InterruptedException stopped = new InterruptedException("the rehearsal was stopped before it ended; its "
+                    + (binaries == null ? "sandbox" : "control plane") + " and PostgreSQL are stopped");
+            stopped.initCause(e);
+            throw stopped;
         } finally {
             stopDatabase(database);
             try {

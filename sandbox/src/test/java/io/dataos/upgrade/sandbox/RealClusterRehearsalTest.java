@@ -63,16 +63,21 @@ class RealClusterRehearsalTest {
 
     @Test
     @Timeout(600)
-    void helmFailureTimesOutOnRealStatefulSetStatusAndTheRollbackRunbookRestoresTheLastGoodRevision()
+    void helmFailureTimesOutOnRealStatefulSetStatusAndTheRollbackRunbookRestoresTheLastGoodRevisionWithHelm4()
             throws Exception {
         RealClusterBinaries binaries = RealClusterBinaries.locate();
 
-        int code = run("rehearse", "--cluster", "real", "--fault", "helm-failure", "--work-dir", dir.toString());
+        // helm 4: its --wait uses another watcher than helm 3's
+        int code = run("rehearse", "--cluster", "real", "--helm", "helm4", "--fault", "helm-failure", "--work-dir",
+                dir.toString());
 
         String printed = out.toString();
         Files.writeString(Path.of("target", "real-cluster-rehearsal-helm-failure.log"), printed + err);
         assertThat(code).as(err + printed).isZero();
-        assertThat(printed).contains("-unready", "upgrade FAILED at 'manager.helm-upgrade",
+        assertThat(printed).contains("the REAL helm4 " + binaries.helm4Version(), "-unready",
+                // helm 4's watcher names the resource (helm 3 says "context deadline exceeded")
+                "Error: UPGRADE FAILED: resource StatefulSet/dataos-manager/dataos-manager not ready",
+                "upgrade FAILED at 'manager.helm-upgrade",
                 "rollback SUCCEEDED (run " + Rehearsal.ROLLBACK_RUN + ")", "manager runs 1.4.0",
                 "rehearsal passed");
         String report = Files.readString(dir.resolve("workspace/reports/rehearsal-report.md"));
