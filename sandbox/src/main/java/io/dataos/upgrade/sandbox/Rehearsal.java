@@ -540,6 +540,13 @@ public final class Rehearsal {
                 ChartRef ref = ChartRef.read(chartSource, "rehearse --chart");
                 say("chart: " + own.chart() + " (" + ref.name() + " " + ref.version() + "), values " + own.values()
                         + "; its crds/ are installed by the real helm");
+                if (options.fault() == RehearsalFault.HELM_FAILURE && orderedReady(fromChartDir)) {
+                    say("NOTE: the chart's StatefulSet sets no podManagementPolicy (so OrderedReady): after the"
+                            + " failed rollout the StatefulSet controller will not replace the pod that never became"
+                            + " Ready, even once helm rollback reverts the template (Kubernetes, \"Forced rollback\"),"
+                            + " and the production rollback does not delete it: expect helm rollback --wait to time"
+                            + " out here, as it would on a production cluster (docs/real-cluster.md)");
+                }
             }
             Map<String, Path> versions = new LinkedHashMap<>();
             versions.put(installed.chartVersion(), fromChartDir);
@@ -611,6 +618,23 @@ public final class Rehearsal {
                         }
                     }), started);
         }
+    }
+
+    /** Whether a StatefulSet template of the chart sets no podManagementPolicy (Kubernetes' default, OrderedReady). */
+    private static boolean orderedReady(Path chart) throws IOException {
+        Path templates = chart.resolve("templates");
+        if (!Files.isDirectory(templates)) {
+            return false;
+        }
+        try (var files = Files.walk(templates)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                if (text.contains("kind: StatefulSet") && !text.contains("podManagementPolicy")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Sets podManagementPolicy: Parallel in the chart's StatefulSet template; false when there is none to edit. */
