@@ -186,10 +186,7 @@ public final class SandboxCommandRunner implements CommandRunner {
                     return notFound(out);
                 }
                 if (a.value("--output", "-o").map("json"::equals).orElse(false)) {
-                    // as the real helm 3.22/4.3 (cmd/helm/status.go): "strip chart metadata from the output"
-                    ObjectNode shown = record.get().deepCopy();
-                    shown.remove("chart");
-                    out.accept(JSON.writeValueAsString(shown));
+                    out.accept(JSON.writeValueAsString(record.get()));
                 } else {
                     out.accept(statusText(record.get()));
                 }
