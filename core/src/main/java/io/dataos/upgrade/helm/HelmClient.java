@@ -98,39 +98,10 @@ public final class HelmClient {
         // Helm 3.0 pre-releases wrote "Description"; every release since writes "description".
         String description = info.hasNonNull("description") ? info.path("description").asText()
                 : info.path("Description").asText("");
-        int revision = node.path("version").asInt();
-        String chartName = meta.path("name").asText("");
-        String chartVersion = meta.path("version").asText("");
-        String appVersion = meta.path("appVersion").asText("");
-        if (chartVersion.isEmpty()) {
-            // The real helm strips the chart from status's output (helm 3 cmd/helm/status.go, helm 4
-            // pkg/cmd/status.go: "strip chart metadata from the output"); its history names it.
-            Optional<HelmRevision> entry = history(release, namespace).revision(revision);
-            if (entry.isPresent()) {
-                String[] chart = splitChart(entry.get().chart());
-                chartName = chart[0];
-                chartVersion = chart[1];
-                appVersion = entry.get().appVersion();
-            }
-        }
         return Optional.of(new HelmRelease(node.path("name").asText(release), node.path("namespace").asText(namespace),
-                revision, info.path("status").asText(""), description, time(info.path("first_deployed")),
-                time(info.path("last_deployed")), chartName, chartVersion, appVersion));
-    }
-
-    /**
-     * "name-version" as helm history writes a chart, split at the first "-" after which a SemVer
-     * version (x.y.z) follows ({@code dataos-manager-1.5.0-rc.1} is dataos-manager and 1.5.0-rc.1); no such dash:
-     * the whole as the name and no version.
-     */
-    static String[] splitChart(String nameVersion) {
-        for (int i = nameVersion.indexOf('-'); i > 0; i = nameVersion.indexOf('-', i + 1)) {
-            String version = nameVersion.substring(i + 1);
-            if (version.matches("v?\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.+-]*)?")) {
-                return new String[] {nameVersion.substring(0, i), version};
-            }
-        }
-        return new String[] {nameVersion, ""};
+                node.path("version").asInt(), info.path("status").asText(""), description,
+                time(info.path("first_deployed")), time(info.path("last_deployed")), meta.path("name").asText(""),
+                meta.path("version").asText(""), meta.path("appVersion").asText("")));
     }
 
     /** {@code helm history RELEASE -n NS -o json}, oldest first; empty when the release is not found. */

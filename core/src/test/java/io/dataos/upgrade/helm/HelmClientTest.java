@@ -53,25 +53,6 @@ class HelmClientTest {
     }
 
     @Test
-    void statusOfTheRealHelmHasNoChartSoItsChartComesFromTheHistoryOfThatRevision() throws Exception {
-        // helm 3.22 and 4.3 strip the chart from status -o json (rel.Chart = nil): seen by rehearse --cluster real
-        fake.put("releases/dataos-manager/status.json", HelmFixtures.statusWithoutChart("dataos-manager",
-                "dataos-manager", 2, "deployed", "Upgrade complete"));
-        fake.put("releases/dataos-manager/history.json", HelmFixtures.history(List.of(
-                new Rev(1, "superseded", "1.4.0", "Install complete"),
-                new Rev(2, "deployed", "1.5.0-rc.1", "Upgrade complete"))));
-
-        HelmRelease release = helm.status("dataos-manager", "dataos-manager").orElseThrow();
-
-        assertThat(release.revision()).isEqualTo(2);
-        assertThat(release.chartName()).isEqualTo("dataos-manager");
-        assertThat(release.chartVersion()).isEqualTo("1.5.0-rc.1");
-        assertThat(release.appVersion()).isEqualTo("1.5.0-rc.1");
-        assertThat(HelmClient.splitChart("my-chart-2-0.1.0")).containsExactly("my-chart-2", "0.1.0");
-        assertThat(HelmClient.splitChart("no-version")).containsExactly("no-version", "");
-    }
-
-    @Test
     void missingReleaseIsEmptyNotAnError() throws Exception {
         assertThat(helm.status("dataos-manager", "dataos-manager")).isEmpty();
         assertThat(helm.history("dataos-manager", "dataos-manager").isEmpty()).isTrue();

@@ -36,19 +36,6 @@ public final class HelmFixtures {
                 + "kind: StatefulSet\\n\",\"version\":" + revision + ",\"namespace\":\"" + namespace + "\"}\n";
     }
 
-    /**
-     * {@code helm status -o json} as the real helm prints it: without the chart, which helm 3 and 4
-     * strip from status's output (cmd/helm/status.go: "strip chart metadata from the output").
-     */
-    public static String statusWithoutChart(String release, String namespace, int revision, String status,
-            String description) {
-        return "{\"name\":\"" + release + "\",\"info\":{\"first_deployed\":\"2024-03-04T09:12:44.417412302+01:00\","
-                + "\"last_deployed\":\"2024-05-06T10:00:01.123456789+02:00\",\"deleted\":\"\","
-                + "\"description\":\"" + description + "\",\"status\":\"" + status + "\"},"
-                + "\"config\":{\"image\":{\"tag\":\"x\"}},\"manifest\":\"\",\"version\":" + revision
-                + ",\"namespace\":\"" + namespace + "\"}\n";
-    }
-
     public static String history(List<Rev> revisions) {
         return revisions.stream().map(r -> "{\"revision\":" + r.revision()
                         + ",\"updated\":\"2024-05-0" + Math.min(9, r.revision()) + "T10:00:0" + Math.min(9, r.revision())
