@@ -65,6 +65,15 @@ final class OperatorFiles {
      */
     static void writeManifests(ExampleChart.Extracted example, Path root, OperatorChart own)
             throws IOException {
+        writeManifests(example, root, own, "");
+    }
+
+    /**
+     * As {@link #writeManifests(ExampleChart.Extracted, Path, OperatorChart)}, the upgrade's target tag
+     * ending in {@code tagSuffix} (the real-cluster rehearsal's helm-failure: a tag kwok keeps unready).
+     */
+    static void writeManifests(ExampleChart.Extracted example, Path root, OperatorChart own, String tagSuffix)
+            throws IOException {
         boolean owned = own != null && own.installed() != null;
         ObjectNode installed = read(owned ? own.installed() : example.file("installed-1.4.yaml"));
         ObjectNode release = read(owned ? own.release() : example.file("release-1.5.yaml"));
@@ -87,7 +96,11 @@ final class OperatorFiles {
             to.withObjectProperty("cloudKernel").withObjectProperty("postgres").remove("snapshot");
         }
         String toTag = own == null ? null : own.toTag();
+        if (toTag == null && !tagSuffix.isEmpty()) {
+            toTag = release.path("manager").path("imageTag").asText();
+        }
         if (toTag != null) {
+            toTag += tagSuffix;
             release.withObjectProperty("manager").put("imageTag", toTag);
             from.withObjectProperty("manager").put("imageTag", toTag);
         }
@@ -148,14 +161,26 @@ final class OperatorFiles {
      */
     static void writeSettings(Path root, SandboxKubernetes k8s, String release, String ns, String chart,
             RehearsalDatabase db) throws IOException {
+        writeSettings(root, new Tools("sandbox rehearsal", "answered in-process by the sandbox", "helm",
+                "kubectl", k8s.kubeconfig(), "2m"), release, ns, chart, db);
+    }
+
+    /**
+     * Who runs helm and kubectl in a rehearsal's settings: named {@code helm}/{@code kubectl} and
+     * answered in-process (the sandbox), or the real binaries by path against a real control plane.
+     */
+    record Tools(String instance, String how, String helm, String kubectl, Path kubeconfig, String helmTimeout) {}
+
+    static void writeSettings(Path root, Tools tools, String release, String ns, String chart, RehearsalDatabase db)
+            throws IOException {
         String sim = SandboxCommandRunner.SIMULATOR;
         String yaml = """
-                # Runbook settings of the sandbox rehearsal (format: docs/settings.md), written as an operator would.
-                # helm and kubectl are answered in-process by the sandbox; the site's own commands run %s,
+                # Runbook settings of the %s (format: docs/settings.md), written as an operator would.
+                # helm and kubectl are %s; the site's own commands run %s,
                 # which prints what a real run would execute, labelled [simulated].
                 apiVersion: dataos-upgrade/v1
                 kind: RunbookSettings
-                instance: sandbox rehearsal
+                instance: %s
                 stateDir: %s
                 parallelism: 1
                 valuesFile: %s
@@ -164,10 +189,10 @@ final class OperatorFiles {
                   release: %s
                   namespace: %s
                   chart: %s
-                  timeout: 2m
+                  timeout: %s
                   kubeconfig: %s
-                  executable: helm
-                  kubectl: kubectl
+                  executable: %s
+                  kubectl: %s
                 postgres:
                   host: %s
                   port: %d
@@ -183,8 +208,9 @@ final class OperatorFiles {
                   newCluster: [%s, new-cluster, "{version}"]
                   restorePostgresSnapshot: [%s, restore-postgres-snapshot, "{snapshot}", "{database}"]
                 commandTimeout: 2m
-                """.formatted(sim, STATE_DIR, VALUES_FILE, CHECKS_FILE, release, ns, chart, k8s.kubeconfig(),
-                db.host(), db.port(), db.database(), db.user(), db.binDir(), sim, sim, sim, sim, sim, sim, sim);
+                """.formatted(tools.instance(), tools.how(), sim, tools.instance(), STATE_DIR, VALUES_FILE, CHECKS_FILE,
+                release, ns, chart, tools.helmTimeout(), tools.kubeconfig(), tools.helm(), tools.kubectl(), db.host(),
+                db.port(), db.database(), db.user(), db.binDir(), sim, sim, sim, sim, sim, sim, sim);
         Files.writeString(root.resolve(SETTINGS_FILE), yaml, StandardCharsets.UTF_8);
     }
 

@@ -1,6 +1,8 @@
 package io.dataos.upgrade.sandbox;
 
+import io.dataos.upgrade.api.CommandRunner;
 import io.dataos.upgrade.api.GateApprovals;
+import io.dataos.upgrade.api.InvalidInputException;
 import io.dataos.upgrade.api.LocalPostgres;
 import io.dataos.upgrade.api.RollbackRequest;
 import io.dataos.upgrade.api.RollbackRunbook;
@@ -11,6 +13,8 @@ import io.dataos.upgrade.api.SecretProvider;
 import io.dataos.upgrade.api.UpgradeRequest;
 import io.dataos.upgrade.api.UpgradeRunbook;
 import io.dataos.upgrade.api.Workspace;
+import io.dataos.upgrade.realcluster.ControlPlane;
+import io.dataos.upgrade.realcluster.RealClusterBinaries;
 import io.dataos.upgrade.secret.Secret;
 import io.dataos.upgrade.secret.SecretNames;
 import java.io.IOException;
@@ -23,7 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -64,6 +70,10 @@ public final class Rehearsal {
     private static final String RELEASE = OperatorFiles.RELEASE;
     private static final String ROLLBACK_FROM = OperatorFiles.ROLLBACK_FROM;
     private static final String ROLLBACK_TO = OperatorFiles.ROLLBACK_TO;
+    /** A tag ending so is kept unready by kwok (realcluster/kwok-stages.yaml): the real cluster's helm-failure. */
+    static final String UNREADY_SUFFIX = "-unready";
+    /** helm --wait's timeout on the real cluster: kwok makes a pod Ready in seconds; a failing rollout waits it out. */
+    static final String REAL_HELM_TIMEOUT = "40s";
 
 
     private final RehearsalOptions options;
@@ -115,14 +125,30 @@ public final class Rehearsal {
     /** Runs the rehearsal; the result says whether the runbook behaved as the injected fault predicts. */
     public RehearsalResult run() throws IOException, InterruptedException {
         long started = System.nanoTime();
+        RealClusterBinaries binaries = null;
+        if (options.cluster() == RehearsalCluster.REAL) {
+            // Before anything is written or started: the real cluster's binaries are built, or the run is refused.
+            try {
+                binaries = RealClusterBinaries.locate(options.cache());
+            } catch (RealClusterBinaries.Missing missing) {
+                throw new InvalidInputException("rehearse --cluster real", "binaries", missing.getMessage());
+            }
+        }
         if (sharedCluster == null) {
             // Before anything is written: without PostgreSQL the rehearsal does not run (it never skips the database).
             RehearsalDatabase.requireBinaries(LocalPostgres.findBinDir());
         }
         Path work = options.workDir().toAbsolutePath();
         List<String> cleared = RehearsalWorkDirectory.startFresh(work);
-        say("REHEARSAL in the sandbox (in-process Kubernetes API and Helm, a real local PostgreSQL server;"
-                + " no real cluster or database is touched)");
+        if (binaries == null) {
+            say("REHEARSAL in the sandbox (in-process Kubernetes API and Helm, a real local PostgreSQL server;"
+                    + " no real cluster or database is touched)");
+        } else {
+            say("REHEARSAL on a REAL Kubernetes control plane started for it (etcd, kube-apiserver,"
+                    + " kube-controller-manager, kube-scheduler from " + binaries.bin() + "; kwok plays the kubelet,"
+                    + " no container runs), the real " + options.helm() + " and kubectl, a real local PostgreSQL"
+                    + " server; nothing outside the work directory is touched, the control plane is stopped at the end");
+        }
         if (!cleared.isEmpty()) {
             say("a fresh run: cleared the previous rehearsal's " + String.join(", ", cleared) + " in " + work
                     + " (its sandbox and database are gone with it, so there is nothing to resume)");
@@ -132,7 +158,16 @@ public final class Rehearsal {
         Thread stopOnExit = new Thread(() -> stopDatabase(database), "rehearsal-postgres-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit); // Ctrl-C skips the finally below
         try {
-            return rehearse(work, started, database);
+            return binaries == null ? rehearse(work, started, database)
+                    : rehearseOnRealCluster(work, started, database, binaries);
+        } catch (InterruptedException e) {
+            if (e.getMessage() != null) {
+                throw e;
+            }
+            InterruptedException stopped = new InterruptedException("the rehearsal was stopped before it ended; its "
+                    + (binaries == null ? "sandbox" : "control plane") + " and PostgreSQL are stopped");
+            stopped.initCause(e);
+            throw stopped;
         } finally {
             stopDatabase(database);
             try {
@@ -237,11 +272,7 @@ public final class Rehearsal {
                 say("installed the chart's CustomResourceDefinitions (crds/) into the sandbox: " + String.join(", ", crds));
             }
 
-            // A rehearsal-only key: real keys come from credentials and never reach a rehearsal.
-            byte[] random = new byte[12];
-            new SecureRandom().nextBytes(random);
-            Secret prime = Secret.of(SecretNames.PRIME_API_KEY, "rehearsal-" + HexFormat.of().formatHex(random));
-            masks.add(prime);
+            Secret prime = rehearsalPrimeKey();
             SandboxHelm helm = SandboxHelm.forSandbox(k8s, line -> say("helm: " + line));
             helm.registerSecret(prime);
             say("bundled Helm " + helm.helmVersion() + " loaded in-process");
@@ -252,19 +283,8 @@ public final class Rehearsal {
             Secret dbPassword = db.password();
             masks.add(dbPassword);
             helm.registerSecret(dbPassword);
-            SecretProvider secrets = name -> switch (name) {
-                case SecretNames.PRIME_API_KEY -> Optional.of(prime);
-                case SecretNames.POSTGRES_PASSWORD -> Optional.of(dbPassword);
-                default -> Optional.empty();
-            };
-            db.seed();
-            String postgresVersion = db.serverVersion();
-            say("PostgreSQL: a REAL local server (PostgreSQL " + postgresVersion + ", " + db.binDir() + ", "
-                    + (db.owned() ? "started for this rehearsal in " + db.clusterDirectory() + ", stopped and deleted"
-                            + " at the end" : "shared, left running") + ") at " + db.describe()
-                    + ", password generated for this run (secret " + SecretNames.POSTGRES_PASSWORD
-                    + ", masked); seeded a DataOS-like database: " + db.rowCounts() + " ("
-                    + Duration.ofNanos(System.nanoTime() - t).toMillis() + " ms after the sandbox API was up)");
+            SecretProvider secrets = secrets(prime, dbPassword);
+            String postgresVersion = seedDatabase(db, t, "the sandbox API was up");
 
             if (own != null) {
                 // Before anything is installed: a kind the sandbox cannot serve is named, with how to leave it out.
@@ -293,88 +313,360 @@ public final class Rehearsal {
                     .withChart(installed.chart(), installed.chartVersion(), fromChartDir)
                     .withChart(release.chart(), release.chartVersion(), toChartDir)
                     .afterUpgrade(fault(db));
-            Clock clock = Clock.systemUTC();
-            RunbookPorts ports = RunbookPorts.of(runner, workspace)
-                    .withSecrets(secrets)
-                    .withApprovals(GateApprovals.automatic("sandbox rehearsal: gates are approved automatically",
-                            clock))
-                    .withProgress(journal.listener(this::say))
-                    .withClock(clock);
+            return runRunbooks(new Staged(work, root, workspace, runner, secrets, db, postgresVersion, sandboxStart,
+                    null, new Observed() {
+                        @Override
+                        public ReleaseStatus status() {
+                            return helm.status(managerRelease, ns);
+                        }
 
-            UpgradeRequest request = UpgradeRequest.builder().runId(UPGRADE_RUN).installed(INSTALLED).release(RELEASE)
-                    .settings(SETTINGS_FILE).autoRollback(true).force(true).startedBy("rehearsal").build();
-            say("running the production upgrade runbook (run " + UPGRADE_RUN + ", automatic rollback on a failed"
-                    + " validation; gates approved automatically; the maintenance window forced: a rehearsal runs now)");
+                        @Override
+                        public List<ReleaseRevision> history() {
+                            return helm.history(managerRelease, ns);
+                        }
+
+                        @Override
+                        public String imageTag() {
+                            return k8s.statefulSet(ns, managerRelease).map(StatefulSetState::imageTag).orElse("(none)");
+                        }
+
+                        @Override
+                        public String masked(String text) {
+                            return helm.masked(text);
+                        }
+                    }), started);
+        }
+    }
+
+    /** Where the runbooks' end state is read: the sandbox's helm and API, or the real helm and API server. */
+    private interface Observed {
+        ReleaseStatus status() throws IOException, InterruptedException;
+
+        List<ReleaseRevision> history() throws IOException, InterruptedException;
+
+        String imageTag() throws IOException, InterruptedException;
+
+        String masked(String text);
+    }
+
+    /**
+     * A stage set for the runbooks: the operator's files written, the baseline installed, the fault
+     * armed, the ports' runner ready.
+     *
+     * @param where the real cluster's description for the report, or null for the sandbox
+     */
+    private record Staged(Path work, Path root, Workspace workspace, CommandRunner runner, SecretProvider secrets,
+            RehearsalDatabase db, String postgresVersion, Duration clusterStart, String where, Observed observed) {}
+
+    /** The production runbooks over the stage, then the end state, the report and the result. */
+    private RehearsalResult runRunbooks(Staged stage, long started) throws IOException, InterruptedException {
+        Path root = stage.root();
+        Workspace workspace = stage.workspace();
+        CommandRunner runner = stage.runner();
+        SecretProvider secrets = stage.secrets();
+        RehearsalDatabase db = stage.db();
+        long t;
+        Clock clock = Clock.systemUTC();
+        RunbookPorts ports = RunbookPorts.of(runner, workspace)
+                .withSecrets(secrets)
+                .withApprovals(GateApprovals.automatic((stage.where() == null ? "sandbox" : "real-cluster")
+                        + " rehearsal: gates are approved automatically",
+                        clock))
+                .withProgress(journal.listener(this::say))
+                .withClock(clock);
+
+        UpgradeRequest request = UpgradeRequest.builder().runId(UPGRADE_RUN).installed(INSTALLED).release(RELEASE)
+                .settings(SETTINGS_FILE).autoRollback(true).force(true).startedBy("rehearsal").build();
+        say("running the production upgrade runbook (run " + UPGRADE_RUN + ", automatic rollback on a failed"
+                + " validation; gates approved automatically; the maintenance window forced: a rehearsal runs now)");
+        t = System.nanoTime();
+        RunbookResult upgrade = new UpgradeRunbook(ports).run(request);
+        if (upgrade.status() == RunbookStatus.INTERRUPTED && options.fault() == RehearsalFault.CRASH_AND_RESUME) {
+            Thread.interrupted(); // clear a flag the injected crash may have left; this rehearsal goes on
+            say("the run stopped right after the helm upgrade (injected crash); resuming run '" + UPGRADE_RUN
+                    + "' from its journal: same request, same run id");
+            upgrade = new UpgradeRunbook(ports).run(request);
+        }
+        Duration upgradeTime = Duration.ofNanos(System.nanoTime() - t);
+        Duration rollbackTime = Duration.ZERO;
+        if (upgrade.rollbackRunId() != null) {
+            // the automatic rollback ran inside the upgrade runbook: its own span, from its journal steps
+            rollbackTime = journal.elapsed(upgrade.rollbackRunId());
+            upgradeTime = upgradeTime.minus(rollbackTime);
+        }
+        say("upgrade runbook: " + upgrade.status() + (upgrade.failedAction() == null ? ""
+                : " at '" + upgrade.failedAction() + "'"));
+        List<String> reports = new ArrayList<>(upgrade.reports());
+
+        RunbookResult rollback = null;
+        boolean helmFailed = upgrade.status() == RunbookStatus.FAILED
+                && String.valueOf(upgrade.failedAction()).startsWith("manager.helm-upgrade");
+        if (helmFailed) {
+            // The release is now a failed revision at the new chart: the runbook's rollback, planned from
+            // the state the upgrade aimed at back to the last known stable release.
+            say("the helm upgrade failed at '" + upgrade.failedAction() + "': running the production rollback"
+                    + " runbook (run " + ROLLBACK_RUN + ") from " + ROLLBACK_FROM + " to " + ROLLBACK_TO);
             t = System.nanoTime();
-            RunbookResult upgrade = new UpgradeRunbook(ports).run(request);
-            if (upgrade.status() == RunbookStatus.INTERRUPTED && options.fault() == RehearsalFault.CRASH_AND_RESUME) {
-                Thread.interrupted(); // clear a flag the injected crash may have left; this rehearsal goes on
-                say("the run stopped right after the helm upgrade (injected crash); resuming run '" + UPGRADE_RUN
-                        + "' from its journal: same request, same run id");
-                upgrade = new UpgradeRunbook(ports).run(request);
-            }
-            Duration upgradeTime = Duration.ofNanos(System.nanoTime() - t);
-            Duration rollbackTime = Duration.ZERO;
-            if (upgrade.rollbackRunId() != null) {
-                // the automatic rollback ran inside the upgrade runbook: its own span, from its journal steps
-                rollbackTime = journal.elapsed(upgrade.rollbackRunId());
-                upgradeTime = upgradeTime.minus(rollbackTime);
-            }
-            say("upgrade runbook: " + upgrade.status() + (upgrade.failedAction() == null ? ""
-                    : " at '" + upgrade.failedAction() + "'"));
-            List<String> reports = new ArrayList<>(upgrade.reports());
+            rollback = new RollbackRunbook(ports).run(RollbackRequest.builder().runId(ROLLBACK_RUN)
+                    .installed(ROLLBACK_FROM).target(ROLLBACK_TO).settings(SETTINGS_FILE)
+                    .reason("the helm upgrade of dataos-manager " + toTag + " failed (rehearsal)")
+                    .startedBy("rehearsal").build());
+            rollbackTime = Duration.ofNanos(System.nanoTime() - t);
+            say("rollback runbook: " + rollback.status());
+            reports.addAll(rollback.reports());
+        } else if (upgrade.status() == RunbookStatus.FAILED) {
+            say("the upgrade stopped before changing the release: nothing to roll back");
+        }
+        RunbookStatus upgradeStatus = upgrade.rollbackRunId() != null ? RunbookStatus.FAILED : upgrade.status();
+        RunbookStatus rollbackStatus = upgrade.rollbackRunId() != null
+                ? RunbookStatus.valueOf(upgrade.rollbackStatus()) : rollback == null ? null : rollback.status();
 
-            RunbookResult rollback = null;
-            boolean helmFailed = upgrade.status() == RunbookStatus.FAILED
-                    && String.valueOf(upgrade.failedAction()).startsWith("manager.helm-upgrade");
-            if (helmFailed) {
-                // The release is now a failed revision at the new chart: the runbook's rollback, planned from
-                // the state the upgrade aimed at back to the last known stable release.
-                say("the helm upgrade failed at '" + upgrade.failedAction() + "': running the production rollback"
-                        + " runbook (run " + ROLLBACK_RUN + ") from " + ROLLBACK_FROM + " to " + ROLLBACK_TO);
-                t = System.nanoTime();
-                rollback = new RollbackRunbook(ports).run(RollbackRequest.builder().runId(ROLLBACK_RUN)
-                        .installed(ROLLBACK_FROM).target(ROLLBACK_TO).settings(SETTINGS_FILE)
-                        .reason("the helm upgrade of dataos-manager " + toTag + " failed (rehearsal)")
-                        .startedBy("rehearsal").build());
-                rollbackTime = Duration.ofNanos(System.nanoTime() - t);
-                say("rollback runbook: " + rollback.status());
-                reports.addAll(rollback.reports());
-            } else if (upgrade.status() == RunbookStatus.FAILED) {
-                say("the upgrade stopped before changing the release: nothing to roll back");
-            }
-            RunbookStatus upgradeStatus = upgrade.rollbackRunId() != null ? RunbookStatus.FAILED : upgrade.status();
-            RunbookStatus rollbackStatus = upgrade.rollbackRunId() != null
-                    ? RunbookStatus.valueOf(upgrade.rollbackStatus()) : rollback == null ? null : rollback.status();
+        say("upgrade " + upgradeStatus + (upgrade.failedAction() == null ? ""
+                : " at '" + upgrade.failedAction() + "'") + (rollbackStatus == null ? ""
+                : ", rollback " + rollbackStatus + " (run " + ROLLBACK_RUN + ")"));
+        String dataAtEnd = db.rowCounts();
+        say("database at the end: " + dataAtEnd + (badWrites == null ? "" : rollbackStatus == RunbookStatus.SUCCEEDED
+                ? " (the failed release's writes are undone: restored from the backup kit's dump)"
+                : " (the failed release's writes are still there)"));
+        ReleaseStatus end = stage.observed().status();
+        String endTag = stage.observed().imageTag();
+        boolean expected = expected(upgradeStatus, upgrade.failedAction(), rollbackStatus, endTag);
+        List<ReleaseRevision> history = stage.observed().history();
+        Duration total = Duration.ofNanos(System.nanoTime() - started);
+        say(String.format("end state: revision %d %s, manager runs %s; %s", end.revision(), end.status(), endTag,
+                expected ? "the runbook behaved as expected" : "UNEXPECTED outcome for this fault"));
+        RehearsalReport report = new RehearsalReport(options.fault(), fromTag, toTag, upgrade, rollback,
+                upgradeStatus, rollbackStatus, endTag, expected, history, journal, reports, badWrites, stage.where());
+        Path reportFile = root.resolve(RehearsalReport.FILE);
+        Files.createDirectories(reportFile.getParent());
+        String text = report.markdown(databaseSection(root, report.kits(), db, stage.postgresVersion(), dataAtEnd), timeline(),
+                List.of(stage.clusterStart(), upgradeTime, rollbackTime, total));
+        // Belt and braces: the report is built from masked texts; mask once more before it hits the disk.
+        Files.writeString(reportFile, stage.observed().masked(text), StandardCharsets.UTF_8);
+        say("reports: " + reportFile + " and the runbooks' run and RCA reports " + String.join(", ", reports.stream()
+                .filter(f -> f.endsWith("/run-report.md") || f.endsWith("/rca-report.md")).toList())
+                + " (with HTML versions and debriefs beside them)");
+        return new RehearsalResult(options.fault(), upgradeStatus, upgrade.failedAction(), rollbackStatus,
+                end.revision(), endTag, expected, reportFile, stage.work(), stage.clusterStart(), upgradeTime, rollbackTime,
+                total,
+                "PostgreSQL " + stage.postgresVersion() + " at " + db.describe(), db.clusterDirectory(), badWrites,
+                stage.where() == null ? RehearsalCluster.SANDBOX.option() : stage.where());
+    }
 
-            say("upgrade " + upgradeStatus + (upgrade.failedAction() == null ? ""
-                    : " at '" + upgrade.failedAction() + "'") + (rollbackStatus == null ? ""
-                    : ", rollback " + rollbackStatus + " (run " + ROLLBACK_RUN + ")"));
-            String dataAtEnd = db.rowCounts();
-            say("database at the end: " + dataAtEnd + (badWrites == null ? "" : rollbackStatus == RunbookStatus.SUCCEEDED
-                    ? " (the failed release's writes are undone: restored from the backup kit's dump)"
-                    : " (the failed release's writes are still there)"));
-            ReleaseStatus end = helm.status(managerRelease, ns);
-            String endTag = k8s.statefulSet(ns, managerRelease).map(StatefulSetState::imageTag).orElse("(none)");
-            boolean expected = expected(upgradeStatus, upgrade.failedAction(), rollbackStatus, endTag);
-            List<ReleaseRevision> history = helm.history(managerRelease, ns);
-            Duration total = Duration.ofNanos(System.nanoTime() - started);
-            say(String.format("end state: revision %d %s, manager runs %s; %s", end.revision(), end.status(), endTag,
-                    expected ? "the runbook behaved as expected" : "UNEXPECTED outcome for this fault"));
-            RehearsalReport report = new RehearsalReport(options.fault(), fromTag, toTag, upgrade, rollback,
-                    upgradeStatus, rollbackStatus, endTag, expected, history, journal, reports, badWrites);
-            Path reportFile = root.resolve(RehearsalReport.FILE);
-            Files.createDirectories(reportFile.getParent());
-            String text = report.markdown(databaseSection(root, report.kits(), db, postgresVersion, dataAtEnd), timeline(),
-                    List.of(sandboxStart, upgradeTime, rollbackTime, total));
-            // Belt and braces: the report is built from masked texts; mask once more before it hits the disk.
-            Files.writeString(reportFile, helm.masked(text), StandardCharsets.UTF_8);
-            say("reports: " + reportFile + " and the runbooks' run and RCA reports " + String.join(", ", reports.stream()
-                    .filter(f -> f.endsWith("/run-report.md") || f.endsWith("/rca-report.md")).toList())
-                    + " (with HTML versions and debriefs beside them)");
-            return new RehearsalResult(options.fault(), upgradeStatus, upgrade.failedAction(), rollbackStatus,
-                    end.revision(), endTag, expected, reportFile, work, sandboxStart, upgradeTime, rollbackTime, total,
-                    "PostgreSQL " + postgresVersion + " at " + db.describe(), db.clusterDirectory(), badWrites);
+    /** The rehearsal's two secrets: its own Prime key and the database password generated for the run. */
+    private static SecretProvider secrets(Secret prime, Secret dbPassword) {
+        return name -> switch (name) {
+            case SecretNames.PRIME_API_KEY -> Optional.of(prime);
+            case SecretNames.POSTGRES_PASSWORD -> Optional.of(dbPassword);
+            default -> Optional.empty();
+        };
+    }
+
+    /** Seeds the rehearsal's database and says what it is; returns the server's version. */
+    private String seedDatabase(RehearsalDatabase db, long since, String sinceWhat)
+            throws IOException, InterruptedException {
+        db.seed();
+        String postgresVersion = db.serverVersion();
+        say("PostgreSQL: a REAL local server (PostgreSQL " + postgresVersion + ", " + db.binDir() + ", "
+                + (db.owned() ? "started for this rehearsal in " + db.clusterDirectory() + ", stopped and deleted"
+                        + " at the end" : "shared, left running") + ") at " + db.describe()
+                + ", password generated for this run (secret " + SecretNames.POSTGRES_PASSWORD
+                + ", masked); seeded a DataOS-like database: " + db.rowCounts() + " ("
+                + Duration.ofNanos(System.nanoTime() - since).toMillis() + " ms after " + sinceWhat + ")");
+        return postgresVersion;
+    }
+
+    /** A rehearsal-only Prime key: real keys come from credentials and never reach a rehearsal. */
+    private Secret rehearsalPrimeKey() {
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        Secret prime = Secret.of(SecretNames.PRIME_API_KEY, "rehearsal-" + HexFormat.of().formatHex(random));
+        masks.add(prime);
+        return prime;
+    }
+
+    /**
+     * The rehearsal on a real control plane (docs/real-cluster.md): the control plane started from
+     * the cached binaries, the chart served from a local chart repository, the baseline installed by
+     * the real helm with {@code --wait} on the real StatefulSet status, then the same production
+     * runbooks as in the sandbox, whose helm and kubectl are the real binaries (named by path in the
+     * settings). Stopped on every way out.
+     */
+    private RehearsalResult rehearseOnRealCluster(Path work, long started,
+            CompletableFuture<RehearsalDatabase> database, RealClusterBinaries binaries)
+            throws IOException, InterruptedException {
+        long t = System.nanoTime();
+        try (RealClusterStage cluster = RealClusterStage.start(binaries, work.resolve("cluster"), options.helm(),
+                masks)) {
+            Duration clusterStart = Duration.ofNanos(System.nanoTime() - t);
+            String serverVersion = cluster.plane().serverVersion();
+            say(String.format("REAL Kubernetes control plane up at %s in %d ms: kube-apiserver %s on etcd %s, with"
+                    + " kube-controller-manager and kube-scheduler; kwok %s is the one simulated part (the kubelet of"
+                    + " node %s: pods become Running and Ready by its stages, no container runs); logs in %s,"
+                    + " kubeconfig %s", cluster.plane().serverUrl(), clusterStart.toMillis(), serverVersion,
+                    binaries.etcdVersion(), binaries.kwokVersion(), ControlPlane.NODE,
+                    cluster.plane().dir().resolve("logs"), cluster.kubeconfig()));
+            ExampleChart.Extracted example = ExampleChart.extractTo(work.resolve("example"));
+            OperatorChart own = options.chart();
+            Path root = work.resolve("workspace");
+            Workspace workspace = RunbookPorts.local(root, null).workspace();
+            OperatorFiles.writeManifests(example, root, own,
+                    options.fault() == RehearsalFault.HELM_FAILURE ? UNREADY_SUFFIX : "");
+            Path chartSource = own == null ? example.chart() : own.directory(work.resolve("chart"));
+            Path valuesSource = own == null ? example.valuesFile() : own.values();
+            OperatorFiles.Manager installed = OperatorFiles.Manager.of(root.resolve(INSTALLED));
+            OperatorFiles.Manager release = OperatorFiles.Manager.of(root.resolve(RELEASE));
+            this.fromTag = installed.imageTag();
+            this.toTag = release.imageTag();
+            String managerRelease = installed.release();
+            String ns = installed.namespace();
+            say("scenario: DataOS " + installed.version() + " -> " + release.version() + " (dataos-manager " + fromTag
+                    + " -> " + toTag + "), injected fault: " + options.fault().option() + ", files in " + work);
+            OperatorFiles.writeValues(valuesSource, root.resolve(OperatorFiles.VALUES_FILE), fromTag);
+            cluster.ensureNamespace(ns);
+            Path repo = work.resolve("example/repo");
+            Path fromChartDir = OperatorFiles.chartAt(chartSource, repo, installed.chartVersion());
+            Path toChartDir = OperatorFiles.chartAt(chartSource, repo, release.chartVersion());
+            if (own == null) {
+                // The public dataos-manager chart's StatefulSet is Parallel; the example's is OrderedReady, under
+                // which the StatefulSet controller never replaces a pod that did not become Ready, even after the
+                // template is reverted (Kubernetes: "Forced rollback"), and helm rollback --wait would wait out its
+                // timeout. The rehearsal plays the example as the public chart has it.
+                boolean parallel = parallel(fromChartDir) & parallel(toChartDir);
+                say("chart: the bundled example dataos-manager chart, its StatefulSet "
+                        + (parallel ? "with podManagementPolicy: Parallel as the public dataos-manager chart"
+                                + " (tmdc-io/dataos-helm) has it" : "as it is"));
+            } else {
+                ChartRef ref = ChartRef.read(chartSource, "rehearse --chart");
+                say("chart: " + own.chart() + " (" + ref.name() + " " + ref.version() + "), values " + own.values()
+                        + "; its crds/ are installed by the real helm");
+                if (options.fault() == RehearsalFault.HELM_FAILURE && orderedReady(fromChartDir)) {
+                    say("NOTE: the chart's StatefulSet sets no podManagementPolicy (so OrderedReady): after the"
+                            + " failed rollout the StatefulSet controller will not replace the pod that never became"
+                            + " Ready, even once helm rollback reverts the template (Kubernetes, \"Forced rollback\"),"
+                            + " and the production rollback does not delete it: expect helm rollback --wait to time"
+                            + " out here, as it would on a production cluster (docs/real-cluster.md)");
+                }
+            }
+            Map<String, Path> versions = new LinkedHashMap<>();
+            versions.put(installed.chartVersion(), fromChartDir);
+            versions.put(release.chartVersion(), toChartDir);
+            java.net.URI repoUrl = cluster.serveCharts(installed.chart(), versions);
+            if (!release.chart().equals(installed.chart())) {
+                cluster.serveCharts(release.chart(), Map.of(release.chartVersion(), toChartDir));
+            }
+            say("chart repository: " + installed.chart() + " " + String.join(", ", versions.keySet()) + " packaged by"
+                    + " the real helm, served at " + repoUrl + " and added with helm repo add (helm home "
+                    + work.resolve("cluster/helm") + ")");
+
+            Secret prime = rehearsalPrimeKey();
+            say("the REAL " + options.helm() + " " + cluster.helmVersion() + " (" + cluster.helmPath() + ") and kubectl"
+                    + " " + binaries.kubernetesVersion() + " (" + cluster.kubectlPath() + ")");
+
+            t = System.nanoTime();
+            RehearsalDatabase db = await(database);
+            Secret dbPassword = db.password();
+            masks.add(dbPassword);
+            SecretProvider secrets = secrets(prime, dbPassword);
+            String postgresVersion = seedDatabase(db, t, "the control plane was up");
+
+            ReleaseStatus baseline = cluster.installBaseline(managerRelease, ns, installed.chart(),
+                    installed.chartVersion(), root.resolve(OperatorFiles.VALUES_FILE), prime,
+                    "Install complete (rehearsal baseline " + fromTag + ")", Duration.ofMinutes(2));
+            say("baseline: " + managerRelease + " " + fromTag + " is revision " + baseline.revision() + ", "
+                    + baseline.status() + " (helm --wait on the real StatefulSet status)");
+
+            db.captureBaseline(workspace, OperatorFiles.BASELINE_FILE);
+            java.net.URI health = cluster.startHealthEndpoint().resolve(ns + "/" + managerRelease);
+            OperatorFiles.writeChecks(root, health.toString(), managerRelease, ns, db);
+            OperatorFiles.writeSettings(root, new OperatorFiles.Tools("real-cluster rehearsal", "the real binaries,"
+                    + " named by path, against the rehearsal's control plane", cluster.helmPath(),
+                    cluster.kubectlPath(), cluster.kubeconfig(), REAL_HELM_TIMEOUT), managerRelease, ns,
+                    installed.chart(), db);
+            say("wrote the operator's files into " + root + ": " + SETTINGS_FILE + " (helm " + cluster.helmPath()
+                    + ", kubectl " + cluster.kubectlPath() + ", helm timeout " + REAL_HELM_TIMEOUT + "; site commands"
+                    + " run " + SandboxCommandRunner.SIMULATOR + ", a labelled simulator), " + OperatorFiles.CHECKS_FILE
+                    + " (the manager's health URL " + health + " is SIMULATED: no container runs; it answers from the"
+                    + " StatefulSet's real status), " + OperatorFiles.VALUES_FILE + ", " + INSTALLED + ", " + RELEASE
+                    + "; integrity baseline " + OperatorFiles.BASELINE_FILE);
+
+            armFault(cluster);
+            CommandRunner runner = cluster.runner(RunbookPorts.local(root, null).runner(), fault(db));
+            String where = "a real Kubernetes control plane: kube-apiserver " + serverVersion + ", etcd "
+                    + binaries.etcdVersion() + ", kwok " + binaries.kwokVersion() + " (the simulated kubelet), "
+                    + options.helm() + " " + cluster.helmVersion();
+            return runRunbooks(new Staged(work, root, workspace, runner, secrets, db, postgresVersion, clusterStart,
+                    where, new Observed() {
+                        @Override
+                        public ReleaseStatus status() throws IOException, InterruptedException {
+                            return cluster.status(managerRelease, ns);
+                        }
+
+                        @Override
+                        public List<ReleaseRevision> history() throws IOException, InterruptedException {
+                            return cluster.history(managerRelease, ns);
+                        }
+
+                        @Override
+                        public String imageTag() throws IOException, InterruptedException {
+                            return cluster.imageTag(ns, managerRelease);
+                        }
+
+                        @Override
+                        public String masked(String text) {
+                            return Secret.mask(text, masks);
+                        }
+                    }), started);
+        }
+    }
+
+    /** Whether a StatefulSet template of the chart sets no podManagementPolicy (Kubernetes' default, OrderedReady). */
+    private static boolean orderedReady(Path chart) throws IOException {
+        Path templates = chart.resolve("templates");
+        if (!Files.isDirectory(templates)) {
+            return false;
+        }
+        try (var files = Files.walk(templates)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                if (text.contains("kind: StatefulSet") && !text.contains("podManagementPolicy")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Sets podManagementPolicy: Parallel in the chart's StatefulSet template; false when there is none to edit. */
+    private static boolean parallel(Path chart) throws IOException {
+        Path template = chart.resolve("templates/statefulset.yaml");
+        if (!Files.isRegularFile(template)) {
+            return false;
+        }
+        String text = Files.readString(template, StandardCharsets.UTF_8);
+        if (text.contains("podManagementPolicy") || !text.contains("\n  serviceName:")) {
+            return false;
+        }
+        Files.writeString(template, text.replace("\n  serviceName:", "\n  podManagementPolicy: Parallel\n  serviceName:"),
+                StandardCharsets.UTF_8);
+        return true;
+    }
+
+    /** The faults on the real cluster: the same four, staged through kwok's stages, the health endpoint and the runner. */
+    private void armFault(RealClusterStage cluster) {
+        switch (options.fault()) {
+            case VALIDATION -> {
+                cluster.failHealth(toTag, "dataos-manager " + toTag + " cannot reach Heimdall: 401 from"
+                        + " /api/v1/authorize (injected by the rehearsal)");
+                say("fault armed: " + toTag + " will roll out for real (kwok makes its pod Ready) but its health"
+                        + " endpoint will answer 503, and once running it writes bad data into PostgreSQL (after the"
+                        + " backup)");
+            }
+            case HELM_FAILURE -> say("fault armed: the new tag " + toTag + " ends in " + UNREADY_SUFFIX + ", which"
+                    + " kwok's stage pod-unready-fault keeps Running but never Ready, so the real helm upgrade --wait"
+                    + " times out after " + REAL_HELM_TIMEOUT + " on the real StatefulSet status");
+            case CRASH_AND_RESUME -> say("fault armed: the run will stop right after the helm upgrade, then resume");
+            case NONE -> say("no fault armed: the upgrade should validate");
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
 record RehearsalReport(RehearsalFault fault, String fromTag, String toTag, RunbookResult upgrade,
         RunbookResult rollback, RunbookStatus upgradeStatus, RunbookStatus rollbackStatus, String endTag,
         boolean expected, List<ReleaseRevision> history, RunJournal journal, List<String> reports,
-        RehearsalDatabase.BadWrites badWrites) {
+        RehearsalDatabase.BadWrites badWrites, String where) {
 
     /** Where the report is written, relative to the workspace. */
     static final String FILE = "reports/rehearsal-report.md";
@@ -43,11 +43,24 @@ record RehearsalReport(RehearsalFault fault, String fromTag, String toTag, Runbo
     /** @param figures sandbox start, upgrade run, rollback run, whole rehearsal */
     String markdown(String database, List<String> timeline, List<Duration> figures) {
         StringBuilder md = new StringBuilder();
-        md.append("# REHEARSAL: DataOS upgrade and rollback in the sandbox\n\n")
-                .append("> This is a rehearsal of the production upgrade and rollback runbooks against an in-process"
-                        + " Kubernetes API, in-process Helm and a real, throw-away local PostgreSQL server. The site's"
-                        + " own commands (stacks, components, infrastructure as code) were simulated. No real cluster,"
-                        + " database or stakeholder was touched; approvals were automatic.\n\n")
+        if (where == null) {
+            md.append("# REHEARSAL: DataOS upgrade and rollback in the sandbox\n\n")
+                    .append("> This is a rehearsal of the production upgrade and rollback runbooks against an"
+                            + " in-process Kubernetes API, in-process Helm and a real, throw-away local PostgreSQL"
+                            + " server. The site's own commands (stacks, components, infrastructure as code) were"
+                            + " simulated. No real cluster, database or stakeholder was touched; approvals were"
+                            + " automatic.\n\n");
+        } else {
+            md.append("# REHEARSAL: DataOS upgrade and rollback on a real cluster\n\n")
+                    .append("> This is a rehearsal of the production upgrade and rollback runbooks against ")
+                    .append(where).append(", started for the rehearsal and stopped at its end, with the real helm and"
+                            + " kubectl binaries and a real, throw-away local PostgreSQL server. No container ran:"
+                            + " kwok set the pods' status, and the manager's health endpoint was simulated from the"
+                            + " StatefulSet's status. The site's own commands (stacks, components, infrastructure as"
+                            + " code) were simulated. No production cluster, database or stakeholder was touched;"
+                            + " approvals were automatic.\n\n");
+        }
+        md
                 .append("| | |\n|---|---|\n")
                 .append("| Scenario | dataos-manager ").append(fromTag).append(" → ").append(toTag)
                 .append(" |\n| Injected fault | ").append(fault.option())
@@ -104,7 +117,7 @@ record RehearsalReport(RehearsalFault fault, String fromTag, String toTag, Runbo
                 .append("## Timeline\n\n```\n");
         timeline.forEach(line -> md.append(line).append('\n'));
         md.append("```\n\n## Figures\n\n| What | Time |\n|---|---|\n")
-                .append("| sandbox API start | ").append(figures.get(0).toMillis()).append(" ms |\n")
+                .append(where == null ? "| sandbox API start | " : "| control plane start | ").append(figures.get(0).toMillis()).append(" ms |\n")
                 .append("| upgrade run | ").append(figures.get(1).toMillis()).append(" ms |\n")
                 .append("| rollback run | ").append(figures.get(2).toMillis()).append(" ms |\n")
                 .append("| whole rehearsal | ").append(figures.get(3).toMillis()).append(" ms |\n");

@@ -17,13 +17,14 @@ import java.time.Duration;
  * @param asExpected whether the runbook behaved as the fault predicts (rolled back when it should, upgraded otherwise)
  * @param report the rehearsal report (Markdown)
  * @param workDir the rehearsal's directory
- * @param sandboxStart time to start the sandbox API
+ * @param sandboxStart time to start the sandbox API, or the real control plane with {@code --cluster real}
  * @param upgradeTime wall time of the upgrade run (resumption included)
  * @param rollbackTime wall time of the rollback run, zero when none ran
  * @param total wall time of the whole rehearsal
  * @param postgres the real PostgreSQL the rehearsal backed up and restored ("PostgreSQL 15.x at user@host:port/db")
  * @param postgresDirectory the server's directory (data, socket, log); gone after the run when the rehearsal owned it
  * @param badWrites what the injected fault wrote into the database after the backup, or null
+ * @param cluster where it ran: {@code sandbox}, or the real control plane (API server, etcd, kwok and helm versions)
  */
 public record RehearsalResult(
         RehearsalFault fault,
@@ -41,4 +42,5 @@ public record RehearsalResult(
         Duration total,
         String postgres,
         Path postgresDirectory,
-        RehearsalDatabase.BadWrites badWrites) {}
+        RehearsalDatabase.BadWrites badWrites,
+        String cluster) {}

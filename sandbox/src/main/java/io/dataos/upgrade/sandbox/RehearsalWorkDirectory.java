@@ -25,7 +25,7 @@ final class RehearsalWorkDirectory {
     static final String MARKER = ".dataos-rehearsal";
 
     /** What a rehearsal writes under its work directory (besides the marker). */
-    static final List<String> OWN_ENTRIES = List.of("workspace", "kube", "example", "chart");
+    static final List<String> OWN_ENTRIES = List.of("workspace", "kube", "example", "chart", "cluster");
 
     private RehearsalWorkDirectory() {}
 

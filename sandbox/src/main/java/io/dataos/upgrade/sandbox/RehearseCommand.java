@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         name = "rehearse",
         mixinStandardHelpOptions = true,
         description = {
-            "Rehearse the DataOS upgrade and rollback runbook on this machine: no cluster and no helm binary needed.",
+            "Rehearse the DataOS upgrade and rollback runbook on this machine: no cluster and no helm binary needed"
+                    + " (or, with --cluster real, on a real control plane started from realcluster/build's binaries).",
             "Runs real Helm in-process against an in-process Kubernetes API and a real, throw-away local PostgreSQL"
                     + " (Debian's postgresql-15; started and stopped by the rehearsal): plan (examples/release-1.4 -> 1.5)"
                     + " -> approval (automatic, recorded) -> backup kit with pg_dump -> restore check -> helm upgrade"
@@ -32,6 +33,22 @@ final class RehearseCommand implements Callable<Integer> {
     @Option(names = "--fault", defaultValue = "validation", paramLabel = "FAULT",
             description = "Fault to inject: none, validation, helm-failure, crash-and-resume (default: ${DEFAULT-VALUE}).")
     String fault;
+
+    @Option(names = "--cluster", defaultValue = "sandbox", paramLabel = "WHERE",
+            description = "sandbox: the in-process Kubernetes API and Helm (needs nothing but Java); real: a real"
+                    + " Kubernetes control plane (etcd, kube-apiserver, controllers, scheduler, kwok) started from the"
+                    + " binaries realcluster/build makes, with the real helm and kubectl, stopped at the end"
+                    + " (docs/real-cluster.md). Default: ${DEFAULT-VALUE}.")
+    String cluster;
+
+    @Option(names = "--helm", defaultValue = "helm3", paramLabel = "HELM",
+            description = "With --cluster real: the real helm to run, helm3 or helm4 (default: ${DEFAULT-VALUE}).")
+    String helm;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "With --cluster real: the cache realcluster/build filled (default: $DATAOS_UPGRADE_CACHE,"
+                    + " else ~/.cache/dataos-upgrade).")
+    Path cache;
 
     @Option(names = "--work-dir", defaultValue = "dataos-rehearsal", paramLabel = "DIR",
             description = "Where to leave the kubeconfig, plans, journals, backups and report (default: ${DEFAULT-VALUE}).")
@@ -62,15 +79,21 @@ final class RehearseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RehearsalFault chosen = RehearsalFault.fromOption(fault, "rehearse --fault");
-        RehearsalOptions options = new RehearsalOptions(workDir, chosen, OperatorChart.of(chart, values, toTag, installed, release,
-                workDir));
+        RehearsalCluster where = RehearsalCluster.fromOption(cluster, "rehearse --cluster");
+        if (where == RehearsalCluster.SANDBOX && (cache != null || !"helm3".equals(helm))) {
+            throw new io.dataos.upgrade.api.InvalidInputException("rehearse --cluster", "cluster", "--helm and"
+                    + " --cache choose the real cluster's binaries: add --cluster real, or leave them out");
+        }
+        RehearsalOptions options = new RehearsalOptions(workDir, chosen, OperatorChart.of(chart, values, toTag,
+                installed, release, workDir), where, helm, cache);
         var out = spec.commandLine().getOut();
         RehearsalResult result = new Rehearsal(options, line -> {
             out.println(line);
             out.flush();
         }).run();
-        out.println(Rehearsal.LABEL + String.format("figures: sandbox start %d ms, upgrade run %d ms, rollback run %d ms,"
-                        + " total %d ms", result.sandboxStart().toMillis(), result.upgradeTime().toMillis(),
+        out.println(Rehearsal.LABEL + String.format("figures: %s start %d ms, upgrade run %d ms, rollback run %d ms,"
+                        + " total %d ms", where == RehearsalCluster.REAL ? "control plane" : "sandbox",
+                result.sandboxStart().toMillis(), result.upgradeTime().toMillis(),
                 result.rollbackTime().toMillis(), result.total().toMillis()));
         out.println(Rehearsal.LABEL + (result.asExpected()
                 ? "rehearsal passed: the runbook behaved as expected for fault '" + options.fault().option() + "'"

@@ -50,6 +50,40 @@ class RehearseCommandTest {
     }
 
     @Test
+    void realClusterWithoutItsBinariesIsRefusedNamingThemWhereAndTheBuildCommand() throws Exception {
+        Path emptyCache = java.nio.file.Files.createDirectories(dir.resolve("empty-cache"));
+        Path work = dir.resolve("work");
+
+        int code = run("rehearse", "--cluster", "real", "--cache", emptyCache.toString(), "--work-dir",
+                work.toString());
+
+        assertThat(code).isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("rehearse --cluster real", "helm3", "helm4", "etcd", "kube-apiserver",
+                "kube-controller-manager", "kube-scheduler", "kubectl", "kwok",
+                emptyCache.resolve("realcluster").toString(), "realcluster/build");
+        assertThat(out.toString()).doesNotContain("REHEARSAL", "control plane up");
+        assertThat(work).as("nothing written, nothing started").doesNotExist();
+        assertThat(emptyCache).isEmptyDirectory();
+    }
+
+    @Test
+    void realClusterOptionsAreCheckedBeforeAnythingRuns() {
+        Path work = dir.resolve("work");
+
+        assertThat(run("rehearse", "--cluster", "kind", "--work-dir", work.toString()))
+                .isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(run("rehearse", "--cluster", "real", "--helm", "helm2", "--work-dir", work.toString()))
+                .isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+        assertThat(run("rehearse", "--helm", "helm4", "--work-dir", work.toString()))
+                .isEqualTo(DataosUpgradeCommand.EXIT_INVALID_INPUT);
+
+        assertThat(err.toString()).contains("'kind' is not a rehearsal cluster: use one of sandbox, real",
+                "'helm2' is not a helm the real cluster has: use one of helm3, helm4",
+                "--helm and --cache choose the real cluster's binaries: add --cluster real");
+        assertThat(work).doesNotExist();
+    }
+
+    @Test
     void unknownFaultIsInvalidInputNamingTheOption() {
         int code = run("rehearse", "--fault", "meteor", "--work-dir", dir.resolve("x").toString());
 

@@ -28,12 +28,14 @@ import org.junit.jupiter.api.Test;
  * The rehearsal is a front door made of ports: its main code uses the engine only through
  * {@code io.dataos.upgrade.api} (and the command line it extends, itself a front door), plus the
  * secret module's value and names. It has no action handler of its own: the production runbooks'
- * handlers do the work (issue 9).
+ * handlers do the work (issue 9). It may also use {@code io.dataos.upgrade.realcluster}: that is
+ * not core but the controlplane module (JDK only, no engine type), which starts the real control
+ * plane of {@code rehearse --cluster real} and of core's real-cluster test tier.
  */
 class SandboxUsesOnlyTheEngineApiTest {
 
     /** What the sandbox may name of io.dataos.upgrade outside its own package. */
-    private static final Pattern ALLOWED = Pattern.compile("io\\.dataos\\.upgrade\\.(sandbox|cli|api)\\b.*"
+    private static final Pattern ALLOWED = Pattern.compile("io\\.dataos\\.upgrade\\.(sandbox|cli|api|realcluster)\\b.*"
             + "|io\\.dataos\\.upgrade\\.secret\\.Secret(Names)?\\b.*");
 
     private static final JavaClasses SANDBOX = new ClassFileImporter()
@@ -46,7 +48,9 @@ class SandboxUsesOnlyTheEngineApiTest {
         ArchRule rule = noClasses().that().resideInAPackage("io.dataos.upgrade.sandbox..")
                 .should().dependOnClassesThat(resideInAPackage("io.dataos.upgrade..")
                         .and(not(resideInAnyPackage("io.dataos.upgrade.sandbox..", "io.dataos.upgrade.cli..",
-                                "io.dataos.upgrade.api..")))
+                                "io.dataos.upgrade.api..",
+                                // the controlplane module (not core): the real cluster of rehearse --cluster real
+                                "io.dataos.upgrade.realcluster..")))
                         .and(not(belongToAnyOf(Secret.class, SecretNames.class))))
                 .because("the rehearsal is a front door: it goes through io.dataos.upgrade.api (issue 9)")
                 .allowEmptyShould(false);

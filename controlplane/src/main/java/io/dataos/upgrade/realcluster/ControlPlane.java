@@ -32,6 +32,9 @@ import javax.net.ssl.X509TrustManager;
  * node simulator with one node, {@value #NODE}. kwok is the one simulated part: it plays the
  * kubelet's status changes (realcluster/kwok-stages.yaml), no container runs.
  *
+ * <p>Main code (JDK only), so that both the real-cluster test tier and {@code rehearse --cluster
+ * real} start it. kwok's stages come from this module's jar (realcluster/kwok-stages.yaml).
+ *
  * <p>{@link #close()} stops every process and its descendants (SIGTERM, then SIGKILL after a
  * grace period) and deletes the credentials; a JVM shutdown hook does the same if the test JVM
  * ends without closing it. The logs stay in {@link #dir()}/logs.
@@ -87,6 +90,23 @@ public final class ControlPlane implements AutoCloseable {
     /** How long {@link #start} took until the control plane was ready. */
     public Duration startTime() {
         return startTime;
+    }
+
+    /** The API server's URL (https on a loopback port). */
+    public String serverUrl() {
+        return serverUrl;
+    }
+
+    /** The API server's version as it reports it ({@code kubectl version}: serverVersion.gitVersion). */
+    public String serverVersion() throws IOException, InterruptedException {
+        String json = kubectlOrThrow("version", "-o", "json");
+        int server = json.indexOf("\"serverVersion\"");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"gitVersion\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(json);
+        if (server < 0 || !m.find(server)) {
+            throw new IOException("kubectl version -o json names no server version: " + json);
+        }
+        return m.group(1);
     }
 
     /** The pids of the control plane's own processes, for the teardown test. */
@@ -182,7 +202,14 @@ public final class ControlPlane implements AutoCloseable {
                 "--kubeconfig", kubeconfig.toString(), "--leader-elect=false",
                 "--bind-address", "127.0.0.1", "--secure-port", Integer.toString(scheduler),
                 "--cert-dir", dir.resolve("scheduler-certs").toString(), "--profiling=false", "--v", "1"));
-        Path stages = RealClusterBinaries.repositoryRoot().resolve("realcluster").resolve("kwok-stages.yaml");
+        Path stages = dir.resolve("kwok-stages.yaml");
+        try (java.io.InputStream in = ControlPlane.class.getResourceAsStream("kwok-stages.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("realcluster/kwok-stages.yaml is not bundled in this build: rebuild"
+                        + " the controlplane module");
+            }
+            Files.copy(in, stages, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         spawn("kwok", List.of(binaries.path("kwok"), "--kubeconfig", kubeconfig.toString(),
                 "--config", stages.toString(),
                 "--manage-all-nodes=false", "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
