@@ -1,10 +1,12 @@
 package io.dataos.upgrade.helm;
 
 import io.dataos.upgrade.api.InvalidInputException;
+import io.dataos.upgrade.kube.KubectlClient;
 import io.dataos.upgrade.process.CommandFailedException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Rolls the dataos-manager release back with {@code helm rollback} to a chosen revision, or to the
@@ -13,9 +15,21 @@ import java.util.Objects;
 public final class ManagerRollback {
 
     private final HelmClient helm;
+    private final KubectlClient kubectl;
+    private final java.util.function.Consumer<String> log;
 
     public ManagerRollback(HelmClient helm) {
+        this(helm, null, null);
+    }
+
+    /**
+     * With {@code kubectl}, pods that a failed rollout of the release's OrderedReady StatefulSet left stuck are
+     * deleted once the rollback has reverted the template ({@link StuckPods}), each said on {@code log}.
+     */
+    public ManagerRollback(HelmClient helm, KubectlClient kubectl, java.util.function.Consumer<String> log) {
         this.helm = Objects.requireNonNull(helm);
+        this.kubectl = kubectl;
+        this.log = log == null ? line -> { } : log;
     }
 
     /**
@@ -28,7 +42,13 @@ public final class ManagerRollback {
     public HelmRelease rollback(HelmTarget target, Integer revision, Duration timeout)
             throws IOException, InterruptedException {
         int to = chooseRevision(helm.history(target.release(), target.namespace()), revision);
-        helm.rollback(target.release(), target.namespace(), to, timeout);
+        Optional<StuckPods> stuck = kubectl == null ? Optional.empty()
+                : StuckPods.watch(kubectl, target.release(), target.namespace(), log);
+        try {
+            helm.rollback(target.release(), target.namespace(), to, timeout);
+        } finally {
+            stuck.ifPresent(StuckPods::close);
+        }
         return helm.status(target.release(), target.namespace())
                 .orElseThrow(() -> new IllegalStateException("helm rollback " + target.release()
                         + " succeeded but helm status does not find the release"));

@@ -92,6 +92,68 @@ public final class KubectlClient {
         return new RolloutStatus(resource, namespace, out.succeeded(), message, out.result().elapsed());
     }
 
+    /** What a forced rollback needs of a StatefulSet: its pod management, the revision it updates to, its selector. */
+    public record StatefulSetRevision(String name, String podManagementPolicy, String updateRevision,
+            Map<String, String> selector) {
+
+        /** OrderedReady unless the StatefulSet says Parallel (Kubernetes' default). */
+        public boolean orderedReady() {
+            return !"Parallel".equals(podManagementPolicy);
+        }
+    }
+
+    /** A pod of a StatefulSet: its controller revision and whether it is Ready. */
+    public record PodRevision(String name, String revision, boolean ready) {
+    }
+
+    /** The StatefulSet, or empty when kubectl cannot get it (no such StatefulSet, no such resource, no access). */
+    public Optional<StatefulSetRevision> statefulSet(String name, String namespace)
+            throws IOException, InterruptedException {
+        CapturedOutput out = read("get", "statefulset", name, "-n", namespace, "-o", "json",
+                "--request-timeout=" + REQUEST_TIMEOUT.toSeconds() + "s");
+        if (!out.succeeded()) {
+            return Optional.empty();
+        }
+        JsonNode node = parse(out);
+        Map<String, String> selector = new LinkedHashMap<>();
+        node.path("spec").path("selector").path("matchLabels").fields()
+                .forEachRemaining(e -> selector.put(e.getKey(), e.getValue().asText()));
+        return Optional.of(new StatefulSetRevision(name, node.path("spec").path("podManagementPolicy")
+                .asText("OrderedReady"), node.path("status").path("updateRevision").asText(""), selector));
+    }
+
+    /** The pods {@code selector} matches, with their {@code controller-revision-hash} and Ready condition. */
+    public List<PodRevision> pods(String namespace, Map<String, String> selector)
+            throws IOException, InterruptedException {
+        List<String> labels = new ArrayList<>();
+        selector.forEach((k, v) -> labels.add(k + "=" + v));
+        CapturedOutput out = read("get", "pods", "-n", namespace, "-l", String.join(",", labels), "-o", "json",
+                "--request-timeout=" + REQUEST_TIMEOUT.toSeconds() + "s");
+        if (!out.succeeded()) {
+            throw new CommandFailedException("kubectl get pods -l " + String.join(",", labels), out);
+        }
+        List<PodRevision> pods = new ArrayList<>();
+        for (JsonNode pod : parse(out).path("items")) {
+            boolean ready = false;
+            for (JsonNode condition : pod.path("status").path("conditions")) {
+                ready |= "Ready".equals(condition.path("type").asText()) && "True".equals(
+                        condition.path("status").asText());
+            }
+            pods.add(new PodRevision(pod.path("metadata").path("name").asText(), pod.path("metadata")
+                    .path("labels").path("controller-revision-hash").asText(""), ready));
+        }
+        return pods;
+    }
+
+    /** {@code kubectl delete pod NAME -n NAMESPACE --wait=false}; a pod already gone is no error. */
+    public void deletePod(String name, String namespace) throws IOException, InterruptedException {
+        CapturedOutput out = read("delete", "pod", name, "-n", namespace, "--wait=false", "--ignore-not-found",
+                "--request-timeout=" + REQUEST_TIMEOUT.toSeconds() + "s");
+        if (!out.succeeded()) {
+            throw new CommandFailedException("kubectl delete pod " + name, out);
+        }
+    }
+
     private CapturedOutput read(String... args) throws IOException, InterruptedException {
         List<String> argv = base();
         argv.addAll(List.of(args));

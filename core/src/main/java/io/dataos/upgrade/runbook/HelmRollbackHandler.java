@@ -49,8 +49,8 @@ final class HelmRollbackHandler implements ActionHandler {
             }
             context.log("rolling back to " + (choice.revision() == null ? "the last good revision"
                     : "revision " + choice.revision()) + ": " + choice.why());
-            HelmRelease release = new ManagerRollback(helm).rollback(target, choice.revision(),
-                    run.settings().helm().timeout());
+            HelmRelease release = new ManagerRollback(helm, run.kubectl(context), context::log).rollback(target,
+                    choice.revision(), run.settings().helm().timeout());
             String tag = restoreTag(action, context);
             return ActionOutcome.done("release " + release.name() + " rolled back: now revision " + release.revision()
                     + " (" + release.chart() + ", " + release.status() + ")" + tag);

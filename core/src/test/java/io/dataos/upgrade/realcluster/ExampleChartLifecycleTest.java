@@ -24,10 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -138,21 +134,15 @@ class ExampleChartLifecycleTest {
         // rollback to the last good revision: 2, re-deployed as 4. The example chart's StatefulSet is
         // OrderedReady: the real controller does not replace a pod that never became Ready, even when
         // the template is reverted (Kubernetes documents this: "you must also delete any Pods that
-        // StatefulSet had already attempted to run with the bad configuration"). So helm rollback
-        // --wait would wait out its timeout; once helm has reverted the template, the stuck pod is
-        // deleted, as an operator must, and the rollback completes.
-        ExecutorService background = Executors.newSingleThreadExecutor();
-        Future<HelmRelease> rollingBack = background.submit(() -> world.rollback().rollback(target, null, WAIT));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!world.statefulSetImage(RELEASE).endsWith(":1.1.0") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        // StatefulSet had already attempted to run with the bad configuration"). ManagerRollback does
+        // that once helm has reverted the template, so helm rollback --wait completes in time.
+        String stuckRevision = world.kubectl("get", "pod", RELEASE + "-0", "-o",
+                "jsonpath={.metadata.labels.controller-revision-hash}").strip();
         assertThat(world.kubectl("get", "pod", RELEASE + "-0", "-o", "jsonpath={.spec.containers[0].image}"))
-                .as("the pod of the failed revision is still there after helm reverted the template")
                 .endsWith(":1.2.0-unready");
-        world.kubectl("delete", "pod", RELEASE + "-0", "--wait=false");
-        HelmRelease rolledBack = rollingBack.get(WAIT.toSeconds() + 30, TimeUnit.SECONDS);
-        background.shutdownNow();
+        HelmRelease rolledBack = world.rollback().rollback(target, null, WAIT);
+        assertThat(world.log).anyMatch(line -> line.startsWith("deleted pod " + RELEASE + "-0: it never became"
+                + " Ready at the failed revision " + stuckRevision));
         assertThat(rolledBack.revision()).isEqualTo(4);
         assertThat(rolledBack.status()).isEqualTo(HelmRelease.DEPLOYED);
         assertThat(world.statefulSetImage(RELEASE)).endsWith(":1.1.0");

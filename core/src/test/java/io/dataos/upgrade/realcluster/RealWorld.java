@@ -64,8 +64,9 @@ final class RealWorld {
         return new ManagerUpgrade(helm, workspace, TestSecrets.provider(TestSecrets.primeApiKey()));
     }
 
+    /** The rollback as the runbook runs it: with kubectl, for the pods a failed rollout leaves stuck. */
     ManagerRollback rollback() {
-        return new ManagerRollback(helm);
+        return new ManagerRollback(helm, kubectl, log::add);
     }
 
     PreInstallChecks checks() {

@@ -528,25 +528,13 @@ public final class Rehearsal {
             Path fromChartDir = OperatorFiles.chartAt(chartSource, repo, installed.chartVersion());
             Path toChartDir = OperatorFiles.chartAt(chartSource, repo, release.chartVersion());
             if (own == null) {
-                // The public dataos-manager chart's StatefulSet is Parallel; the example's is OrderedReady, under
-                // which the StatefulSet controller never replaces a pod that did not become Ready, even after the
-                // template is reverted (Kubernetes: "Forced rollback"), and helm rollback --wait would wait out its
-                // timeout. The rehearsal plays the example as the public chart has it.
-                boolean parallel = parallel(fromChartDir) & parallel(toChartDir);
-                say("chart: the bundled example dataos-manager chart, its StatefulSet "
-                        + (parallel ? "with podManagementPolicy: Parallel as the public dataos-manager chart"
-                                + " (tmdc-io/dataos-helm) has it" : "as it is"));
+                // The example's StatefulSet is OrderedReady: after a failed rollout the production rollback deletes
+                // the pod that never became Ready once helm has reverted the template (Kubernetes' forced rollback)
+                say("chart: the bundled example dataos-manager chart");
             } else {
                 ChartRef ref = ChartRef.read(chartSource, "rehearse --chart");
                 say("chart: " + own.chart() + " (" + ref.name() + " " + ref.version() + "), values " + own.values()
                         + "; its crds/ are installed by the real helm");
-                if (options.fault() == RehearsalFault.HELM_FAILURE && orderedReady(fromChartDir)) {
-                    say("NOTE: the chart's StatefulSet sets no podManagementPolicy (so OrderedReady): after the"
-                            + " failed rollout the StatefulSet controller will not replace the pod that never became"
-                            + " Ready, even once helm rollback reverts the template (Kubernetes, \"Forced rollback\"),"
-                            + " and the production rollback does not delete it: expect helm rollback --wait to time"
-                            + " out here, as it would on a production cluster (docs/real-cluster.md)");
-                }
             }
             Map<String, Path> versions = new LinkedHashMap<>();
             versions.put(installed.chartVersion(), fromChartDir);
@@ -618,38 +606,6 @@ public final class Rehearsal {
                         }
                     }), started);
         }
-    }
-
-    /** Whether a StatefulSet template of the chart sets no podManagementPolicy (Kubernetes' default, OrderedReady). */
-    private static boolean orderedReady(Path chart) throws IOException {
-        Path templates = chart.resolve("templates");
-        if (!Files.isDirectory(templates)) {
-            return false;
-        }
-        try (var files = Files.walk(templates)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                if (text.contains("kind: StatefulSet") && !text.contains("podManagementPolicy")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Sets podManagementPolicy: Parallel in the chart's StatefulSet template; false when there is none to edit. */
-    private static boolean parallel(Path chart) throws IOException {
-        Path template = chart.resolve("templates/statefulset.yaml");
-        if (!Files.isRegularFile(template)) {
-            return false;
-        }
-        String text = Files.readString(template, StandardCharsets.UTF_8);
-        if (text.contains("podManagementPolicy") || !text.contains("\n  serviceName:")) {
-            return false;
-        }
-        Files.writeString(template, text.replace("\n  serviceName:", "\n  podManagementPolicy: Parallel\n  serviceName:"),
-                StandardCharsets.UTF_8);
-        return true;
     }
 
     /** The faults on the real cluster: the same four, staged through kwok's stages, the health endpoint and the runner. */
