@@ -85,6 +85,18 @@ public final class SandboxCommandRunner implements CommandRunner {
         this.others = others;
     }
 
+    /** The programs that really run (pg_dump, psql, the simulator) keep the secrets' variables out, as in production. */
+    @Override
+    public void withhold(io.dataos.upgrade.secret.Secret secret) {
+        others.withhold(secret);
+    }
+
+    /** The settings' {@code childEnvironment.withhold} reaches the programs that really run. */
+    @Override
+    public void withholdVariables(Iterable<String> names) {
+        others.withholdVariables(names);
+    }
+
     /**
      * Serves {@code reference} (e.g. {@code dataos/dataos-manager}) at {@code version} from the local
      * chart directory {@code directory}, as a chart repository would; returns this runner.

@@ -216,4 +216,20 @@ class SandboxCommandRunnerTest {
         assertThat(helm("history", REL, "-n", NS, "-o", "json").exitCode()).isZero();
         assertThat(json(null)).as("the upgrade itself happened before the cut").hasSize(2);
     }
+
+    @Test
+    void theProgramsThatReallyRunInheritNoWithheldVariableAsInProduction() throws Exception {
+        String home = System.getenv("HOME");
+        org.junit.jupiter.api.Assumptions.assumeTrue(home != null && System.getenv("PATH") != null);
+        runner.withholdVariables(List.of("PATH"));
+        runner.withhold(Secret.of("home-as-a-secret", home));
+
+        output.clear();
+        CommandResult env = runner.run(new Command(List.of("/usr/bin/env"), Map.of(), null, Duration.ofSeconds(30),
+                List.of()), output::add);
+
+        assertThat(env.exitCode()).isZero();
+        assertThat(output).isNotEmpty().noneMatch(line -> line.startsWith("PATH="))
+                .noneMatch(line -> line.startsWith("HOME="));
+    }
 }
