@@ -92,34 +92,61 @@ public final class KubectlClient {
         return new RolloutStatus(resource, namespace, out.succeeded(), message, out.result().elapsed());
     }
 
-    /** What a forced rollback needs of a StatefulSet: its pod management, the revision it updates to, its selector. */
-    public record StatefulSetRevision(String name, String podManagementPolicy, String updateRevision,
+    /**
+     * What a forced rollback needs of a StatefulSet: its uid, pod management and update strategy (type and
+     * partition), whether the controller has seen its latest spec, the revisions it runs and updates to, and its
+     * selector's {@code matchLabels}.
+     */
+    public record StatefulSetRevision(String name, String uid, String podManagementPolicy, String updateStrategy,
+            int partition, boolean observed, String currentRevision, String updateRevision,
             Map<String, String> selector) {
 
         /** OrderedReady unless the StatefulSet says Parallel (Kubernetes' default). */
         public boolean orderedReady() {
             return !"Parallel".equals(podManagementPolicy);
         }
+
+        /** The revision the controller brings pod {@code ordinal} to: below the partition the current one. */
+        public String revisionFor(int ordinal) {
+            return ordinal < partition ? currentRevision : updateRevision;
+        }
     }
 
-    /** A pod of a StatefulSet: its controller revision and whether it is Ready. */
-    public record PodRevision(String name, String revision, boolean ready) {
+    /**
+     * A pod of a StatefulSet: its ordinal, controller revision, Ready condition, whether it is being deleted, and
+     * the uid of its controller.
+     */
+    public record PodRevision(String name, int ordinal, String revision, boolean ready, boolean terminating,
+            String controllerUid) {
     }
 
-    /** The StatefulSet, or empty when kubectl cannot get it (no such StatefulSet, no such resource, no access). */
+    /**
+     * The StatefulSet, or empty when kubectl reports it NotFound; any other failure (no access, no answer) throws
+     * with kubectl's error.
+     */
     public Optional<StatefulSetRevision> statefulSet(String name, String namespace)
             throws IOException, InterruptedException {
         CapturedOutput out = read("get", "statefulset", name, "-n", namespace, "-o", "json",
                 "--request-timeout=" + REQUEST_TIMEOUT.toSeconds() + "s");
         if (!out.succeeded()) {
-            return Optional.empty();
+            if (out.text().contains("(NotFound)")) {
+                return Optional.empty();
+            }
+            throw new CommandFailedException("kubectl get statefulset " + name, out);
         }
         JsonNode node = parse(out);
         Map<String, String> selector = new LinkedHashMap<>();
         node.path("spec").path("selector").path("matchLabels").fields()
                 .forEachRemaining(e -> selector.put(e.getKey(), e.getValue().asText()));
-        return Optional.of(new StatefulSetRevision(name, node.path("spec").path("podManagementPolicy")
-                .asText("OrderedReady"), node.path("status").path("updateRevision").asText(""), selector));
+        JsonNode strategy = node.path("spec").path("updateStrategy");
+        boolean observed = node.path("status").path("observedGeneration").asLong(-1)
+                >= node.path("metadata").path("generation").asLong(0);
+        return Optional.of(new StatefulSetRevision(name, node.path("metadata").path("uid").asText(""),
+                node.path("spec").path("podManagementPolicy").asText("OrderedReady"),
+                strategy.path("type").asText("RollingUpdate"),
+                strategy.path("rollingUpdate").path("partition").asInt(0), observed,
+                node.path("status").path("currentRevision").asText(""),
+                node.path("status").path("updateRevision").asText(""), selector));
     }
 
     /** The pods {@code selector} matches, with their {@code controller-revision-hash} and Ready condition. */
@@ -139,8 +166,23 @@ public final class KubectlClient {
                 ready |= "Ready".equals(condition.path("type").asText()) && "True".equals(
                         condition.path("status").asText());
             }
-            pods.add(new PodRevision(pod.path("metadata").path("name").asText(), pod.path("metadata")
-                    .path("labels").path("controller-revision-hash").asText(""), ready));
+            String name = pod.path("metadata").path("name").asText();
+            String controller = "";
+            for (JsonNode owner : pod.path("metadata").path("ownerReferences")) {
+                if (owner.path("controller").asBoolean(false)) {
+                    controller = owner.path("uid").asText("");
+                }
+            }
+            int dash = name.lastIndexOf('-');
+            int ordinal = -1;
+            try {
+                ordinal = Integer.parseInt(name.substring(dash + 1));
+            } catch (NumberFormatException | IndexOutOfBoundsException notAStatefulSetPod) {
+                // left at -1: such a pod is never touched
+            }
+            pods.add(new PodRevision(name, ordinal, pod.path("metadata").path("labels")
+                    .path("controller-revision-hash").asText(""), ready,
+                    pod.path("metadata").hasNonNull("deletionTimestamp"), controller));
         }
         return pods;
     }

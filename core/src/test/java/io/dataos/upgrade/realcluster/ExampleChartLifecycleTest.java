@@ -141,8 +141,9 @@ class ExampleChartLifecycleTest {
         assertThat(world.kubectl("get", "pod", RELEASE + "-0", "-o", "jsonpath={.spec.containers[0].image}"))
                 .endsWith(":1.2.0-unready");
         HelmRelease rolledBack = world.rollback().rollback(target, null, WAIT);
-        assertThat(world.log).anyMatch(line -> line.startsWith("deleted pod " + RELEASE + "-0: it never became"
-                + " Ready at the failed revision " + stuckRevision));
+        assertThat(world.log).filteredOn(line -> line.startsWith("deleted pod ")).singleElement().asString()
+                .startsWith("deleted pod " + RELEASE + "-0: not Ready at revision " + stuckRevision
+                        + " since before the rollback");
         assertThat(rolledBack.revision()).isEqualTo(4);
         assertThat(rolledBack.status()).isEqualTo(HelmRelease.DEPLOYED);
         assertThat(world.statefulSetImage(RELEASE)).endsWith(":1.1.0");
