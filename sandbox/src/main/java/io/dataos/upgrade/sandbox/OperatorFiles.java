@@ -61,16 +61,8 @@ final class OperatorFiles {
      * with the release's version and layers, and the rollback target is the installed state). With
      * {@code --to-tag}, the upgrade's target tag. Each infrastructure-as-code rollback command is run
      * by the simulator (the sandbox has no infrastructure), its argv kept as what a real run would
-     * execute.
-     */
-    static void writeManifests(ExampleChart.Extracted example, Path root, OperatorChart own)
-            throws IOException {
-        writeManifests(example, root, own, "");
-    }
-
-    /**
-     * As {@link #writeManifests(ExampleChart.Extracted, Path, OperatorChart)}, the upgrade's target tag
-     * ending in {@code tagSuffix} (the real-cluster rehearsal's helm-failure: a tag kwok keeps unready).
+     * execute. The upgrade's target tag ends in {@code tagSuffix} (empty but for the real-cluster
+     * rehearsal's helm-failure: a tag kwok keeps unready).
      */
     static void writeManifests(ExampleChart.Extracted example, Path root, OperatorChart own, String tagSuffix)
             throws IOException {

@@ -240,27 +240,18 @@ public final class Rehearsal {
             Duration sandboxStart = Duration.ofNanos(System.nanoTime() - t);
             say(String.format("sandbox Kubernetes API up at %s in %d ms (kubeconfig %s)", k8s.apiServer(),
                     sandboxStart.toMillis(), k8s.kubeconfig()));
-            ExampleChart.Extracted example = ExampleChart.extractTo(work.resolve("example"));
-            OperatorChart own = options.chart();
-            Path root = work.resolve("workspace");
-            Workspace workspace = RunbookPorts.local(root, null).workspace();
-            OperatorFiles.writeManifests(example, root, own);
-            Path chartSource = own == null ? example.chart() : own.directory(work.resolve("chart"));
-            Path valuesSource = own == null ? example.valuesFile() : own.values();
-            OperatorFiles.Manager installed = OperatorFiles.Manager.of(root.resolve(INSTALLED));
-            OperatorFiles.Manager release = OperatorFiles.Manager.of(root.resolve(RELEASE));
-            this.fromTag = installed.imageTag();
-            this.toTag = release.imageTag();
+            Scenario scenario = scenario(work, "");
+            OperatorChart own = scenario.own();
+            Path root = scenario.root();
+            Workspace workspace = scenario.workspace();
+            Path chartSource = scenario.chartSource();
+            OperatorFiles.Manager installed = scenario.installed();
+            OperatorFiles.Manager release = scenario.release();
             String managerRelease = installed.release();
             String ns = installed.namespace();
-            say("scenario: DataOS " + installed.version() + " -> " + release.version() + " (dataos-manager " + fromTag
-                    + " -> " + toTag + "), injected fault: " + options.fault().option() + ", files in " + work);
-            OperatorFiles.writeValues(valuesSource, root.resolve(OperatorFiles.VALUES_FILE), fromTag);
             k8s.ensureNamespace(ns);
-            // The chart "repository": the chart at the chart versions the manifests name.
-            Path repo = work.resolve("example/repo");
-            Path fromChartDir = OperatorFiles.chartAt(chartSource, repo, installed.chartVersion());
-            Path toChartDir = OperatorFiles.chartAt(chartSource, repo, release.chartVersion());
+            Path fromChartDir = scenario.fromChartDir();
+            Path toChartDir = scenario.toChartDir();
             if (own != null) {
                 ChartRef ref = ChartRef.read(chartSource, "rehearse --chart");
                 say("chart: " + own.chart() + " (" + ref.name() + " " + ref.version() + "), values "
@@ -485,6 +476,39 @@ public final class Rehearsal {
         return prime;
     }
 
+
+    /** The operator's files and charts a rehearsal plays: the same on the sandbox and on the real cluster. */
+    private record Scenario(ExampleChart.Extracted example, OperatorChart own, Path root, Workspace workspace,
+            Path chartSource, OperatorFiles.Manager installed, OperatorFiles.Manager release, Path fromChartDir,
+            Path toChartDir) {
+    }
+
+    /**
+     * Writes the manifests (the target tag with {@code tagSuffix}) and the values file into {@code work}/workspace,
+     * and puts the chart at the two chart versions the manifests name into the chart "repository"
+     * {@code work}/example/repo.
+     */
+    private Scenario scenario(Path work, String tagSuffix) throws IOException {
+        ExampleChart.Extracted example = ExampleChart.extractTo(work.resolve("example"));
+        OperatorChart own = options.chart();
+        Path root = work.resolve("workspace");
+        Workspace workspace = RunbookPorts.local(root, null).workspace();
+        OperatorFiles.writeManifests(example, root, own, tagSuffix);
+        Path chartSource = own == null ? example.chart() : own.directory(work.resolve("chart"));
+        Path valuesSource = own == null ? example.valuesFile() : own.values();
+        OperatorFiles.Manager installed = OperatorFiles.Manager.of(root.resolve(INSTALLED));
+        OperatorFiles.Manager release = OperatorFiles.Manager.of(root.resolve(RELEASE));
+        this.fromTag = installed.imageTag();
+        this.toTag = release.imageTag();
+        say("scenario: DataOS " + installed.version() + " -> " + release.version() + " (dataos-manager " + fromTag
+                + " -> " + toTag + "), injected fault: " + options.fault().option() + ", files in " + work);
+        OperatorFiles.writeValues(valuesSource, root.resolve(OperatorFiles.VALUES_FILE), fromTag);
+        Path repo = work.resolve("example/repo");
+        return new Scenario(example, own, root, workspace, chartSource, installed, release,
+                OperatorFiles.chartAt(chartSource, repo, installed.chartVersion()),
+                OperatorFiles.chartAt(chartSource, repo, release.chartVersion()));
+    }
+
     /**
      * The rehearsal on a real control plane (docs/real-cluster.md): the control plane started from
      * the cached binaries, the chart served from a local chart repository, the baseline installed by
@@ -506,27 +530,20 @@ public final class Rehearsal {
                     + " kubeconfig %s", cluster.plane().serverUrl(), clusterStart.toMillis(), serverVersion,
                     binaries.etcdVersion(), binaries.kwokVersion(), ControlPlane.NODE,
                     cluster.plane().dir().resolve("logs"), cluster.kubeconfig()));
-            ExampleChart.Extracted example = ExampleChart.extractTo(work.resolve("example"));
-            OperatorChart own = options.chart();
-            Path root = work.resolve("workspace");
-            Workspace workspace = RunbookPorts.local(root, null).workspace();
-            OperatorFiles.writeManifests(example, root, own,
+            Scenario scenario = scenario(work,
                     options.fault() == RehearsalFault.HELM_FAILURE ? UNREADY_SUFFIX : "");
-            Path chartSource = own == null ? example.chart() : own.directory(work.resolve("chart"));
-            Path valuesSource = own == null ? example.valuesFile() : own.values();
-            OperatorFiles.Manager installed = OperatorFiles.Manager.of(root.resolve(INSTALLED));
-            OperatorFiles.Manager release = OperatorFiles.Manager.of(root.resolve(RELEASE));
-            this.fromTag = installed.imageTag();
-            this.toTag = release.imageTag();
+            ExampleChart.Extracted example = scenario.example();
+            OperatorChart own = scenario.own();
+            Path root = scenario.root();
+            Workspace workspace = scenario.workspace();
+            Path chartSource = scenario.chartSource();
+            OperatorFiles.Manager installed = scenario.installed();
+            OperatorFiles.Manager release = scenario.release();
             String managerRelease = installed.release();
             String ns = installed.namespace();
-            say("scenario: DataOS " + installed.version() + " -> " + release.version() + " (dataos-manager " + fromTag
-                    + " -> " + toTag + "), injected fault: " + options.fault().option() + ", files in " + work);
-            OperatorFiles.writeValues(valuesSource, root.resolve(OperatorFiles.VALUES_FILE), fromTag);
             cluster.ensureNamespace(ns);
-            Path repo = work.resolve("example/repo");
-            Path fromChartDir = OperatorFiles.chartAt(chartSource, repo, installed.chartVersion());
-            Path toChartDir = OperatorFiles.chartAt(chartSource, repo, release.chartVersion());
+            Path fromChartDir = scenario.fromChartDir();
+            Path toChartDir = scenario.toChartDir();
             if (own == null) {
                 // The example's StatefulSet is OrderedReady: after a failed rollout the production rollback deletes
                 // the pod that never became Ready once helm has reverted the template (Kubernetes' forced rollback)
