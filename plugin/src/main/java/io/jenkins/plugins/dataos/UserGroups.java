@@ -76,8 +76,9 @@ final class UserGroups {
 
     /**
      * {@code APPROVER=GROUP} for each group Jenkins knows of each approver, except those {@code argv} gives already
-     * (the engine gets them as lines of {@code --approver-groups-file}, out of the command line the log shows). The realm is asked on a thread of its own and waited for at most {@link #timeoutMillis}: a
-     * directory that hangs (LDAP) must not hold up the threads that follow every running engine. The build log says
+     * (the engine gets them as lines of {@code --approver-groups-file}, out of the command line the log shows).
+     * The realm is asked on a thread of its own and waited for at most {@link #timeoutMillis}: a directory that
+     * hangs (LDAP) must not hold up the threads that follow every running engine. The build log says
      * how many groups were found, not which: who is in which group is the directory's to show (Jenkins shows a
      * user's groups to administrators only), and the engine's journal names the one that made the approver one.
      */
